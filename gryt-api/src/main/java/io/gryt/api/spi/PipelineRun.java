@@ -1,0 +1,25 @@
+package io.gryt.api.spi;
+
+import io.gryt.api.RunStatus;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A stored pipeline run.
+ *
+ * @param id           the run id
+ * @param pipelineName the pipeline's name
+ * @param status       the run's status
+ * @param startedAt    when it started
+ * @param finishedAt   when it ended, or {@code null} while running
+ * @param owner        the process that runs it
+ * @param workDir      the directory it ran in
+ */
+public record PipelineRun(String id, String pipelineName, RunStatus status, Instant startedAt, Instant finishedAt,
+                          ProcessOwner owner, String workDir) {
+    public PipelineRun {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+    }
+}

@@ -1,0 +1,17 @@
+package io.gryt.api.spi;
+
+/**
+ * The audit database: where every run, step result and data row is recorded. Implementations must be
+ * safe to use from several threads and several processes at once, and must make each write atomic.
+ */
+public interface Store extends AutoCloseable {
+    /** A human-readable location, used in messages ({@code .gryt/gryt.db}). */
+    String location();
+
+    /** Pipeline runs, step runs and data rows. */
+    RunStore runs();
+
+    /** Releases connections; further calls fail. */
+    @Override
+    void close();
+}

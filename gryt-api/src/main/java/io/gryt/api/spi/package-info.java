@@ -1,0 +1,6 @@
+/**
+ * The service-provider interfaces adapters implement: {@link io.gryt.api.spi.Store} (audit database) and
+ * {@link io.gryt.api.spi.Versioning} (git). Implementations are found with {@link java.util.ServiceLoader}
+ * through their providers, or passed explicitly to gryt's builder.
+ */
+package io.gryt.api.spi;
