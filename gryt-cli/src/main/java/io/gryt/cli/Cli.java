@@ -1,0 +1,59 @@
+package io.gryt.cli;
+
+import io.gryt.api.BadInputException;
+import io.gryt.api.GrytException;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Runs the {@code gryt} command line in-process and returns its exit code (never calls {@code System.exit}),
+ * so that tests and embedders can drive it. Errors become one line on stderr and an exit code: 2 for bad
+ * input, 3 for internal errors (with the stack trace only under {@code --debug}).
+ */
+public final class Cli {
+    private Cli() {
+    }
+
+    /** Executes {@code args} writing to {@code out} and {@code err}; returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        GrytCommand root = new GrytCommand(out, err);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root.debug(), err));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("gryt: " + ex.getMessage());
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    static int handle(Exception ex, boolean debug, PrintStream err) {
+        if (ex instanceof BadInputException) {
+            err.println("gryt: error: " + oneLine(ex.getMessage()));
+            if (debug) ex.printStackTrace(err);
+            return ExitCodes.BAD_INPUT;
+        }
+        if (ex instanceof GrytException) {
+            err.println("gryt: error: " + oneLine(ex.getMessage()));
+        } else {
+            err.println("gryt: internal error: " + oneLine(String.valueOf(ex)));
+        }
+        if (debug) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("hint: rerun with --debug for details, and report it if it looks like a gryt bug");
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    private static String oneLine(String message) {
+        if (message == null) return "(no message)";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,63 @@
+package io.gryt.cli;
+
+import io.gryt.api.Pipeline;
+import io.gryt.core.Gryt;
+import io.gryt.core.project.ProjectInit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import static io.gryt.api.Step.step;
+
+/**
+ * {@code gryt demo}: a throwaway project in a temp directory running a small parallel pipeline with a
+ * dependency graph, a step that fails once and passes on retry, and an artifact; then says where the
+ * database is.
+ */
+@Command(name = "demo", description = "Run a small parallel pipeline in a throwaway project and show where it was recorded.")
+final class DemoCommand implements Callable<Integer> {
+    @ParentCommand
+    GrytCommand gryt;
+
+    @Option(names = "--dir", paramLabel = "<dir>", description = "Create the demo project in <dir> instead of a new temp directory.")
+    Path target;
+
+    static Pipeline demoPipeline() {
+        return Pipeline.named("demo")
+                .steps(step("checkout").sh("echo 'fetching sources'; sleep 0.3"),
+                        step("lint").sh("echo 'lint: 0 warnings'; sleep 0.6").dependsOn("checkout"),
+                        step("unit-tests").sh("echo 'unit tests: 42 passed'; sleep 0.9").dependsOn("checkout"),
+                        step("integration").sh("if [ ! -f .service-ready ]; then touch .service-ready;"
+                                        + " echo 'service not ready yet' >&2; exit 1; fi; echo 'integration: 7 passed'")
+                                .retries(2).dependsOn("checkout"),
+                        step("package").sh("mkdir -p dist && echo 'demo app' > dist/app.txt && echo packaged")
+                                .artifacts("dist/app.txt").dependsOn("lint", "unit-tests", "integration"))
+                .runners(3)
+                .build();
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = target != null ? Files.createDirectories(target.toAbsolutePath()) : Files.createTempDirectory("gryt-demo-");
+        ProjectInit.init(dir);
+        gryt.out.println("gryt demo: a throwaway project in " + dir);
+        gryt.out.println("  checkout, then lint + unit-tests + integration in parallel (3 runners),"
+                + " then package; integration fails once and passes on retry");
+        gryt.out.println();
+        int code;
+        try (Gryt g = Gryt.open(dir)) {
+            code = Runs.runToConsole(g, demoPipeline(), gryt);
+            gryt.out.println();
+            gryt.out.println("recorded in " + g.layout().database());
+        }
+        gryt.out.println("look inside: sqlite3 " + dir.resolve(".gryt/gryt.db")
+                + " 'select step_name, status, attempts, duration_ms from step_runs'");
+        gryt.out.println("run its sample pipeline: ./gryt -C " + dir + " run ci");
+        return code;
+    }
+}

@@ -1,0 +1,66 @@
+package io.gryt.cli;
+
+import io.gryt.api.BadInputException;
+import io.gryt.core.project.ProjectLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** The root {@code gryt} command: global options and the list of subcommands. */
+@Command(name = "gryt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Local-first, contract-driven CI: run pipelines, prove release contracts, keep the evidence.",
+        subcommands = {InitCommand.class, RunCommand.class, DemoCommand.class,
+                picocli.CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 the work ran and failed, 2 bad input or usage, 3 internal error,"
+                + " 130 interrupted."})
+final class GrytCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "-C", paramLabel = "<dir>", description = "Run as if gryt was started in <dir>.")
+    Path directory;
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    final PrintStream out;
+    final PrintStream err;
+
+    GrytCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err);
+        return ExitCodes.BAD_INPUT;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    /** The directory gryt works in: {@code -C <dir>} or the current directory. */
+    Path workingDir() {
+        Path dir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) throw new BadInputException("-C " + directory + ": no such directory");
+        return dir;
+    }
+
+    /** The project containing the working directory (searched upwards, like git). */
+    ProjectLayout project() {
+        return ProjectLayout.require(workingDir());
+    }
+
+    /** The console style for this process's standard output. */
+    ConsoleStyle style() {
+        return ConsoleStyle.detect(out == System.out);
+    }
+}
