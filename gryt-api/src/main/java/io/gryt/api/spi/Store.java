@@ -11,6 +11,14 @@ public interface Store extends AutoCloseable {
     /** Pipeline runs, step runs and data rows. */
     RunStore runs();
 
+    /**
+     * Generations, evolutions and promotions. Stores that only record runs (such as an in-memory store)
+     * throw {@link StoreException} naming themselves.
+     */
+    default ReleaseStore releases() {
+        throw new StoreException("the store at " + location() + " does not record releases (use the SQLite store)");
+    }
+
     /** Releases connections; further calls fail. */
     @Override
     void close();

@@ -1,0 +1,28 @@
+package io.gryt.api.release;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One change a generation promises. Ids are scoped to their generation ({@code PAY-001} may appear in
+ * v2.2.0 and again in v2.3.0) and use letters, digits, dashes, dots and underscores only.
+ *
+ * @param id          the change id, e.g. {@code PAY-001}
+ * @param type        fix, refine, add or remove
+ * @param title       a one-line title
+ * @param description an optional longer text, or {@code null}
+ */
+public record Change(String id, ChangeType type, String title, String description) {
+    /** What a change id may look like. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    public Change {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(title, "title");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("invalid change id '" + id
+                    + "': use letters, digits, '-', '.', '_' (up to 64, starting with a letter or digit)");
+        }
+    }
+}

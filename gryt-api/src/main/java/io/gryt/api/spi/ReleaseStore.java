@@ -1,0 +1,108 @@
+package io.gryt.api.spi;
+
+import io.gryt.api.Artifact;
+import io.gryt.api.release.ChangeEvidence;
+import io.gryt.api.release.Evolution;
+import io.gryt.api.release.EvolutionStatus;
+import io.gryt.api.release.Generation;
+import io.gryt.api.release.PromotionStatus;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records generations, evolutions and promotions. Every method is one transaction; the evidence methods are
+ * one query each whatever the number of changes, so that promotion stays fast at scale.
+ */
+public interface ReleaseStore {
+    /**
+     * Makes the stored generation agree with its contract file: inserts it, or for a draft updates its
+     * fields and changes (new changes added, removed ones deleted, which is refused with a
+     * {@link io.gryt.api.BadInputException} for a change that already has evolutions). A promoted generation
+     * is left unchanged. Returns the stored generation (with status and hashes).
+     */
+    Generation syncGeneration(Generation contract, String file, Instant at);
+
+    /** The stored generation {@code version}. */
+    Optional<Generation> generation(String version);
+
+    /** All stored generations, by version order of creation. */
+    List<Generation> generations();
+
+    /**
+     * Allocates the next RC number of {@code version} and records a {@code pending} evolution proving
+     * {@code changeIds} on {@code commit}. RC numbers are unique and gap-free per generation even when several
+     * processes call this at once.
+     */
+    Evolution createEvolution(String version, List<String> changeIds, String commit, boolean allowDirty,
+                              ProcessOwner owner, Instant at);
+
+    /** Marks an evolution {@code running} with its pipeline run. */
+    void evolutionRunning(String tag, String runId);
+
+    /** Records an evolution's final status. Does nothing if it already ended. */
+    void evolutionFinished(String tag, EvolutionStatus status, Instant at);
+
+    /** One evolution. */
+    Optional<Evolution> evolution(String tag);
+
+    /** A generation's evolutions, by RC number. */
+    List<Evolution> evolutions(String version);
+
+    /** Evolutions still pending or running, with the process that owns them (for crash recovery). */
+    List<OwnedEvolution> unfinishedEvolutions();
+
+    /** Per change of {@code version}: its latest finished and latest passing evolution, in one query. */
+    List<ChangeEvidence> evidence(String version);
+
+    /** How many evolutions of {@code version} ended with {@code status}. */
+    int countEvolutions(String version, EvolutionStatus status);
+
+    /** The artifacts the given runs recorded, in one query. */
+    List<Artifact> artifacts(Collection<String> runIds);
+
+    /**
+     * Records a promotion decision. For {@link PromotionStatus#PENDING} the generation is not yet promoted:
+     * {@link #completePromotion} finishes it once the tag exists. Returns the promotion's id.
+     */
+    long recordPromotion(String version, String commit, String tag, PromotionStatus status, String reportJson,
+                         Instant at);
+
+    /** Marks promotion {@code id} completed and its generation promoted with {@code contractHash}, atomically. */
+    void completePromotion(long id, String contractHash, Instant at);
+
+    /** Ends a pending promotion with another status (rolled back). */
+    void endPromotion(long id, PromotionStatus status, Instant at);
+
+    /** Promotions left pending by a process that stopped between the database and the tag. */
+    List<StoredPromotion> pendingPromotions();
+
+    /** The promotions of {@code version}, oldest first. */
+    List<StoredPromotion> promotions(String version);
+
+    /**
+     * An unfinished evolution and its owner.
+     *
+     * @param evolution the evolution
+     * @param owner     the process that started it
+     */
+    record OwnedEvolution(Evolution evolution, ProcessOwner owner) {
+    }
+
+    /**
+     * A stored promotion.
+     *
+     * @param id         its id
+     * @param generation the generation's version
+     * @param commit     the commit promoted
+     * @param tag        the release tag
+     * @param status     its status
+     * @param reportJson the gate report and artifacts as JSON
+     * @param at         when it was recorded
+     */
+    record StoredPromotion(long id, String generation, String commit, String tag, PromotionStatus status,
+                           String reportJson, Instant at) {
+    }
+}
