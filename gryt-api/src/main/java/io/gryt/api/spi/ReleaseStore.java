@@ -45,6 +45,12 @@ public interface ReleaseStore {
     /** Records an evolution's final status. Does nothing if it already ended. */
     void evolutionFinished(String tag, EvolutionStatus status, Instant at);
 
+    /** Records that an evolution's git tag now exists (a finished evolution without it is tagged on recovery). */
+    void evolutionTagged(String tag, Instant at);
+
+    /** Finished evolutions whose git tag was not recorded as created. */
+    List<Evolution> untaggedEvolutions();
+
     /** One evolution. */
     Optional<Evolution> evolution(String tag);
 

@@ -19,6 +19,11 @@ public interface Store extends AutoCloseable {
         throw new StoreException("the store at " + location() + " does not record releases (use the SQLite store)");
     }
 
+    /** True when {@link #releases()} is supported; stores that implement it override both. */
+    default boolean recordsReleases() {
+        return false;
+    }
+
     /** Releases connections; further calls fail. */
     @Override
     void close();
