@@ -1,13 +1,12 @@
 package io.gryt.cli;
 
-import io.gryt.api.RunHandle;
-
 import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns Ctrl-C (SIGINT) and SIGTERM during a run into a clean stop: the run is cancelled (every step's
- * process tree is killed and the run recorded), then the process halts with exit code 130.
+ * Turns Ctrl-C (SIGINT) and SIGTERM during a run into a clean stop: the work is cancelled (every step's
+ * process tree is killed and the outcome recorded), then the process halts with exit code 130.
  * Only the CLI installs it; the library itself never touches the JVM's lifecycle.
  */
 final class InterruptGuard implements AutoCloseable {
@@ -16,25 +15,25 @@ final class InterruptGuard implements AutoCloseable {
     private final Thread hook;
     private volatile boolean closed;
 
-    private InterruptGuard(RunHandle handle, PrintStream err) {
+    private InterruptGuard(Runnable cancel, CompletableFuture<?> result, String what, PrintStream err) {
         this.hook = new Thread(() -> {
-            if (closed || handle.result().isDone()) return;
+            if (closed || result.isDone()) return;
             err.println();
-            err.println("gryt: interrupted: stopping run " + handle.runId() + " and its processes");
-            handle.cancel();
+            err.println("gryt: interrupted: stopping " + what + " and its processes");
+            cancel.run();
             try {
-                handle.result().get(RECORD_WAIT_SECONDS, TimeUnit.SECONDS);
+                result.get(RECORD_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (Exception ignored) {
-                // the run could not be recorded in time; the next open marks it interrupted
+                // not recorded in time; the next open of the project marks it interrupted
             }
             err.flush();
             Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
         }, "gryt-interrupt");
     }
 
-    /** Guards {@code handle} until {@link #close()}. */
-    static InterruptGuard install(RunHandle handle, PrintStream err) {
-        InterruptGuard guard = new InterruptGuard(handle, err);
+    /** Guards the work until {@link #close()}: on SIGINT/SIGTERM runs {@code cancel} and waits for {@code result}. */
+    static InterruptGuard install(Runnable cancel, CompletableFuture<?> result, String what, PrintStream err) {
+        InterruptGuard guard = new InterruptGuard(cancel, result, what, err);
         Runtime.getRuntime().addShutdownHook(guard.hook);
         return guard;
     }

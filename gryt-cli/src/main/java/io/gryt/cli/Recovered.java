@@ -5,7 +5,7 @@ import io.gryt.core.Gryt;
 
 import java.io.PrintStream;
 
-/** Tells the user about runs that opening the project found interrupted (their gryt process had died). */
+/** Tells the user what opening the project repaired: interrupted runs and evolutions, missing tags, promotions. */
 final class Recovered {
     private Recovered() {
     }
@@ -15,5 +15,6 @@ final class Recovered {
             err.println("gryt: run " + run.id() + " (" + run.pipelineName() + ", started " + run.startedAt()
                     + ") was left running by a process that died; recorded as interrupted");
         }
+        for (String repair : g.releaseRepairs()) err.println("gryt: " + repair);
     }
 }

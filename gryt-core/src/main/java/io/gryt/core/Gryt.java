@@ -7,16 +7,28 @@ import io.gryt.api.RunHandle;
 import io.gryt.api.RunListener;
 import io.gryt.api.RunResult;
 import io.gryt.api.Step;
+import io.gryt.api.StepResult;
+import io.gryt.api.event.EventListener;
+import io.gryt.api.event.GrytEvent;
+import io.gryt.api.release.Promotion;
 import io.gryt.api.spi.PipelineRun;
+import io.gryt.api.spi.PromotionGate;
+import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.StoreProvider;
 import io.gryt.api.spi.Versioning;
 import io.gryt.api.spi.VersioningProvider;
+import io.gryt.core.event.EventBus;
 import io.gryt.core.exec.RunEngine;
 import io.gryt.core.exec.RunRequest;
 import io.gryt.core.plan.ExecutionPlan;
 import io.gryt.core.plan.PlanBuilder;
 import io.gryt.core.project.ProjectLayout;
+import io.gryt.core.release.EvolutionRequest;
+import io.gryt.core.release.Generations;
+import io.gryt.core.release.PromotionRequest;
+import io.gryt.core.release.ReleaseContext;
+import io.gryt.core.release.ReleaseRecovery;
 import io.gryt.core.yaml.PipelineFiles;
 
 import java.nio.file.Path;
@@ -52,16 +64,25 @@ public final class Gryt implements AutoCloseable {
     private final List<RunListener> listeners;
     private final RunEngine engine;
     private final List<PipelineRun> recovered;
+    private final List<String> releaseRepairs;
+    private final EventBus events;
+    private final List<PromotionGate> gates;
+    private final ReleaseContext releaseContext = new Context();
 
     private Gryt(Builder b) {
         this.layout = new ProjectLayout(b.projectDir);
         this.environment = b.environment == null ? System.getenv() : Map.copyOf(b.environment);
-        this.listeners = List.copyOf(b.listeners);
+        this.events = new EventBus(b.eventListeners);
+        List<RunListener> all = new ArrayList<>(b.listeners);
+        all.add(new EventBridge(events));
+        this.listeners = List.copyOf(all);
+        this.gates = List.copyOf(b.gates);
         this.ownsStore = b.store == null;
         this.store = b.store != null ? b.store : openStore(layout, b.storeUrl);
         try {
             this.versioning = b.versioning != null ? b.versioning : discoverVersioning(layout.root()).orElse(null);
             this.recovered = Recovery.recover(store.runs());
+            this.releaseRepairs = store.recordsReleases() ? ReleaseRecovery.recover(releaseContext) : List.of();
         } catch (RuntimeException e) {
             if (ownsStore) store.close();
             throw e;
@@ -100,6 +121,36 @@ public final class Gryt implements AutoCloseable {
         List<RunListener> all = new ArrayList<>(listeners);
         all.addAll(options.listeners());
         return engine.start(new RunRequest(plan, layout.root(), layout.runsDir(), environment, options.env(), all));
+    }
+
+    /** Resolves and validates {@code pipeline} without running it; fails as {@link #start} would. */
+    public void validate(Pipeline pipeline) {
+        PlanBuilder.plan(pipeline, projectSteps());
+    }
+
+    /** Release contracts: {@code .gryt/generations/*.yaml}, kept in agreement with the store. */
+    public Generations generations() {
+        return new Generations(releaseContext);
+    }
+
+    /** Starts describing an evolution of generation {@code version}: {@code evolve("v2.2.0").proving("PAY-001").start()}. */
+    public EvolutionRequest evolve(String version) {
+        return new EvolutionRequest(releaseContext, generations(), version);
+    }
+
+    /** Starts describing a promotion of generation {@code version}, with this instance's gates. */
+    public PromotionRequest promotion(String version) {
+        return new PromotionRequest(releaseContext, generations(), version, gates);
+    }
+
+    /** Promotes generation {@code version} if every gate passes; see {@link PromotionRequest}. */
+    public Promotion promote(String version) {
+        return promotion(version).promote();
+    }
+
+    /** Lines describing what opening this project repaired (interrupted evolutions, missing tags, promotions). */
+    public List<String> releaseRepairs() {
+        return releaseRepairs;
     }
 
     /** The pipeline defined in {@code .gryt/pipelines/<name>.yaml}. */
@@ -150,6 +201,71 @@ public final class Gryt implements AutoCloseable {
         if (ownsStore) store.close();
     }
 
+    /** Gives the release engine what it needs from this instance. */
+    private final class Context implements ReleaseContext {
+        @Override
+        public ProjectLayout layout() {
+            return layout;
+        }
+
+        @Override
+        public ReleaseStore store() {
+            return store.releases();
+        }
+
+        @Override
+        public Optional<Versioning> versioning() {
+            return Optional.ofNullable(versioning);
+        }
+
+        @Override
+        public Versioning requireVersioning() {
+            return Gryt.this.requireVersioning();
+        }
+
+        @Override
+        public EventBus events() {
+            return events;
+        }
+
+        @Override
+        public Pipeline pipeline(String name) {
+            return Gryt.this.pipeline(name);
+        }
+
+        @Override
+        public void validate(Pipeline pipeline) {
+            Gryt.this.validate(pipeline);
+        }
+
+        @Override
+        public RunHandle start(Pipeline pipeline, RunOptions options) {
+            return Gryt.this.start(pipeline, options);
+        }
+    }
+
+    /** Publishes run events on the event bus. */
+    private record EventBridge(EventBus bus) implements RunListener {
+        @Override
+        public void runStarted(String runId, Pipeline pipeline) {
+            bus.publish(GrytEvent.RUN_STARTED, Map.of("run_id", runId, "pipeline", pipeline.name()));
+        }
+
+        @Override
+        public void stepFinished(String runId, StepResult result) {
+            if (result.status() == io.gryt.api.StepStatus.FAIL || result.status() == io.gryt.api.StepStatus.TIMEOUT) {
+                bus.publish(GrytEvent.STEP_FAILED, Map.of("run_id", runId, "step", result.name(),
+                        "status", result.status().label(), "error", result.error() == null ? "" : result.error()));
+            }
+        }
+
+        @Override
+        public void runFinished(RunResult result) {
+            bus.publish(GrytEvent.RUN_FINISHED, Map.of("run_id", result.runId(), "pipeline", result.pipelineName(),
+                    "status", result.status().label()));
+        }
+    }
+
     private static Store openStore(ProjectLayout layout, String url) {
         String location = url == null ? StoreProvider.DEFAULT_URL : url;
         for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, Gryt.class.getClassLoader())) {
@@ -175,8 +291,23 @@ public final class Gryt implements AutoCloseable {
         private Versioning versioning;
         private Map<String, String> environment;
         private final List<RunListener> listeners = new ArrayList<>();
+        private final List<EventListener> eventListeners = new ArrayList<>();
+        private final List<PromotionGate> gates = new ArrayList<>();
 
         private Builder() {
+            for (PromotionGate g : ServiceLoader.load(PromotionGate.class, Gryt.class.getClassLoader())) gates.add(g);
+        }
+
+        /** A listener for lifecycle events ({@code evolution.finished}, {@code promotion.blocked}...). */
+        public Builder eventListener(EventListener listener) {
+            eventListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** A promotion gate for every promotion (gates registered with {@link ServiceLoader} are added too). */
+        public Builder gate(PromotionGate gate) {
+            gates.add(Objects.requireNonNull(gate, "gate"));
+            return this;
         }
 
         /** The project directory (required). */

@@ -1,0 +1,166 @@
+package io.gryt.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.gryt.api.BadInputException;
+import io.gryt.api.release.Evolution;
+import io.gryt.core.Gryt;
+import io.gryt.core.release.EvolutionHandle;
+import io.gryt.core.release.EvolutionRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code gryt evolution start|list|show}: tagged proofs of a generation's changes. */
+@Command(name = "evolution", description = "Prove changes: start an evolution (tagged vX.Y.Z-rc.N), list, show.",
+        subcommands = {EvolutionCommand.Start.class, EvolutionCommand.ListCmd.class, EvolutionCommand.Show.class})
+final class EvolutionCommand implements Callable<Integer> {
+    @ParentCommand
+    GrytCommand gryt;
+
+    @Override
+    public Integer call() {
+        gryt.spec.commandLine().getSubcommands().get("evolution").usage(gryt.err);
+        return ExitCodes.BAD_INPUT;
+    }
+
+    Gryt open() {
+        Gryt g = Gryt.open(gryt.project().root());
+        Recovered.report(g, gryt.err);
+        return g;
+    }
+
+    /** {@code gryt evolution start vX.Y.Z --change ID}. */
+    @Command(name = "start", description = "Run the generation's pipeline on the current commit to prove changes; tags vX.Y.Z-rc.N.")
+    static final class Start implements Callable<Integer> {
+        @ParentCommand
+        EvolutionCommand parent;
+
+        @Parameters(paramLabel = "<version>")
+        String version;
+
+        @Option(names = "--change", paramLabel = "<id>", required = true, description = "A change this evolution proves (repeatable).")
+        List<String> changes;
+
+        @Option(names = "--pipeline", paramLabel = "<name>", description = "Run this pipeline instead of the generation's pipeline_template.")
+        String pipeline;
+
+        @Option(names = "--allow-dirty", description = "Run on a work tree with uncommitted changes (recorded).")
+        boolean allowDirty;
+
+        @Option(names = "--json", description = "Print the evolution as JSON (no live output).")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            GrytCommand gryt = parent.gryt;
+            try (Gryt g = parent.open()) {
+                EvolutionRequest request = g.evolve(version).proving(changes).allowDirty(allowDirty);
+                if (pipeline != null) request.pipeline(pipeline);
+                ConsoleReporter reporter = new ConsoleReporter(gryt.out, gryt.style(), g.projectDir());
+                if (!json) request.listener(reporter);
+                EvolutionHandle handle = request.launch();
+                if (!json) gryt.out.println("evolution " + handle.started().tag() + " proving " + String.join(", ", handle.started().changes()));
+                Evolution done;
+                try (InterruptGuard ignored = InterruptGuard.install(handle::cancel, handle.result(),
+                        "evolution " + handle.started().tag(), gryt.err)) {
+                    done = handle.await();
+                }
+                if (json) {
+                    Json.print(gryt.out, Json.evolution(done));
+                } else {
+                    gryt.out.println("evolution " + done.tag() + ": " + done.status().label() + " (tagged on "
+                            + done.commit().substring(0, 12) + (done.allowDirty() ? ", dirty work tree" : "") + ")");
+                }
+                return switch (done.status()) {
+                    case PASS -> ExitCodes.OK;
+                    case INTERRUPTED -> ExitCodes.INTERRUPTED;
+                    default -> ExitCodes.FAILED;
+                };
+            }
+        }
+    }
+
+    /** {@code gryt evolution list vX.Y.Z}. */
+    @Command(name = "list", description = "List a generation's evolutions.")
+    static final class ListCmd implements Callable<Integer> {
+        @ParentCommand
+        EvolutionCommand parent;
+
+        @Parameters(paramLabel = "<version>")
+        String version;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Gryt g = parent.open()) {
+                g.generations().load(version);
+                List<Evolution> all = g.store().releases().evolutions(version);
+                if (json) {
+                    ArrayNode arr = Json.MAPPER.createArrayNode();
+                    all.forEach(e -> arr.add(Json.evolution(e)));
+                    Json.print(parent.gryt.out, arr);
+                    return ExitCodes.OK;
+                }
+                if (all.isEmpty()) {
+                    parent.gryt.out.println("no evolutions of " + version + " yet: gryt evolution start " + version + " --change ID");
+                    return ExitCodes.OK;
+                }
+                Table t = new Table("TAG", "STATUS", "CHANGES", "COMMIT", "RUN", "CREATED");
+                for (Evolution e : all) {
+                    t.row(e.tag(), e.status().label() + (e.allowDirty() ? " (dirty)" : ""), String.join(",", e.changes()),
+                            e.commit() == null ? null : e.commit().substring(0, 12), e.runId(), e.createdAt());
+                }
+                t.print(parent.gryt.out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code gryt evolution show <tag>}. */
+    @Command(name = "show", description = "Show one evolution.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        EvolutionCommand parent;
+
+        @Parameters(paramLabel = "<tag>", description = "e.g. v2.2.0-rc.3")
+        String tag;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Gryt g = parent.open()) {
+                Evolution e = g.store().releases().evolution(tag)
+                        .orElseThrow(() -> new BadInputException("unknown evolution " + tag + " (see gryt evolution list vX.Y.Z)"));
+                if (json) {
+                    Json.print(parent.gryt.out, Json.evolution(e));
+                    return ExitCodes.OK;
+                }
+                var out = parent.gryt.out;
+                out.println("evolution " + e.tag() + " of " + e.generation());
+                out.println("  status:   " + e.status().label() + (e.allowDirty() ? " (ran on a dirty work tree)" : ""));
+                out.println("  changes:  " + String.join(", ", e.changes()));
+                out.println("  commit:   " + e.commit());
+                out.println("  run:      " + (e.runId() == null ? "-" : e.runId()));
+                out.println("  created:  " + e.createdAt());
+                out.println("  finished: " + (e.finishedAt() == null ? "-" : e.finishedAt()));
+                if (e.runId() != null) {
+                    Table t = new Table("STEP", "STATUS", "ATTEMPTS", "EXIT", "DURATION");
+                    g.store().runs().steps(e.runId()).forEach(s -> t.row(s.name(), s.status().label(), s.attempts(),
+                            s.exitCode(), s.startedAt() == null || s.finishedAt() == null ? null
+                                    : ConsoleReporter.format(java.time.Duration.between(s.startedAt(), s.finishedAt()))));
+                    out.println();
+                    t.print(out);
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package io.gryt.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.gryt.api.release.Change;
+import io.gryt.api.release.ChangeEvidence;
+import io.gryt.api.release.GateResult;
+import io.gryt.api.release.Generation;
+import io.gryt.api.release.Promotion;
+import io.gryt.api.release.PromotionStatus;
+import io.gryt.core.Gryt;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code gryt generation new|list|show|promote|hotfix}: release contracts. */
+@Command(name = "generation", description = "Release contracts: create, list, show, promote, hot-fix.",
+        subcommands = {GenerationCommand.New.class, GenerationCommand.ListCmd.class, GenerationCommand.Show.class,
+                GenerationCommand.Promote.class, GenerationCommand.Hotfix.class})
+final class GenerationCommand implements Callable<Integer> {
+    @ParentCommand
+    GrytCommand gryt;
+
+    @Override
+    public Integer call() {
+        gryt.spec.commandLine().getSubcommands().get("generation").usage(gryt.err);
+        return ExitCodes.BAD_INPUT;
+    }
+
+    Gryt open() {
+        Gryt g = Gryt.open(gryt.project().root());
+        Recovered.report(g, gryt.err);
+        return g;
+    }
+
+    /** {@code gryt generation new vX.Y.Z}. */
+    @Command(name = "new", description = "Create .gryt/generations/<version>.yaml (a commented skeleton, or with --change).")
+    static final class New implements Callable<Integer> {
+        @ParentCommand
+        GenerationCommand parent;
+
+        @Parameters(paramLabel = "<version>", description = "vMAJOR.MINOR.PATCH")
+        String version;
+
+        @Option(names = "--change", paramLabel = "type:ID:title", description = "A change (repeatable): fix, refine, add or remove.")
+        List<String> changes;
+
+        @Option(names = "--description", paramLabel = "<text>", description = "What the release is about.")
+        String description = "";
+
+        @Option(names = "--pipeline", paramLabel = "<name>", description = "The pipeline that proves it (default: ci).")
+        String pipeline = "ci";
+
+        @Option(names = "--json", description = "Print the generation as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<Change> parsed = ChangeSpec.parseAll(changes);
+            try (Gryt g = parent.open()) {
+                Generation gen = g.generations().create(version, description, parsed, pipeline);
+                if (json) {
+                    Json.print(parent.gryt.out, Json.generation(gen, null));
+                } else {
+                    parent.gryt.out.println("created generation " + gen.version() + " in "
+                            + g.layout().display(g.layout().generationsDir().resolve(version + ".yaml"))
+                            + (parsed.isEmpty() ? " (a skeleton: add its changes)" : " with " + parsed.size() + " change(s)"));
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code gryt generation list}. */
+    @Command(name = "list", description = "List generations with their status and progress.")
+    static final class ListCmd implements Callable<Integer> {
+        @ParentCommand
+        GenerationCommand parent;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Gryt g = parent.open()) {
+                List<Generation> all = g.generations().list();
+                if (json) {
+                    ArrayNode arr = Json.MAPPER.createArrayNode();
+                    for (Generation gen : all) arr.add(Json.generation(gen, g.store().releases().evidence(gen.version())));
+                    Json.print(parent.gryt.out, arr);
+                    return ExitCodes.OK;
+                }
+                if (all.isEmpty()) {
+                    parent.gryt.out.println("no generations yet: gryt generation new v1.0.0");
+                    return ExitCodes.OK;
+                }
+                Table t = new Table("VERSION", "STATUS", "PROVEN", "PIPELINE", "DESCRIPTION");
+                for (Generation gen : all) {
+                    List<ChangeEvidence> ev = g.store().releases().evidence(gen.version());
+                    long proven = ev.stream().filter(ChangeEvidence::proven).count();
+                    t.row(gen.version() + (gen.isHotfix() ? " (hotfix of " + gen.hotfixOf() + ")" : ""),
+                            gen.status().label(), proven + "/" + gen.changes().size(), gen.pipelineTemplate(), gen.description());
+                }
+                t.print(parent.gryt.out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code gryt generation show vX.Y.Z}. */
+    @Command(name = "show", description = "Show a generation's contract and each change's proof.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        GenerationCommand parent;
+
+        @Parameters(paramLabel = "<version>")
+        String version;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Gryt g = parent.open()) {
+                Generation gen = g.generations().load(version);
+                List<ChangeEvidence> evidence = g.store().releases().evidence(version);
+                if (json) {
+                    Json.print(parent.gryt.out, Json.generation(gen, evidence));
+                    return ExitCodes.OK;
+                }
+                var out = parent.gryt.out;
+                out.println("generation " + gen.version() + " (" + gen.status().label() + ")"
+                        + (gen.isHotfix() ? " hot-fix of " + gen.hotfixOf() : ""));
+                if (!gen.description().isBlank()) out.println("  " + gen.description().strip());
+                out.println("  pipeline: " + gen.pipelineTemplate());
+                if (gen.isPromoted()) out.println("  promoted: " + gen.promotedAt() + " · contract sha256 " + gen.contractHash());
+                out.println();
+                Table t = new Table("TYPE", "ID", "TITLE", "PROOF");
+                for (ChangeEvidence ev : evidence) {
+                    String proof = ev.latest() == null ? "unproven" : ev.latest().status().label() + " (" + ev.latest().tag() + ")";
+                    t.row(ev.change().type().label(), ev.change().id(), ev.change().title(), proof);
+                }
+                t.print(out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code gryt generation promote vX.Y.Z}. */
+    @Command(name = "promote", description = "Run every promotion gate; if all pass, tag vX.Y.Z on the tested commit.")
+    static final class Promote implements Callable<Integer> {
+        @ParentCommand
+        GenerationCommand parent;
+
+        @Parameters(paramLabel = "<version>")
+        String version;
+
+        @Option(names = "--commit", paramLabel = "<rev>", description = "Promote this commit (an evolution must have passed on it).")
+        String commit;
+
+        @Option(names = "--dry-run", description = "Show the gate report without promoting.")
+        boolean dryRun;
+
+        @Option(names = "--min-evolutions", paramLabel = "N", description = "Require N passing evolutions (default 1).")
+        Integer minEvolutions;
+
+        @Option(names = "--json", description = "Print the promotion as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Gryt g = parent.open()) {
+                var request = g.promotion(version).dryRun(dryRun);
+                if (commit != null) request.commit(commit);
+                if (minEvolutions != null) request.minimumEvolutions(minEvolutions);
+                Promotion p = request.promote();
+                if (json) {
+                    Json.print(parent.gryt.out, Json.promotion(p));
+                } else {
+                    printReport(p, parent.gryt);
+                }
+                if (p.status() == PromotionStatus.COMPLETED) return ExitCodes.OK;
+                if (p.status() == PromotionStatus.DRY_RUN) return p.gatesPassed() ? ExitCodes.OK : ExitCodes.FAILED;
+                return ExitCodes.FAILED;
+            }
+        }
+
+        static void printReport(Promotion p, GrytCommand gryt) {
+            ConsoleStyle style = gryt.style();
+            var out = gryt.out;
+            out.println("promotion of " + p.generation() + (p.commit() == null ? "" : " at " + p.commit().substring(0, 12))
+                    + (p.status() == PromotionStatus.DRY_RUN ? " (dry run)" : ""));
+            for (GateResult r : p.gates()) {
+                out.println("  " + (r.passed() ? style.green("pass") : style.red("FAIL")) + "  " + r.gate() + ": " + r.summary());
+                for (String problem : r.problems()) out.println("        - " + problem);
+            }
+            if (!p.artifacts().isEmpty()) {
+                out.println("  artifacts:");
+                p.artifacts().forEach(a -> out.println("        " + a.sha256() + "  " + a.path()));
+            }
+            switch (p.status()) {
+                case COMPLETED -> out.println(style.green("promoted") + ": tagged " + p.tag() + " on " + p.commit());
+                case BLOCKED -> out.println(style.red("blocked") + ": " + p.failedGates().size() + " gate(s) failed; nothing was released");
+                default -> out.println(p.gatesPassed() ? "every gate passes: promotion would succeed" : "promotion would be blocked");
+            }
+        }
+    }
+
+    /** {@code gryt generation hotfix vX.Y.Z --change fix:ID:title}. */
+    @Command(name = "hotfix", description = "Create the next patch generation of a promoted one, for fixes only (fast-track gates).")
+    static final class Hotfix implements Callable<Integer> {
+        @ParentCommand
+        GenerationCommand parent;
+
+        @Parameters(paramLabel = "<version>", description = "The promoted generation to patch.")
+        String base;
+
+        @Option(names = "--change", paramLabel = "fix:ID:title", required = true, description = "A fix (repeatable).")
+        List<String> changes;
+
+        @Option(names = "--pipeline", paramLabel = "<name>", description = "The proving pipeline (default: the base's).")
+        String pipeline;
+
+        @Option(names = "--json", description = "Print the generation as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<Change> parsed = ChangeSpec.parseAll(changes);
+            try (Gryt g = parent.open()) {
+                Generation gen = g.generations().hotfix(base, parsed, pipeline);
+                if (json) {
+                    Json.print(parent.gryt.out, Json.generation(gen, null));
+                } else {
+                    parent.gryt.out.println("created hot-fix generation " + gen.version() + " of " + base + " with "
+                            + parsed.size() + " fix(es); prove them with: gryt evolution start " + gen.version()
+                            + " --change " + parsed.get(0).id());
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

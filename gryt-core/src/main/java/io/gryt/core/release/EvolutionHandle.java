@@ -1,0 +1,22 @@
+package io.gryt.core.release;
+
+import io.gryt.api.release.Evolution;
+
+import java.util.concurrent.CompletableFuture;
+
+/** An evolution in progress: its RC tag is allocated; wait for it or cancel it. */
+public interface EvolutionHandle {
+    /** The evolution as recorded when it started (status {@code running}). */
+    Evolution started();
+
+    /** Cancels its pipeline run; the evolution ends {@code interrupted} and is still tagged. */
+    void cancel();
+
+    /** Completes with the final evolution once it is recorded and tagged. */
+    CompletableFuture<Evolution> result();
+
+    /** Waits for the final evolution. */
+    default Evolution await() {
+        return result().join();
+    }
+}

@@ -1,0 +1,188 @@
+package io.gryt.core.release;
+
+import io.gryt.api.BadInputException;
+import io.gryt.api.Pipeline;
+import io.gryt.api.RunHandle;
+import io.gryt.api.RunListener;
+import io.gryt.api.RunResult;
+import io.gryt.api.RunStatus;
+import io.gryt.api.event.GrytEvent;
+import io.gryt.api.release.Change;
+import io.gryt.api.release.Evolution;
+import io.gryt.api.release.EvolutionStatus;
+import io.gryt.api.release.Generation;
+import io.gryt.api.spi.ReleaseStore;
+import io.gryt.api.spi.Versioning;
+import io.gryt.core.RunOptions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Starts an evolution: {@code gryt.evolve("v2.2.0").proving("PAY-001").with(pipeline).start()}.
+ * The pipeline runs on the current commit with {@code GRYT_GENERATION}, {@code GRYT_CHANGES},
+ * {@code GRYT_EVOLUTION_TAG} and {@code GRYT_RUN_ID} in its steps' environment; the evolution is recorded
+ * (pending, running, then pass, fail or interrupted) and tagged {@code vX.Y.Z-rc.N} on that commit.
+ *
+ * <p>Refused with a {@link BadInputException} before anything is recorded: an unknown generation or change,
+ * a promoted generation, no git repository, a dirty work tree (unless {@link #allowDirty(boolean)}).
+ */
+public final class EvolutionRequest {
+    private final ReleaseContext ctx;
+    private final Generations generations;
+    private final String version;
+    private final Set<String> changeIds = new LinkedHashSet<>();
+    private final List<RunListener> listeners = new ArrayList<>();
+    private Pipeline pipeline;
+    private String pipelineName;
+    private boolean allowDirty;
+
+    /** Created by {@link io.gryt.core.Gryt#evolve(String)}. */
+    public EvolutionRequest(ReleaseContext ctx, Generations generations, String version) {
+        this.ctx = ctx;
+        this.generations = generations;
+        this.version = Objects.requireNonNull(version, "version");
+    }
+
+    /** The changes this evolution proves. */
+    public EvolutionRequest proving(String... ids) {
+        for (String id : ids) changeIds.add(Objects.requireNonNull(id, "change id"));
+        return this;
+    }
+
+    /** The changes this evolution proves. */
+    public EvolutionRequest proving(List<String> ids) {
+        return proving(ids.toArray(String[]::new));
+    }
+
+    /** Runs this pipeline instead of the generation's {@code pipeline_template}. */
+    public EvolutionRequest with(Pipeline value) {
+        this.pipeline = Objects.requireNonNull(value, "pipeline");
+        return this;
+    }
+
+    /** Runs {@code .gryt/pipelines/<name>.yaml} instead of the generation's {@code pipeline_template}. */
+    public EvolutionRequest pipeline(String name) {
+        this.pipelineName = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /** Allows a work tree with uncommitted changes; the evolution records that it was dirty. */
+    public EvolutionRequest allowDirty(boolean value) {
+        this.allowDirty = value;
+        return this;
+    }
+
+    /** A listener for the evolution's pipeline run. */
+    public EvolutionRequest listener(RunListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Runs the evolution to its end and returns it, recorded and tagged. */
+    public Evolution start() {
+        return launch().await();
+    }
+
+    /** Starts the evolution and returns once its RC number is allocated and its pipeline started. */
+    public EvolutionHandle launch() {
+        Versions.require(version);
+        Generation generation = generations.load(version);
+        if (generation.isPromoted()) {
+            throw new BadInputException("generation " + version + " is promoted and takes no more evolutions"
+                    + " (start a new generation, or a hot-fix: gryt generation hotfix " + version + ")");
+        }
+        List<String> ids = checkedChanges(generation);
+        Versioning vcs = ctx.requireVersioning();
+        String commit = vcs.head();
+        if (!allowDirty && !vcs.isClean()) {
+            throw new BadInputException("the work tree " + vcs.root() + " has uncommitted changes: commit them,"
+                    + " or pass --allow-dirty (the evolution records that it ran dirty)");
+        }
+        Pipeline toRun = resolvePipeline(generation);
+        ctx.validate(toRun);
+
+        ReleaseStore store = ctx.store();
+        Evolution pending = store.createEvolution(version, ids, commit, allowDirty, ProcessOwners.current(), Instant.now());
+        ctx.events().publish(GrytEvent.EVOLUTION_STARTED, Map.of("generation", version, "tag", pending.tag(),
+                "changes", String.join(",", ids), "commit", commit));
+        RunOptions options = new RunOptions(Map.of("GRYT_GENERATION", version, "GRYT_CHANGES", String.join(",", ids),
+                "GRYT_EVOLUTION_TAG", pending.tag()), listeners);
+        RunHandle run;
+        try {
+            run = ctx.start(toRun, options);
+        } catch (RuntimeException e) {
+            finish(pending, EvolutionStatus.INTERRUPTED, null);
+            throw e;
+        }
+        store.evolutionRunning(pending.tag(), run.runId());
+        Evolution started = store.evolution(pending.tag()).orElse(pending);
+        CompletableFuture<Evolution> result = run.result().handle((r, error) -> finish(pending, statusOf(r, error), run.runId()));
+        return new EvolutionHandle() {
+            @Override
+            public Evolution started() {
+                return started;
+            }
+
+            @Override
+            public void cancel() {
+                run.cancel();
+            }
+
+            @Override
+            public CompletableFuture<Evolution> result() {
+                return result;
+            }
+        };
+    }
+
+    private List<String> checkedChanges(Generation generation) {
+        List<String> declared = generation.changes().stream().map(Change::id).toList();
+        if (changeIds.isEmpty()) {
+            throw new BadInputException("an evolution proves at least one change: pass --change ID (" + version
+                    + " declares " + (declared.isEmpty() ? "no changes yet" : String.join(", ", declared)) + ")");
+        }
+        for (String id : changeIds) {
+            if (generation.change(id).isEmpty()) {
+                throw new BadInputException("unknown change " + id + " in generation " + version + " (declared: "
+                        + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")");
+            }
+        }
+        return List.copyOf(changeIds);
+    }
+
+    private Pipeline resolvePipeline(Generation generation) {
+        if (pipeline != null) return pipeline;
+        String name = pipelineName != null ? pipelineName : generation.pipelineTemplate();
+        if (name == null || name.isBlank()) {
+            throw new BadInputException("generation " + version + " names no pipeline_template: add one, or pass --pipeline NAME");
+        }
+        return ctx.pipeline(name);
+    }
+
+    private static EvolutionStatus statusOf(RunResult r, Throwable error) {
+        if (error != null || r == null) return EvolutionStatus.INTERRUPTED;
+        if (r.status() == RunStatus.PASS) return EvolutionStatus.PASS;
+        if (r.status() == RunStatus.FAIL) return EvolutionStatus.FAIL;
+        return EvolutionStatus.INTERRUPTED;
+    }
+
+    private Evolution finish(Evolution pending, EvolutionStatus status, String runId) {
+        ReleaseStore store = ctx.store();
+        store.evolutionFinished(pending.tag(), status, Instant.now());
+        Evolution done = store.evolution(pending.tag()).orElseThrow();
+        ctx.versioning().ifPresent(vcs -> {
+            Tags.ensure(vcs, done.tag(), done.commit(), TagMessages.evolution(done));
+            store.evolutionTagged(done.tag(), Instant.now());
+        });
+        ctx.events().publish(GrytEvent.EVOLUTION_FINISHED, Map.of("generation", version, "tag", done.tag(),
+                "status", done.status().label(), "run_id", runId == null ? "" : runId));
+        return done;
+    }
+}

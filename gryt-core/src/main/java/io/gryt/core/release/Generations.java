@@ -1,0 +1,175 @@
+package io.gryt.core.release;
+
+import io.gryt.api.BadInputException;
+import io.gryt.api.GrytException;
+import io.gryt.api.event.GrytEvent;
+import io.gryt.api.release.Change;
+import io.gryt.api.release.ChangeType;
+import io.gryt.api.release.Generation;
+import io.gryt.api.release.GenerationStatus;
+import io.gryt.core.yaml.GenerationFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Release contracts: {@code .gryt/generations/vX.Y.Z.yaml} files kept in agreement with the store.
+ * Loading a draft syncs its changes into the store; once promoted its contract is frozen, and a later edit
+ * of the file is refused.
+ */
+public final class Generations {
+    private final ReleaseContext ctx;
+
+    /** Created by {@link io.gryt.core.Gryt#generations()}. */
+    public Generations(ReleaseContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Writes a new generation file and records it. With no changes the file is a commented skeleton to fill
+     * in. Refuses an invalid version, an existing generation, or a pipeline template that does not exist.
+     */
+    public Generation create(String version, String description, List<Change> changes, String pipelineTemplate) {
+        return create(version, description, changes, pipelineTemplate, null);
+    }
+
+    Generation create(String version, String description, List<Change> changes, String pipelineTemplate, String hotfixOf) {
+        Versions.require(version);
+        if (ctx.store().generation(version).isPresent()) {
+            throw new BadInputException("generation " + version + " already exists (it is recorded in the store)");
+        }
+        Generation draft = new Generation(version, description, changes, pipelineTemplate, hotfixOf,
+                GenerationStatus.DRAFT, null, null);
+        Path file = fileOf(version);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, GenerationFiles.render(draft), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        } catch (FileAlreadyExistsException e) {
+            throw new BadInputException("generation " + version + " already exists: " + display(file));
+        } catch (IOException e) {
+            throw new GrytException("cannot write " + display(file) + ": " + e.getMessage(), e);
+        }
+        Generation stored = load(version);
+        ctx.events().publish(hotfixOf == null ? GrytEvent.GENERATION_CREATED : GrytEvent.HOTFIX_CREATED,
+                hotfixOf == null ? Map.of("generation", version, "file", display(file))
+                        : Map.of("generation", version, "file", display(file), "hotfix_of", hotfixOf));
+        return stored;
+    }
+
+    /**
+     * Reads, validates and syncs generation {@code version}. A promoted generation comes from the store; if its
+     * file was edited since promotion the edit is refused.
+     */
+    public Generation load(String version) {
+        Versions.require(version);
+        Path file = fileOf(version);
+        Optional<Generation> stored = ctx.store().generation(version);
+        if (stored.isPresent() && stored.get().isPromoted()) {
+            if (Files.exists(file)) {
+                Generation onDisk = GenerationFiles.parse(file, ctx.layout().pipelinesDir());
+                String frozen = stored.get().contractHash();
+                if (frozen != null && !frozen.equals(GenerationFiles.contractHash(onDisk))) {
+                    throw new BadInputException(display(file) + ": generation " + version + " was promoted on "
+                            + stored.get().promotedAt() + " and its contract is frozen, but the file was edited since"
+                            + " (restore it, and start a new generation for new changes)");
+                }
+            }
+            return stored.get();
+        }
+        if (!Files.exists(file)) {
+            if (stored.isPresent()) {
+                throw new BadInputException("generation " + version + " is recorded but its file " + display(file)
+                        + " is missing (restore it from git)");
+            }
+            throw new BadInputException("unknown generation " + version + ": no " + display(file)
+                    + available());
+        }
+        Generation parsed = GenerationFiles.parse(file, ctx.layout().pipelinesDir());
+        Generation synced = ctx.store().syncGeneration(parsed, display(file), Instant.now());
+        ctx.events().publish(GrytEvent.GENERATION_SYNCED, Map.of("generation", version, "status", synced.status().label()));
+        return synced;
+    }
+
+    /** Every generation: the files in {@code .gryt/generations/} (validated and synced) and any recorded only in the store. */
+    public List<Generation> list() {
+        Map<String, Generation> all = new TreeMap<>(Versions.ORDER);
+        for (String version : versionsOnDisk()) all.put(version, load(version));
+        for (Generation g : ctx.store().generations()) all.putIfAbsent(g.version(), g);
+        return new ArrayList<>(all.values());
+    }
+
+    /**
+     * Creates the hot-fix generation of promoted {@code base}: the next free patch version, marked as a
+     * hot-fix of {@code base}, holding only fix changes.
+     */
+    public Generation hotfix(String base, List<Change> changes, String pipelineTemplate) {
+        Generation promoted = load(base);
+        if (!promoted.isPromoted()) {
+            throw new BadInputException("generation " + base + " is not promoted: a hot-fix patches a released generation");
+        }
+        if (changes.isEmpty()) throw new BadInputException("a hot-fix needs at least one change (--change fix:ID:\"title\")");
+        for (Change c : changes) {
+            if (c.type() != ChangeType.FIX) {
+                throw new BadInputException("hot-fix change " + c.id() + " is a '" + c.type().label()
+                        + "': a hot-fix may only contain fix changes");
+            }
+        }
+        String version = Versions.nextPatch(base);
+        while (Files.exists(fileOf(version)) || ctx.store().generation(version).isPresent()) {
+            version = Versions.nextPatch(version);
+        }
+        String template = pipelineTemplate != null ? pipelineTemplate : promoted.pipelineTemplate();
+        return create(version, "Hot-fix of " + base, changes, template, base);
+    }
+
+    private List<String> versionsOnDisk() {
+        Path dir = ctx.layout().generationsDir();
+        List<String> versions = new ArrayList<>();
+        if (!Files.isDirectory(dir)) return versions;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.yaml")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                versions.add(name.substring(0, name.length() - ".yaml".length()));
+            }
+        } catch (IOException e) {
+            throw new GrytException("cannot list " + display(dir) + ": " + e.getMessage(), e);
+        }
+        for (String v : versions) {
+            if (!Versions.isValid(v)) {
+                throw new BadInputException(display(dir.resolve(v + ".yaml"))
+                        + ": file name is not a generation version (use vMAJOR.MINOR.PATCH.yaml)");
+            }
+        }
+        return versions;
+    }
+
+    private String available() {
+        List<String> known = new ArrayList<>();
+        try {
+            known.addAll(versionsOnDisk());
+        } catch (GrytException ignored) {
+            // the listing problem is not the one being reported
+        }
+        known.sort(Versions.ORDER);
+        return known.isEmpty() ? " (no generations yet: gryt generation new vX.Y.Z)" : " (known: " + String.join(", ", known) + ")";
+    }
+
+    Path fileOf(String version) {
+        return ctx.layout().generationsDir().resolve(version + ".yaml");
+    }
+
+    private String display(Path p) {
+        return ctx.layout().display(p);
+    }
+}

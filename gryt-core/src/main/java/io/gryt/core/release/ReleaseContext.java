@@ -1,0 +1,41 @@
+package io.gryt.core.release;
+
+import io.gryt.api.Pipeline;
+import io.gryt.api.RunHandle;
+import io.gryt.api.spi.ReleaseStore;
+import io.gryt.api.spi.Versioning;
+import io.gryt.core.RunOptions;
+import io.gryt.core.event.EventBus;
+import io.gryt.core.project.ProjectLayout;
+
+import java.util.Optional;
+
+/**
+ * What the release engine needs from the {@link io.gryt.core.Gryt} that owns it. Internal: created by
+ * {@code Gryt}, not by users.
+ */
+public interface ReleaseContext {
+    /** The project layout. */
+    ProjectLayout layout();
+
+    /** The release store. */
+    ReleaseStore store();
+
+    /** Version control, when the project is in a repository. */
+    Optional<Versioning> versioning();
+
+    /** Version control, or a clear error naming the project. */
+    Versioning requireVersioning();
+
+    /** The event bus. */
+    EventBus events();
+
+    /** Loads {@code .gryt/pipelines/<name>.yaml}. */
+    Pipeline pipeline(String name);
+
+    /** Resolves and validates a pipeline without running it (unresolved steps, unknown dependencies, cycles). */
+    void validate(Pipeline pipeline);
+
+    /** Starts a pipeline run (validated and recorded before it returns). */
+    RunHandle start(Pipeline pipeline, RunOptions options);
+}

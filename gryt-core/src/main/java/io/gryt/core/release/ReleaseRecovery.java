@@ -1,0 +1,72 @@
+package io.gryt.core.release;
+
+import io.gryt.api.event.GrytEvent;
+import io.gryt.api.release.Evolution;
+import io.gryt.api.release.EvolutionStatus;
+import io.gryt.api.release.PromotionStatus;
+import io.gryt.api.spi.ProcessOwner;
+import io.gryt.api.spi.ReleaseStore;
+import io.gryt.api.spi.Versioning;
+import io.gryt.core.exec.ProcessTree;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Repairs what a gryt process that died left half done, when a project is opened:
+ * evolutions left pending or running by a dead process become {@code interrupted}; finished evolutions whose
+ * tag was never created get it; a promotion interrupted between the database and its tag is completed when
+ * the tag exists, and rolled back when it does not. Returns one line per repair, for the user.
+ */
+public final class ReleaseRecovery {
+    private ReleaseRecovery() {
+    }
+
+    /** Runs the repairs; never throws for a repair that fails (it is reported and retried next time). */
+    public static List<String> recover(ReleaseContext ctx) {
+        ReleaseStore store = ctx.store();
+        List<String> report = new ArrayList<>();
+        String host = ProcessOwners.host();
+        for (ReleaseStore.OwnedEvolution owned : store.unfinishedEvolutions()) {
+            if (isDeadHere(owned.owner(), host)) {
+                store.evolutionFinished(owned.evolution().tag(), EvolutionStatus.INTERRUPTED, Instant.now());
+                report.add("evolution " + owned.evolution().tag() + " was left " + owned.evolution().status().label()
+                        + " by a process that died; recorded as interrupted");
+            }
+        }
+        Optional<Versioning> vcs = ctx.versioning();
+        if (vcs.isEmpty()) return report;
+        for (Evolution e : store.untaggedEvolutions()) {
+            try {
+                Tags.ensure(vcs.get(), e.tag(), e.commit(), TagMessages.evolution(e));
+                store.evolutionTagged(e.tag(), Instant.now());
+                report.add("created the missing tag " + e.tag() + " (" + e.status().label() + ")");
+            } catch (RuntimeException ex) {
+                report.add("could not create tag " + e.tag() + ": " + ex.getMessage());
+            }
+        }
+        for (ReleaseStore.StoredPromotion p : store.pendingPromotions()) {
+            Optional<ProcessOwner> owner = PromotionReports.owner(p.reportJson());
+            if (owner.isPresent() && !isDeadHere(owner.get(), host)) continue;
+            Optional<Versioning.Tag> tag = vcs.get().tag(p.tag());
+            if (tag.isPresent() && tag.get().commit().equals(p.commit())) {
+                store.completePromotion(p.id(), PromotionReports.contractHash(p.reportJson()).orElse(null), Instant.now());
+                report.add("completed the interrupted promotion of " + p.generation() + " (tag " + p.tag() + " existed)");
+                ctx.events().publish(GrytEvent.PROMOTION_RECOVERED, Map.of("generation", p.generation(), "outcome", "completed"));
+            } else {
+                store.endPromotion(p.id(), PromotionStatus.ROLLED_BACK, Instant.now());
+                report.add("rolled back the interrupted promotion of " + p.generation()
+                        + " (its tag was never created); promote it again");
+                ctx.events().publish(GrytEvent.PROMOTION_RECOVERED, Map.of("generation", p.generation(), "outcome", "rolled_back"));
+            }
+        }
+        return report;
+    }
+
+    private static boolean isDeadHere(ProcessOwner owner, String host) {
+        return owner != null && host.equals(owner.host()) && !ProcessTree.isAlive(owner.pid(), owner.processStart());
+    }
+}
