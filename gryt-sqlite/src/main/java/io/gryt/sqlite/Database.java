@@ -1,0 +1,220 @@
+package io.gryt.sqlite;
+
+import io.gryt.api.spi.StoreException;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An open gryt database file: connection settings, schema check and migration at open, and the two ways to
+ * use it, {@link #read} and {@link #write}, which turn driver failures into one-line {@link StoreException}s
+ * naming the file. Each call gets its own connection, so a {@code Database} is safe to share between threads;
+ * one connection stays open for the database's lifetime so that SQLite keeps the WAL index between calls.
+ */
+final class Database implements AutoCloseable {
+    /** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
+    static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final String location;
+    private final Jdbi jdbi;
+    private final Connection keeper;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Database(String location, Jdbi jdbi, Connection keeper) {
+        this.location = location;
+        this.jdbi = jdbi;
+        this.keeper = keeper;
+    }
+
+    /**
+     * Opens {@code file}, creating it and its directories if missing and migrating its schema to the newest
+     * of {@code migrations}. A file that is not a gryt database, or one from a newer gryt, is refused without
+     * being written to.
+     */
+    static Database open(Path file, String location, List<Migration> migrations) {
+        Migrator migrator = new Migrator(migrations, location);
+        SQLiteDataSource dataSource = dataSource(file, location);
+        prepareFile(file, location);
+        Connection keeper = null;
+        try {
+            keeper = dataSource.getConnection();
+            // Checked before the first write, so that a foreign or newer file stays exactly as it is.
+            migrator.check(SchemaInspection.of(keeper));
+            enableWal(keeper, location);
+            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new Timestamps());
+            migrator.migrate(jdbi);
+            return new Database(location, jdbi, keeper);
+        } catch (SQLException | JdbiException e) {
+            StoreException failure = isNotADatabase(e)
+                    ? new StoreException(location + " is not a gryt database (file is not a database)", e)
+                    : new StoreException(location + ": cannot open the database: " + reason(e), e);
+            closeQuietly(keeper, failure);
+            throw failure;
+        } catch (RuntimeException e) {
+            closeQuietly(keeper, e);
+            throw e;
+        }
+    }
+
+    /** The file as named in messages. */
+    String location() {
+        return location;
+    }
+
+    /** Runs {@code callback} on a connection of its own, outside any transaction. */
+    <T> T read(String what, HandleCallback<T, RuntimeException> callback) {
+        ensureOpen();
+        try {
+            return jdbi.withHandle(callback);
+        } catch (JdbiException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /** Runs {@code callback} in one write transaction (taken with BEGIN IMMEDIATE), committed when it returns. */
+    <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
+        ensureOpen();
+        try {
+            return jdbi.inTransaction(callback);
+        } catch (JdbiException e) {
+            throw failure(what, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                keeper.close();
+            } catch (SQLException e) {
+                throw new StoreException(location + ": cannot close the database: " + reason(e), e);
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the store " + location + " is closed");
+        }
+    }
+
+    private StoreException failure(String what, JdbiException e) {
+        return new StoreException(location + ": cannot " + what + ": " + reason(e), e);
+    }
+
+    private static SQLiteDataSource dataSource(Path file, String location) {
+        if (file.toString().contains("?")) {
+            // sqlite-jdbc reads what follows '?' in its URL as connection options.
+            throw new StoreException(location + ": a database path cannot contain '?'");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        // Wait for another connection's write lock instead of failing at once; gryt's transactions are short.
+        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
+        // Every transaction starts with BEGIN IMMEDIATE and so takes the write lock before its first read: a
+        // deferred transaction that reads, then writes after another connection committed, fails with
+        // SQLITE_BUSY without waiting. Reads run outside transactions and never take the lock.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.enforceForeignKeys(true);
+        // FULL rather than NORMAL: in WAL mode NORMAL can lose the last commits on power loss, and this file is
+        // the proof of what ran. gryt commits a few times per step, so one fsync per commit costs nothing visible.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        return dataSource;
+    }
+
+    /**
+     * Refuses a directory or a file that does not start with SQLite's header, before SQLite touches it.
+     * Creates the parent directories of a missing file.
+     */
+    private static void prepareFile(Path file, String location) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new StoreException(location + " is not a gryt database (it is a directory)");
+            }
+            if (!Files.exists(file)) {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                return;
+            }
+            if (Files.size(file) == 0) {
+                return; // SQLite's own empty database
+            }
+            byte[] header;
+            try (InputStream in = Files.newInputStream(file)) {
+                header = in.readNBytes(SQLITE_HEADER.length);
+            }
+            if (!Arrays.equals(header, SQLITE_HEADER)) {
+                throw new StoreException(location + " is not a gryt database (file is not a database)");
+            }
+        } catch (IOException e) {
+            throw new StoreException(location + ": cannot open the database: " + e, e);
+        }
+    }
+
+    private static void enableWal(Connection connection, String location) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+            rs.next();
+            String mode = rs.getString(1);
+            if (!"wal".equalsIgnoreCase(mode)) {
+                // Only file systems without shared memory (some network mounts) refuse WAL.
+                throw new StoreException(location + ": cannot use WAL mode here (SQLite kept '" + mode
+                        + "'); put the database on a local disk");
+            }
+        }
+    }
+
+    private static boolean isNotADatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The driver's one-line reason for a failure (the innermost SQL error's message). */
+    static String reason(Throwable e) {
+        Throwable reason = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                reason = t;
+            }
+        }
+        String message = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    private static void closeQuietly(Connection connection, Exception failure) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package io.gryt.sqlite;
+
+import io.gryt.api.RunStatus;
+import io.gryt.api.StepResult;
+import io.gryt.api.StepStatus;
+import io.gryt.api.spi.DataRow;
+import io.gryt.api.spi.PipelineRun;
+import io.gryt.api.spi.ProcessOwner;
+import io.gryt.api.spi.RunStore;
+import io.gryt.api.spi.StepRun;
+import io.gryt.api.spi.StoreException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link RunStore} on the {@code pipeline_runs}, {@code step_runs} and {@code data_rows} tables. */
+final class SqliteRunStore implements RunStore {
+    private static final String RUNNING = RunStatus.RUNNING.label();
+
+    private final Database db;
+
+    SqliteRunStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void runStarted(PipelineRun run) {
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(run.pipelineName(), "pipelineName");
+        Objects.requireNonNull(run.startedAt(), "startedAt");
+        ProcessOwner owner = run.owner();
+        db.write("record the start of run " + run.id(), h -> h.createUpdate("""
+                        INSERT INTO pipeline_runs (id, pipeline_name, status, started_at, owner_pid, owner_host,
+                                                   owner_start, work_dir)
+                        VALUES (:id, :pipeline, :status, :startedAt, :pid, :host, :processStart, :workDir)""")
+                .bind("id", run.id())
+                .bind("pipeline", run.pipelineName())
+                .bind("status", RUNNING)
+                .bindByType("startedAt", run.startedAt(), Instant.class)
+                .bind("pid", owner == null ? null : owner.pid())
+                .bind("host", owner == null ? null : owner.host())
+                .bindByType("processStart", owner == null ? null : owner.processStart(), Instant.class)
+                .bind("workDir", run.workDir())
+                .execute());
+    }
+
+    /** Each call counts one attempt; {@link #stepFinished} then records the engine's own count. */
+    @Override
+    public void stepStarted(String runId, String step, Instant at, Long pid) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(at, "at");
+        db.write("record the start of step " + step + " of run " + runId, h -> h.createUpdate("""
+                        INSERT INTO step_runs (run_id, step_name, status, attempts, started_at, pid)
+                        VALUES (:run, :step, :status, 1, :at, :pid)
+                        ON CONFLICT (run_id, step_name) DO UPDATE
+                           SET status = excluded.status,
+                               attempts = step_runs.attempts + 1,
+                               started_at = COALESCE(step_runs.started_at, excluded.started_at),
+                               pid = excluded.pid""")
+                .bind("run", runId)
+                .bind("step", step)
+                .bind("status", StepStatus.RUNNING.label())
+                .bindByType("at", at, Instant.class)
+                .bind("pid", pid)
+                .execute());
+    }
+
+    @Override
+    public void stepFinished(String runId, StepResult result, List<DataRow> rows) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(result, "result");
+        for (DataRow row : rows) {
+            if (!row.runId().equals(runId) || !row.step().equals(result.name())) {
+                throw new IllegalArgumentException("data row " + row.name() + " belongs to step " + row.step()
+                        + " of run " + row.runId() + ", not to step " + result.name() + " of run " + runId);
+            }
+        }
+        boolean timed = result.startedAt() != null && result.finishedAt() != null;
+        db.write("record the result of step " + result.name() + " of run " + runId, h -> {
+            h.createUpdate("""
+                            INSERT INTO step_runs (run_id, step_name, status, exit_code, attempts, started_at,
+                                                   finished_at, duration_ms, log_path, error)
+                            VALUES (:run, :step, :status, :exitCode, :attempts, :startedAt, :finishedAt, :durationMs,
+                                    :logPath, :error)
+                            ON CONFLICT (run_id, step_name) DO UPDATE
+                               SET status = excluded.status,
+                                   exit_code = excluded.exit_code,
+                                   attempts = excluded.attempts,
+                                   started_at = COALESCE(excluded.started_at, step_runs.started_at),
+                                   finished_at = excluded.finished_at,
+                                   duration_ms = excluded.duration_ms,
+                                   log_path = excluded.log_path,
+                                   error = excluded.error""")
+                    .bind("run", runId)
+                    .bind("step", result.name())
+                    .bind("status", result.status().label())
+                    .bind("exitCode", result.exitCode())
+                    .bind("attempts", result.attempts())
+                    .bindByType("startedAt", result.startedAt(), Instant.class)
+                    .bindByType("finishedAt", result.finishedAt(), Instant.class)
+                    .bind("durationMs", timed ? result.duration().toMillis() : null)
+                    .bind("logPath", result.logPath() == null ? null : result.logPath().toString())
+                    .bind("error", result.error())
+                    .execute();
+            if (!rows.isEmpty()) {
+                insert(h.prepareBatch("""
+                        INSERT INTO data_rows (run_id, step_name, kind, name, value, number, sha256, recorded_at)
+                        VALUES (:run, :step, :kind, :name, :value, :number, :sha256, :recordedAt)"""), rows);
+            }
+            return null;
+        });
+    }
+
+    private static void insert(PreparedBatch batch, List<DataRow> rows) {
+        for (DataRow row : rows) {
+            batch.bind("run", row.runId())
+                    .bind("step", row.step())
+                    .bind("kind", RunRows.label(row.kind()))
+                    .bind("name", row.name())
+                    .bind("value", row.value())
+                    .bind("number", row.number())
+                    .bind("sha256", row.sha256())
+                    .bindByType("recordedAt", row.recordedAt(), Instant.class)
+                    .add();
+        }
+        batch.execute();
+    }
+
+    /** Ends a run that is still running; a run that already ended (say, marked interrupted) is left as it is. */
+    @Override
+    public void runFinished(String runId, RunStatus status, Instant at) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(at, "at");
+        if (Objects.requireNonNull(status, "status") == RunStatus.RUNNING) {
+            throw new IllegalArgumentException("a run cannot finish as running: " + runId);
+        }
+        boolean known = db.write("record the end of run " + runId, h -> {
+            int changed = h.createUpdate("""
+                            UPDATE pipeline_runs SET status = :status, finished_at = :at
+                             WHERE id = :id AND status = :running""")
+                    .bind("status", status.label())
+                    .bindByType("at", at, Instant.class)
+                    .bind("id", runId)
+                    .bind("running", RUNNING)
+                    .execute();
+            return changed > 0 || exists(h, runId);
+        });
+        if (!known) {
+            throw new StoreException(db.location() + ": cannot record the end of run " + runId + ": no such run");
+        }
+    }
+
+    @Override
+    public boolean markInterrupted(String runId, Instant at) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(at, "at");
+        return db.write("mark run " + runId + " interrupted", h -> {
+            int changed = h.createUpdate("""
+                            UPDATE pipeline_runs SET status = :interrupted, finished_at = :at
+                             WHERE id = :id AND status = :running""")
+                    .bind("interrupted", RunStatus.INTERRUPTED.label())
+                    .bindByType("at", at, Instant.class)
+                    .bind("id", runId)
+                    .bind("running", RUNNING)
+                    .execute();
+            if (changed == 0) {
+                return false;
+            }
+            h.createUpdate("""
+                            UPDATE step_runs SET status = :interrupted, finished_at = :at
+                             WHERE run_id = :id AND status = :running""")
+                    .bind("interrupted", StepStatus.INTERRUPTED.label())
+                    .bindByType("at", at, Instant.class)
+                    .bind("id", runId)
+                    .bind("running", StepStatus.RUNNING.label())
+                    .execute();
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<PipelineRun> run(String runId) {
+        return db.read("read run " + runId, h -> h.createQuery("SELECT * FROM pipeline_runs WHERE id = :id")
+                .bind("id", runId)
+                .map(RunRows::pipelineRun)
+                .findOne());
+    }
+
+    @Override
+    public List<PipelineRun> recent(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return db.read("read recent runs", h -> h.createQuery("""
+                        SELECT * FROM pipeline_runs ORDER BY started_at DESC, rowid DESC LIMIT :limit""")
+                .bind("limit", limit)
+                .map(RunRows::pipelineRun)
+                .list());
+    }
+
+    @Override
+    public List<PipelineRun> running() {
+        return db.read("read running runs", h -> h.createQuery("""
+                        SELECT * FROM pipeline_runs WHERE status = :running ORDER BY started_at, rowid""")
+                .bind("running", RUNNING)
+                .map(RunRows::pipelineRun)
+                .list());
+    }
+
+    @Override
+    public List<StepRun> steps(String runId) {
+        return db.read("read the steps of run " + runId, h -> h.createQuery("""
+                        SELECT * FROM step_runs WHERE run_id = :run
+                         ORDER BY started_at IS NULL, started_at, id""")
+                .bind("run", runId)
+                .map(RunRows::stepRun)
+                .list());
+    }
+
+    @Override
+    public List<DataRow> dataRows(String runId) {
+        return db.read("read the data rows of run " + runId, h -> h.createQuery("""
+                        SELECT * FROM data_rows WHERE run_id = :run ORDER BY id""")
+                .bind("run", runId)
+                .map(RunRows::dataRow)
+                .list());
+    }
+
+    private static boolean exists(Handle h, String runId) {
+        return h.createQuery("SELECT 1 FROM pipeline_runs WHERE id = :id").bind("id", runId).mapTo(Integer.class)
+                .findOne().isPresent();
+    }
+}

@@ -1,0 +1,47 @@
+package io.gryt.sqlite;
+
+import io.gryt.api.spi.Store;
+import io.gryt.api.spi.StoreException;
+import io.gryt.api.spi.StoreProvider;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Opens {@code sqlite:<path>} locations, such as the default {@value StoreProvider#DEFAULT_URL}. A relative path
+ * resolves against the project directory and is named as written in messages; missing directories are
+ * created. Registered for {@link java.util.ServiceLoader}.
+ */
+public final class SqliteStoreProvider implements StoreProvider {
+    private static final String SCHEME = "sqlite:";
+
+    /** For {@link java.util.ServiceLoader}. */
+    public SqliteStoreProvider() {
+    }
+
+    @Override
+    public boolean supports(String url) {
+        return url != null && url.startsWith(SCHEME);
+    }
+
+    @Override
+    public Store open(Path projectDir, String url) {
+        Objects.requireNonNull(projectDir, "projectDir");
+        if (!supports(url)) {
+            throw new StoreException("not a SQLite store location: " + url + " (expected " + SCHEME + "<path>)");
+        }
+        String spec = url.substring(SCHEME.length());
+        if (spec.isBlank()) {
+            throw new StoreException("the store location " + url + " names no file (expected " + SCHEME + "<path>)");
+        }
+        Path path;
+        try {
+            path = Path.of(spec);
+        } catch (InvalidPathException e) {
+            throw new StoreException("the store location " + url + " is not a valid path: " + e.getReason(), e);
+        }
+        String location = path.normalize().toString();
+        return SqliteStore.open(projectDir.resolve(path).normalize(), location);
+    }
+}

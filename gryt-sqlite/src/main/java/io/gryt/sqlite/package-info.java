@@ -1,0 +1,7 @@
+/**
+ * gryt's audit database on SQLite (through Jdbi and sqlite-jdbc): {@link io.gryt.sqlite.SqliteStoreProvider}
+ * opens {@code sqlite:} locations, {@link io.gryt.sqlite.SqliteStore} is the {@link io.gryt.api.spi.Store}.
+ * The schema is created and upgraded by numbered migrations recorded in {@code schema_version}; the database
+ * runs in WAL mode so that several threads and processes can record runs at once.
+ */
+package io.gryt.sqlite;
