@@ -31,6 +31,24 @@ class JGitVersioningProviderTest {
     }
 
     @Test
+    void opensALinkedWorktreeWithItsOwnHeadAndTheSharedTags() throws Exception {
+        TempGitRepo repo = TempGitRepo.init(dir.resolve("repo"));
+        Path worktree = dir.resolve("worktree");
+        repo.git("worktree", "add", "-q", "-b", "feature", worktree.toString());
+        String featureHead = TempGitRepo.open(worktree).commit("only on feature");
+
+        Versioning git = new JGitVersioningProvider().open(worktree).orElseThrow();
+        try {
+            assertThat(git.root().toRealPath()).isEqualTo(worktree.toRealPath());
+            assertThat(git.head()).isEqualTo(featureHead).isNotEqualTo(repo.head());
+            git.createAnnotatedTag("v1.0.0-rc.1", featureHead, "from the worktree");
+            assertThat(repo.git("cat-file", "-t", "v1.0.0-rc.1")).isEqualTo("tag");
+        } finally {
+            ((AutoCloseable) git).close();
+        }
+    }
+
+    @Test
     void isEmptyOutsideAnyRepository() {
         assertThat(new JGitVersioningProvider().open(dir)).isEmpty();
     }

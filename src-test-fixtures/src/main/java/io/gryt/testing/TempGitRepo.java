@@ -62,6 +62,11 @@ public final class TempGitRepo {
         return repo;
     }
 
+    /** An existing work tree (e.g. a clone or a linked worktree) to run commands in; nothing is changed. */
+    public static TempGitRepo open(Path dir) {
+        return new TempGitRepo(dir);
+    }
+
     /** The work tree. */
     public Path dir() {
         return dir;
