@@ -1,0 +1,133 @@
+package io.gryt.core.yaml;
+
+import io.gryt.api.BadInputException;
+import io.gryt.api.Pipeline;
+import io.gryt.api.Step;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Pipelines written in YAML: {@code .gryt/pipelines/<name>.yaml} files and the reusable step definitions of
+ * {@code .gryt/steps.yaml}.
+ *
+ * <pre>{@code
+ * name: ci                       # optional; must equal the file name
+ * runners: 2
+ * env: {CI: "true"}
+ * steps:
+ *   - name: lint
+ *     run: ["mvn", "-q", "spotless:check"]   # a list is an argument vector
+ *   - name: test
+ *     run: "mvn -q test && echo done"         # a string runs with sh -c
+ *     timeout: 10m
+ *     depends_on: [lint]
+ *   - name: package                           # no run: a reference to a definition in steps.yaml
+ * }</pre>
+ *
+ * Every mistake is reported as a {@link YamlException} naming the file, line, column and field. Unknown keys
+ * are mistakes too. Stable.
+ */
+public final class PipelineFiles {
+    private PipelineFiles() {
+    }
+
+    /**
+     * Loads {@code <pipelinesDir>/<name>.yaml} (or {@code .yml}).
+     *
+     * @throws BadInputException when there is no such pipeline (the message lists those there are)
+     * @throws YamlException     when the file is wrong
+     */
+    public static Pipeline load(Path pipelinesDir, String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new BadInputException("invalid pipeline name '" + name
+                    + "': use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        Path yaml = pipelinesDir.resolve(name + ".yaml");
+        Path yml = pipelinesDir.resolve(name + ".yml");
+        boolean hasYaml = Files.isRegularFile(yaml);
+        boolean hasYml = Files.isRegularFile(yml);
+        if (hasYaml && hasYml) {
+            throw new BadInputException("pipeline '" + name + "' is defined twice, in " + yaml + " and " + yml
+                    + "; keep one");
+        }
+        if (hasYaml || hasYml) return parse(hasYaml ? yaml : yml);
+        List<String> available = available(pipelinesDir);
+        throw new BadInputException("no pipeline '" + name + "' in " + pipelinesDir + (available.isEmpty()
+                ? " (there are none yet: write " + yaml + ")"
+                : " (available: " + String.join(", ", available) + ")"));
+    }
+
+    /**
+     * Reads one pipeline file. The pipeline's name is the file's name without {@code .yaml} or {@code .yml}.
+     *
+     * @throws YamlException when the file cannot be read or is wrong
+     */
+    public static Pipeline parse(Path file) {
+        String fileName = file.getFileName().toString().replaceFirst("\\.(yaml|yml)$", "");
+        YamlNode root = YamlTree.read(file.toString(), read(file));
+        if (root == null) {
+            throw new YamlException(file.toString(), 1, 1, "the file is empty; a pipeline needs at least 'steps'");
+        }
+        return PipelineReader.pipeline(new Value(file.toString(), root, ""), fileName);
+    }
+
+    /**
+     * Loads reusable step definitions by name, in file order: {@code steps: {package: {run: ...}, ...}}. Step
+     * references ({@code - name: package} with no {@code run}) resolve to them. Empty when the file does not
+     * exist or holds nothing.
+     *
+     * @throws YamlException when the file is wrong
+     */
+    public static Map<String, Step> loadSteps(Path stepsFile) {
+        if (!Files.exists(stepsFile)) return Map.of();
+        YamlNode root = YamlTree.read(stepsFile.toString(), read(stepsFile));
+        if (root == null) return Map.of();
+        return PipelineReader.definitions(new Value(stepsFile.toString(), root, ""));
+    }
+
+    /**
+     * The pipeline as YAML text that {@link #parse} reads back to the same pipeline. References that the
+     * pipeline's own catalog ({@link Pipeline#define}) resolves are written resolved; a sequence with parallel
+     * groups is written as the equivalent graph of {@code depends_on}.
+     *
+     * @throws BadInputException when a step is a Java lambda, which has no YAML form
+     */
+    public static String toYaml(Pipeline pipeline) {
+        return PipelineWriter.toYaml(pipeline);
+    }
+
+    private static String read(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (NoSuchFileException e) {
+            throw new YamlException(file.toString(), "no such file");
+        } catch (CharacterCodingException e) {
+            throw new YamlException(file.toString(), "not UTF-8 text");
+        } catch (IOException e) {
+            throw new YamlException(file.toString(), "cannot read: " + e);
+        }
+    }
+
+    private static List<String> available(Path pipelinesDir) {
+        if (!Files.isDirectory(pipelinesDir)) return List.of();
+        try (Stream<Path> files = Files.list(pipelinesDir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") || n.endsWith(".yml"))
+                    .map(n -> n.replaceFirst("\\.(yaml|yml)$", ""))
+                    .distinct()
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package io.gryt.core.yaml;
+
+import io.gryt.api.InvalidPipelineException;
+import io.gryt.api.OnFailure;
+import io.gryt.api.Pipeline;
+import io.gryt.api.Secret;
+import io.gryt.api.Step;
+import io.gryt.core.yaml.Value.Fields;
+import io.gryt.core.yaml.Value.Member;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** Turns the node tree of a pipeline file or of {@code steps.yaml} into gryt-api values. */
+final class PipelineReader {
+    static final List<String> PIPELINE_KEYS = List.of("name", "runners", "env", "secrets", "fail_fast",
+            "on_failure", "sequential", "working_dir", "steps");
+    static final List<String> STEP_KEYS = List.of("name", "run", "timeout", "retries", "depends_on", "env",
+            "secrets", "artifacts", "continue_on_error", "working_dir");
+    static final List<String> DEFINITION_KEYS = STEP_KEYS.subList(1, STEP_KEYS.size());
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private PipelineReader() {
+    }
+
+    /** The pipeline in {@code root}, a file whose name without extension is {@code fileName}. */
+    static Pipeline pipeline(Value root, String fileName) {
+        if (!root.isMapping()) {
+            throw root.error("expected a map of pipeline settings (name, steps, ...) at the top level, got "
+                    + root.describe());
+        }
+        Fields fields = root.fields(PIPELINE_KEYS);
+        fields.get("name").ifPresent(v -> {
+            if (!v.text().equals(fileName)) {
+                throw v.error("'" + v.text() + "' differs from the file name '" + fileName
+                        + "'; rename the file or remove the key");
+            }
+        });
+        Pipeline.Builder pipeline = at(root, () -> Pipeline.named(fileName));
+        fields.get("runners").ifPresent(v -> pipeline.runners(v.integer(1)));
+        fields.get("env").ifPresent(v -> pipeline.env(env(v)));
+        fields.get("secrets").ifPresent(v -> pipeline.secrets(secrets(v)));
+        fields.get("fail_fast").ifPresent(v -> pipeline.failFast(v.bool()));
+        fields.get("on_failure").ifPresent(v -> pipeline.onFailure(onFailure(v)));
+        fields.get("sequential").ifPresent(v -> pipeline.sequential(v.bool()));
+        fields.get("working_dir").ifPresent(v -> pipeline.workDir(path(v)));
+
+        Value stepList = fields.require("steps", "a pipeline needs a list of steps");
+        if (!stepList.isSequence()) throw stepList.error("expected a list of steps, got " + stepList.describe());
+        List<Value> items = stepList.items();
+        if (items.isEmpty()) throw stepList.error("the list is empty; a pipeline needs at least one step");
+        Map<String, Value> names = new LinkedHashMap<>();
+        List<Step> steps = new ArrayList<>();
+        Map<String, Fields> stepFields = new LinkedHashMap<>();
+        for (Value item : items) {
+            if (!item.isMapping()) {
+                throw item.error("expected a step (a map with 'name' and usually 'run'), got " + item.describe());
+            }
+            Fields f = item.fields(STEP_KEYS);
+            Value nameValue = f.require("name", "every step needs a name");
+            String name = nameValue.text();
+            Value earlier = names.putIfAbsent(name, nameValue);
+            if (earlier != null) {
+                throw nameValue.error("duplicate step name '" + name + "' (first at line " + earlier.mark().line() + ")");
+            }
+            steps.add(settings(at(nameValue, () -> Step.step(name)), f));
+            stepFields.put(name, f);
+        }
+        stepFields.forEach((name, f) -> f.get("depends_on").ifPresent(v -> checkDependencies(v, name, names.keySet())));
+        pipeline.steps(steps);
+        return at(root, pipeline::build);
+    }
+
+    /** The step definitions of {@code steps.yaml}, by name, in file order. */
+    static Map<String, Step> definitions(Value root) {
+        if (!root.isMapping()) {
+            throw root.error("expected a map with 'steps' at the top level, got " + root.describe());
+        }
+        Value steps = root.fields(List.of("steps")).require("steps", "a map of step definitions by name");
+        Map<String, Step> definitions = new LinkedHashMap<>();
+        for (Member m : steps.members()) {
+            Value body = m.value();
+            if (!body.isMapping()) {
+                throw body.error("expected a step definition (a map with 'run'), got " + body.describe());
+            }
+            Step named;
+            try {
+                named = Step.step(m.key());
+            } catch (InvalidPipelineException e) {
+                throw steps.errorAt(m.mark(), e.getMessage());
+            }
+            Fields f = body.fields(DEFINITION_KEYS);
+            f.require("run", "a definition needs a command or script to run");
+            definitions.put(m.key(), settings(named, f));
+        }
+        return Collections.unmodifiableMap(definitions);
+    }
+
+    private static Step settings(Step step, Fields f) {
+        Step s = step;
+        for (String key : STEP_KEYS) {
+            Value v = f.get(key).orElse(null);
+            if (v == null) continue;
+            Step current = s;
+            s = switch (key) {
+                case "run" -> run(current, v);
+                case "timeout" -> current.timeout(duration(v));
+                case "retries" -> current.retries(v.integer(0));
+                case "depends_on" -> at(v, () -> current.dependsOn(v.texts().toArray(String[]::new)));
+                case "env" -> current.env(env(v));
+                case "secrets" -> current.secrets(secrets(v));
+                case "artifacts" -> current.artifacts(artifacts(v));
+                case "continue_on_error" -> current.continueOnError(v.bool());
+                case "working_dir" -> current.workDir(path(v));
+                default -> current; // name, read by the caller
+            };
+        }
+        return s;
+    }
+
+    private static Step run(Step step, Value v) {
+        if (v.isSequence()) {
+            List<String> argv = v.texts();
+            if (argv.isEmpty()) throw v.error("the argument list is empty; give a program to run");
+            if (argv.get(0).isBlank()) throw v.error("the program to run (first argument) is blank");
+            return at(v, () -> step.run(argv));
+        }
+        if (v.scalar() == null) throw v.error("expected a command line (text) or a list of arguments, got " + v.describe());
+        String script = v.text();
+        if (script.isBlank()) throw v.error("the script is blank");
+        return at(v, () -> step.sh(script));
+    }
+
+    private static Duration duration(Value v) {
+        Object raw = v.scalar();
+        Duration d;
+        if (raw instanceof Number) {
+            d = Duration.ofSeconds(v.integer(1));
+        } else if (raw instanceof String text) {
+            d = Durations.parse(text);
+            if (d == null) throw v.error("'" + text + "' is not a duration (use 30s, 10m, 1h30m)");
+        } else {
+            throw v.error("expected a duration (30s, 10m, 1h30m) or a number of seconds, got " + v.describe());
+        }
+        if (d.isZero()) throw v.error("must be longer than zero");
+        return d;
+    }
+
+    private static Map<String, String> env(Value v) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Member m : v.members()) {
+            if (!ENV_NAME.matcher(m.key()).matches()) {
+                throw v.errorAt(m.mark(), "'" + m.key() + "' is not an environment variable name "
+                        + "(letters, digits and '_', not starting with a digit)");
+            }
+            if (m.value().scalar() == null) {
+                throw m.value().error("expected a text value, got " + m.value().describe());
+            }
+            env.put(m.key(), m.value().text());
+        }
+        return env;
+    }
+
+    private static Secret[] secrets(Value v) {
+        List<Secret> secrets = new ArrayList<>();
+        List<Value> items = v.isSequence() ? v.items() : List.of(v);
+        for (Value item : items) {
+            String name = item.text();
+            if (!ENV_NAME.matcher(name).matches()) {
+                throw item.error("'" + name + "' is not an environment variable name "
+                        + "(letters, digits and '_', not starting with a digit)");
+            }
+            secrets.add(new Secret(name));
+        }
+        return secrets.toArray(Secret[]::new);
+    }
+
+    private static String[] artifacts(Value v) {
+        List<String> patterns = new ArrayList<>();
+        List<Value> items = v.isSequence() ? v.items() : List.of(v);
+        for (Value item : items) {
+            String pattern = item.text();
+            if (pattern.isBlank()) throw item.error("an artifact path must not be blank");
+            patterns.add(pattern);
+        }
+        return patterns.toArray(String[]::new);
+    }
+
+    private static OnFailure onFailure(Value v) {
+        String text = v.text();
+        for (OnFailure policy : OnFailure.values()) {
+            if (policy.name().toLowerCase(Locale.ROOT).equals(text)) return policy;
+        }
+        throw v.error("'" + text + "' is not a failure policy (use finish_running or cancel_running)");
+    }
+
+    private static Path path(Value v) {
+        String text = v.text();
+        if (text.isBlank()) throw v.error("the directory must not be blank");
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw v.error("'" + text + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    private static void checkDependencies(Value dependsOn, String step, Set<String> names) {
+        for (Value item : dependsOn.isSequence() ? dependsOn.items() : List.of(dependsOn)) {
+            String name = item.text();
+            if (name.equals(step)) throw item.error("step '" + step + "' cannot depend on itself");
+            if (!names.contains(name)) {
+                String closest = Suggestions.closest(name, names);
+                throw item.error("no step named '" + name + "' in this pipeline " + (closest != null
+                        ? "(did you mean '" + closest + "'?)" : "(steps: " + String.join(", ", names) + ")"));
+            }
+        }
+    }
+
+    /** Runs a gryt-api builder call, turning its {@link InvalidPipelineException} into an error at {@code v}. */
+    private static <T> T at(Value v, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (InvalidPipelineException e) {
+            throw v.error(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.gryt.git;
+
+import io.gryt.api.BadInputException;
+import io.gryt.api.GrytException;
+import io.gryt.api.spi.Versioning;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TagBuilder;
+import org.eclipse.jgit.lib.UserConfig;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevTag;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * {@link Versioning} on one JGit {@link Repository}, opened once. Safe for concurrent use: each call walks
+ * with its own {@link RevWalk}, and tags are created with a compare-and-set on the ref, so two processes
+ * cannot both create the same tag. {@link #close()} releases the repository's files.
+ */
+final class JGitVersioning implements Versioning, AutoCloseable {
+    static final String FALLBACK_NAME = "gryt";
+    static final String FALLBACK_EMAIL = "gryt@localhost";
+
+    private final Repository repository;
+    private final Path root;
+
+    JGitVersioning(Repository repository) {
+        this.repository = repository;
+        this.root = repository.getWorkTree().toPath();
+    }
+
+    @Override
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String head() {
+        try {
+            ObjectId head = repository.resolve(Constants.HEAD + "^{commit}");
+            if (head == null) throw new BadInputException("git repository " + root + " has no commit yet");
+            return head.name();
+        } catch (IOException e) {
+            throw failure("cannot read HEAD", e);
+        }
+    }
+
+    @Override
+    public String resolve(String revision) {
+        return commitId(revision).name();
+    }
+
+    private ObjectId commitId(String revision) {
+        try {
+            ObjectId id = repository.resolve(revision + "^{commit}");
+            if (id == null) throw new BadInputException("git repository " + root + " has no revision '" + revision + "'");
+            return id;
+        } catch (AmbiguousObjectException e) {
+            throw new BadInputException("git revision '" + revision + "' is ambiguous in " + root
+                    + "; give more characters of the id");
+        } catch (IncorrectObjectTypeException e) {
+            throw new BadInputException("git revision '" + revision + "' in " + root + " is not a commit");
+        } catch (RevisionSyntaxException e) {
+            throw new BadInputException("'" + revision + "' is not a valid git revision");
+        } catch (IOException e) {
+            throw failure("cannot resolve '" + revision + "'", e);
+        }
+    }
+
+    @Override
+    public boolean isClean() {
+        try {
+            return Git.wrap(repository).status().call().isClean();
+        } catch (GitAPIException | JGitInternalException e) {
+            throw failure("cannot read the work tree's status", e);
+        }
+    }
+
+    @Override
+    public void createAnnotatedTag(String name, String commit, String message) {
+        String refName = Constants.R_TAGS + name;
+        if (!Repository.isValidRefName(refName)) throw new BadInputException("'" + name + "' is not a valid git tag name");
+        ObjectId target = commitId(commit);
+        TagBuilder tag = new TagBuilder();
+        tag.setTag(name);
+        tag.setObjectId(target, Constants.OBJ_COMMIT);
+        tag.setTagger(tagger());
+        tag.setMessage(message.endsWith("\n") ? message : message + "\n");
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            ObjectId tagId = inserter.insert(tag);
+            inserter.flush();
+            RefUpdate update = repository.updateRef(refName);
+            update.setNewObjectId(tagId);
+            update.setExpectedOldObjectId(ObjectId.zeroId()); // only if the tag does not exist yet
+            update.setRefLogMessage("gryt: tag " + name, false);
+            RefUpdate.Result result = update.update();
+            switch (result) {
+                case NEW -> { }
+                case LOCK_FAILURE, REJECTED, NO_CHANGE -> throw new BadInputException(
+                        "git tag '" + name + "' already exists in " + root);
+                default -> throw new GrytException("cannot create git tag '" + name + "' in " + root + ": " + result);
+            }
+        } catch (IOException e) {
+            throw failure("cannot create tag '" + name + "'", e);
+        }
+    }
+
+    private PersonIdent tagger() {
+        UserConfig user = userConfig();
+        String name = user.isCommitterNameImplicit() ? FALLBACK_NAME : user.getCommitterName();
+        String email = user.isCommitterEmailImplicit() ? FALLBACK_EMAIL : user.getCommitterEmail();
+        return new PersonIdent(name, email);
+    }
+
+    @Override
+    public Optional<Tag> tag(String name) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            Ref ref = repository.exactRef(Constants.R_TAGS + name);
+            return ref == null ? Optional.empty() : Optional.of(tag(walk, name, ref));
+        } catch (IOException e) {
+            throw failure("cannot read tag '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public List<Tag> tags(String prefix) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            List<Tag> tags = new ArrayList<>();
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + prefix)) {
+                tags.add(tag(walk, ref.getName().substring(Constants.R_TAGS.length()), ref));
+            }
+            tags.sort(Comparator.comparing(Tag::name));
+            return tags;
+        } catch (IOException e) {
+            throw failure("cannot list tags", e);
+        }
+    }
+
+    private static Tag tag(RevWalk walk, String name, Ref ref) throws IOException {
+        RevObject object = walk.parseAny(ref.getObjectId());
+        if (object instanceof RevTag annotated) {
+            RevObject target = walk.peel(annotated);
+            return new Tag(name, target.name(), stripFinalNewlines(annotated.getFullMessage()), true);
+        }
+        return new Tag(name, object.name(), null, false);
+    }
+
+    private static String stripFinalNewlines(String message) {
+        int end = message.length();
+        while (end > 0 && message.charAt(end - 1) == '\n') end--;
+        return message.substring(0, end);
+    }
+
+    @Override
+    public void deleteTag(String name) {
+        try {
+            if (repository.exactRef(Constants.R_TAGS + name) == null) return;
+            RefUpdate update = repository.updateRef(Constants.R_TAGS + name);
+            update.setForceUpdate(true);
+            RefUpdate.Result result = update.delete();
+            if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.NO_CHANGE) {
+                throw new GrytException("cannot delete git tag '" + name + "' in " + root + ": " + result);
+            }
+        } catch (IOException e) {
+            throw failure("cannot delete tag '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public boolean isAncestor(String ancestor, String descendant) {
+        ObjectId a = commitId(ancestor);
+        ObjectId d = commitId(descendant);
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit base = walk.parseCommit(a);
+            RevCommit tip = walk.parseCommit(d);
+            return walk.isMergedInto(base, tip);
+        } catch (MissingObjectException e) {
+            throw new BadInputException("git repository " + root + " is missing commit " + e.getObjectId().name());
+        } catch (IOException e) {
+            throw failure("cannot compare '" + ancestor + "' and '" + descendant + "'", e);
+        }
+    }
+
+    @Override
+    public Optional<String> user() {
+        UserConfig user = userConfig();
+        boolean hasName = !user.isCommitterNameImplicit();
+        boolean hasEmail = !user.isCommitterEmailImplicit();
+        if (hasName && hasEmail) return Optional.of(user.getCommitterName() + " <" + user.getCommitterEmail() + ">");
+        if (hasName) return Optional.of(user.getCommitterName());
+        if (hasEmail) return Optional.of("<" + user.getCommitterEmail() + ">");
+        return Optional.empty();
+    }
+
+    /** The user settings, from the repository's config files as they are now (reloaded when they changed). */
+    private synchronized UserConfig userConfig() {
+        return repository.getConfig().get(UserConfig.KEY);
+    }
+
+    /** Releases the repository's open files. */
+    @Override
+    public void close() {
+        repository.close();
+    }
+
+    @Override
+    public String toString() {
+        return "git repository " + root;
+    }
+
+    private GrytException failure(String what, Exception cause) {
+        return new GrytException("git repository " + root + ": " + what + ": " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,80 @@
+package io.gryt.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gryt.api.spi.Versioning;
+import io.gryt.api.spi.VersioningProvider;
+import io.gryt.testing.TempGitRepo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JGitVersioningProviderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsTheRepositoryFromASubdirectoryAsGitDoes() throws Exception {
+        TempGitRepo repo = TempGitRepo.init(dir.resolve("repo"));
+        Path sub = Files.createDirectories(repo.dir().resolve("modules/app"));
+
+        Versioning git = new JGitVersioningProvider().open(sub).orElseThrow();
+        try {
+            assertThat(git.root().toRealPath()).isEqualTo(repo.dir().toRealPath());
+            assertThat(git.head()).isEqualTo(repo.head());
+        } finally {
+            ((AutoCloseable) git).close();
+        }
+    }
+
+    @Test
+    void opensALinkedWorktreeWithItsOwnHeadAndTheSharedTags() throws Exception {
+        TempGitRepo repo = TempGitRepo.init(dir.resolve("repo"));
+        Path worktree = dir.resolve("worktree");
+        repo.git("worktree", "add", "-q", "-b", "feature", worktree.toString());
+        String featureHead = TempGitRepo.open(worktree).commit("only on feature");
+
+        Versioning git = new JGitVersioningProvider().open(worktree).orElseThrow();
+        try {
+            assertThat(git.root().toRealPath()).isEqualTo(worktree.toRealPath());
+            assertThat(git.head()).isEqualTo(featureHead).isNotEqualTo(repo.head());
+            git.createAnnotatedTag("v1.0.0-rc.1", featureHead, "from the worktree");
+            assertThat(repo.git("cat-file", "-t", "v1.0.0-rc.1")).isEqualTo("tag");
+        } finally {
+            ((AutoCloseable) git).close();
+        }
+    }
+
+    @Test
+    void isEmptyOutsideAnyRepository() {
+        assertThat(new JGitVersioningProvider().open(dir)).isEmpty();
+    }
+
+    @Test
+    void isEmptyForABareRepository() {
+        TempGitRepo.init(dir.resolve("work")).git("clone", "-q", "--bare", ".", dir.resolve("bare.git").toString());
+
+        assertThat(new JGitVersioningProvider().open(dir.resolve("bare.git"))).isEmpty();
+    }
+
+    @Test
+    void isFoundByServiceLoader() {
+        assertThat(ServiceLoader.load(VersioningProvider.class).stream().map(ServiceLoader.Provider::type))
+                .containsExactly(JGitVersioningProvider.class);
+    }
+
+    @Test
+    void theServiceLoadedProviderOpensARepository() throws Exception {
+        TempGitRepo repo = TempGitRepo.init(dir.resolve("repo"));
+        VersioningProvider provider = ServiceLoader.load(VersioningProvider.class).findFirst().orElseThrow();
+
+        Optional<Versioning> git = provider.open(repo.dir());
+
+        assertThat(git).isPresent();
+        assertThat(git.get().head()).isEqualTo(repo.head());
+        ((AutoCloseable) git.get()).close();
+    }
+}
