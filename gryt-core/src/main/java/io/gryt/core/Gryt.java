@@ -60,6 +60,7 @@ public final class Gryt implements AutoCloseable {
     private final Store store;
     private final boolean ownsStore;
     private final Versioning versioning;
+    private final boolean ownsVersioning;
     private final Map<String, String> environment;
     private final List<RunListener> listeners;
     private final RunEngine engine;
@@ -80,6 +81,7 @@ public final class Gryt implements AutoCloseable {
         this.ownsStore = b.store == null;
         this.store = b.store != null ? b.store : openStore(layout, b.storeUrl);
         try {
+            this.ownsVersioning = b.versioning == null;
             this.versioning = b.versioning != null ? b.versioning : discoverVersioning(layout.root()).orElse(null);
             this.recovered = Recovery.recover(store.runs());
             this.releaseRepairs = store.recordsReleases() ? ReleaseRecovery.recover(releaseContext) : List.of();
@@ -195,10 +197,16 @@ public final class Gryt implements AutoCloseable {
         return recovered;
     }
 
-    /** Closes the store if this instance opened it. */
+    /** Closes the store and the repository if this instance opened them. */
     @Override
     public void close() {
-        if (ownsStore) store.close();
+        try {
+            if (ownsVersioning && versioning instanceof AutoCloseable c) c.close();
+        } catch (Exception e) {
+            // closing a read handle on the repository cannot lose data
+        } finally {
+            if (ownsStore) store.close();
+        }
     }
 
     /** Gives the release engine what it needs from this instance. */

@@ -1,0 +1,99 @@
+package io.gryt.core;
+
+import io.gryt.api.RunStatus;
+import io.gryt.api.StepStatus;
+import io.gryt.api.spi.PipelineRun;
+import io.gryt.api.spi.StepRun;
+import io.gryt.testing.ChildJvm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A gryt process killed with SIGKILL mid-run leaves a consistent database that the next open repairs. */
+class CrashRecoveryTest {
+    @TempDir
+    Path project;
+
+    @Test
+    void aRunKilledMidwayIsMarkedInterruptedAndItsProcessesKilledOnTheNextOpen() throws Exception {
+        String runId;
+        try (ChildJvm child = ChildJvm.of(CrashingRunMain.class).args(project.toString()).start()) {
+            runId = child.awaitLine(l -> l.startsWith("STARTED "), Duration.ofSeconds(60)).substring("STARTED ".length());
+            long shell = awaitPid(project.resolve("shell.pid"));
+            long sleeper = awaitPid(project.resolve("child.pid"));
+            child.killHard();
+            child.waitFor(Duration.ofSeconds(30));
+
+            assertThat(isRunning(shell)).as("the step's shell survives its gryt process").isTrue();
+            assertThat(isRunning(sleeper)).isTrue();
+
+            try (Gryt gryt = Gryt.open(project)) {
+                assertThat(gryt.recovered()).extracting(PipelineRun::id).containsExactly(runId);
+                PipelineRun run = gryt.store().runs().run(runId).orElseThrow();
+                assertThat(run.status()).isEqualTo(RunStatus.INTERRUPTED);
+                assertThat(run.finishedAt()).isNotNull();
+                List<StepRun> steps = gryt.store().runs().steps(runId);
+                assertThat(steps).filteredOn(s -> s.name().equals("quick")).singleElement()
+                        .satisfies(s -> assertThat(s.status()).isEqualTo(StepStatus.PASS));
+                assertThat(steps).filteredOn(s -> s.name().equals("hang")).singleElement()
+                        .satisfies(s -> assertThat(s.status()).isEqualTo(StepStatus.INTERRUPTED));
+            }
+            assertThat(awaitGone(shell)).as("shell killed by recovery").isTrue();
+            assertThat(awaitGone(sleeper)).as("its background child killed too").isTrue();
+        }
+
+        try (Gryt again = Gryt.open(project)) {
+            assertThat(again.recovered()).as("recovery happens once").isEmpty();
+        }
+    }
+
+    @Test
+    void aLiveRunOfAnotherProcessIsLeftAlone() throws Exception {
+        try (ChildJvm child = ChildJvm.of(CrashingRunMain.class).args(project.toString()).start()) {
+            String runId = child.awaitLine(l -> l.startsWith("STARTED "), Duration.ofSeconds(60)).substring("STARTED ".length());
+            try (Gryt gryt = Gryt.open(project)) {
+                assertThat(gryt.recovered()).isEmpty();
+                assertThat(gryt.store().runs().run(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+            }
+        }
+    }
+
+    static long awaitPid(Path file) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file)) {
+                String s = Files.readString(file).strip();
+                if (!s.isEmpty()) return Long.parseLong(s);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no pid in " + file);
+    }
+
+    /** Alive and not a zombie (a zombie has exited; only its parent has not collected it yet). */
+    static boolean isRunning(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static boolean awaitGone(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isRunning(pid)) return true;
+            Thread.sleep(50);
+        }
+        return false;
+    }
+}
