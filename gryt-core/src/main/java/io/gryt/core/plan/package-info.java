@@ -1,0 +1,5 @@
+/**
+ * Turns a {@link io.gryt.api.Pipeline} into an {@link io.gryt.core.plan.ExecutionPlan}: step references
+ * resolved, effective dependencies computed, unknown dependencies and cycles rejected before anything runs.
+ */
+package io.gryt.core.plan;
