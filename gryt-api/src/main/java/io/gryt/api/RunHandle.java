@@ -10,6 +10,13 @@ public interface RunHandle {
     /** Cancels the run: running steps' process trees are killed, pending ones skipped; the run ends {@code cancelled}. */
     void cancel();
 
+    /**
+     * Stops the run because the process running it is being stopped (SIGINT, SIGTERM): like {@link #cancel()},
+     * but the run is recorded as {@link RunStatus#INTERRUPTED}. gryt does this itself when the JVM shuts down
+     * during a run.
+     */
+    void interrupt();
+
     /** Completes with the result once the run has ended and been recorded. */
     CompletableFuture<RunResult> result();
 

@@ -65,7 +65,7 @@ final class EvolutionCommand implements Callable<Integer> {
                 EvolutionHandle handle = request.launch();
                 if (!json) gryt.out.println("evolution " + handle.started().tag() + " proving " + String.join(", ", handle.started().changes()));
                 Evolution done;
-                try (InterruptGuard ignored = InterruptGuard.install(handle::cancel, handle.result(),
+                try (InterruptGuard ignored = InterruptGuard.install(handle::interrupt, handle.result(),
                         "evolution " + handle.started().tag(), gryt.err)) {
                     done = handle.await();
                 }

@@ -14,7 +14,7 @@ final class Runs {
         ConsoleReporter reporter = new ConsoleReporter(gryt.out, gryt.style(), g.projectDir());
         RunHandle handle = g.start(pipeline, reporter);
         RunResult result;
-        try (InterruptGuard ignored = InterruptGuard.install(handle::cancel, handle.result(), "run " + handle.runId(), gryt.err)) {
+        try (InterruptGuard ignored = InterruptGuard.install(handle::interrupt, handle.result(), "run " + handle.runId(), gryt.err)) {
             result = handle.await();
         }
         reporter.summary(result);

@@ -117,6 +117,22 @@ class GrytTest {
     }
 
     @Test
+    void interruptStopsTheRunAndRecordsItInterrupted() {
+        TempProject.create(dir);
+        try (Gryt gryt = Gryt.open(dir)) {
+            io.gryt.api.RunHandle h = gryt.start(Pipeline.of(step("long").sh("sleep 30"), step("after").run("true")));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (gryt.store().runs().steps(h.runId()).isEmpty() && System.nanoTime() < deadline) Thread.onSpinWait();
+            h.interrupt();
+            RunResult r = h.await();
+            assertThat(r.status()).isEqualTo(RunStatus.INTERRUPTED);
+            assertThat(r.duration()).isLessThan(java.time.Duration.ofSeconds(20));
+            assertThat(r.step("after").orElseThrow().status()).isEqualTo(io.gryt.api.StepStatus.SKIPPED);
+            assertThat(gryt.store().runs().run(h.runId()).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
+        }
+    }
+
+    @Test
     void anEmbedderCanBringItsOwnStore() {
         try (MemoryStore store = new MemoryStore();
              Gryt gryt = Gryt.builder().projectDir(dir).store(store).build()) {

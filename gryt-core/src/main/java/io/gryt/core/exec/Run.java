@@ -74,6 +74,8 @@ final class Run implements RunHandle {
     private final ThreadPoolExecutor workers;
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     private final Thread shutdownHook;
+    /** How long the shutdown hook waits for an interrupted run to be recorded. */
+    private static final long SHUTDOWN_RECORD_SECONDS = 15;
 
     // guarded by this
     private ScheduledExecutorService timer;
@@ -81,6 +83,7 @@ final class Run implements RunHandle {
     private int recorded;
     private String stopReason;
     private boolean cancelled;
+    private RunStatus cancelledAs = RunStatus.CANCELLED;
     private boolean finishing;
     private boolean aborted;
 
@@ -97,7 +100,7 @@ final class Run implements RunHandle {
         int runners = plan.pipeline().runners();
         this.workers = new ThreadPoolExecutor(runners, runners, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 threads("gryt-" + runId + "-", true));
-        this.shutdownHook = new Thread(this::killRunning, "gryt-" + runId + "-shutdown");
+        this.shutdownHook = new Thread(this::interruptAndWait, "gryt-" + runId + "-shutdown");
     }
 
     /** Records and starts a run; returns once it is recorded. */
@@ -152,15 +155,25 @@ final class Run implements RunHandle {
 
     @Override
     public void cancel() {
+        stop(RunStatus.CANCELLED, "cancelled");
+    }
+
+    @Override
+    public void interrupt() {
+        stop(RunStatus.INTERRUPTED, "cancelled: gryt was interrupted");
+    }
+
+    private void stop(RunStatus as, String reason) {
         List<StepExecution> toCancel;
         List<Node> skipped;
         synchronized (this) {
             if (cancelled || finishing || aborted) return;
             cancelled = true;
+            cancelledAs = as;
             toCancel = runningExecutions();
             skipped = skipBlocked();
         }
-        toCancel.forEach(e -> e.cancel("cancelled"));
+        toCancel.forEach(e -> e.cancel(reason));
         recordSkipped(skipped);
         finishIfComplete();
     }
@@ -322,7 +335,7 @@ final class Run implements RunHandle {
         synchronized (this) {
             if (finishing || aborted || recorded < nodes.size()) return;
             finishing = true;
-            status = cancelled ? RunStatus.CANCELLED : nodes.values().stream().allMatch(Run::satisfies)
+            status = cancelled ? cancelledAs : nodes.values().stream().allMatch(Run::satisfies)
                     ? RunStatus.PASS : RunStatus.FAIL;
         }
         Instant finishedAt = Instant.now();
@@ -381,13 +394,17 @@ final class Run implements RunHandle {
         }
     }
 
-    /** Kills every running step's process tree: the JVM is exiting and no process may outlive the run. */
-    private void killRunning() {
-        List<StepExecution> executions;
-        synchronized (this) {
-            executions = runningExecutions();
+    /**
+     * The JVM is exiting (SIGINT, SIGTERM, {@code System.exit}): no process may outlive the run, so every running
+     * step's process tree is killed and the run recorded as interrupted, waiting a bounded time for the record.
+     */
+    private void interruptAndWait() {
+        interrupt();
+        try {
+            result.get(SHUTDOWN_RECORD_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // not recorded in time: the next open of the project marks the run interrupted
         }
-        executions.forEach(e -> e.cancel("cancelled: gryt exited"));
     }
 
     // ---- services for step executions ----

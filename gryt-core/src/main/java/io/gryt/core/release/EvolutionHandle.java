@@ -12,6 +12,9 @@ public interface EvolutionHandle {
     /** Cancels its pipeline run; the evolution ends {@code interrupted} and is still tagged. */
     void cancel();
 
+    /** Like {@link #cancel()}, for when the process is being stopped: the run is recorded interrupted too. */
+    void interrupt();
+
     /** Completes with the final evolution once it is recorded and tagged. */
     CompletableFuture<Evolution> result();
 

@@ -136,6 +136,11 @@ public final class EvolutionRequest {
             }
 
             @Override
+            public void interrupt() {
+                run.interrupt();
+            }
+
+            @Override
             public CompletableFuture<Evolution> result() {
                 return result;
             }
