@@ -2,13 +2,11 @@ package io.gryt.core;
 
 import io.gryt.api.StepStatus;
 import io.gryt.api.spi.PipelineRun;
-import io.gryt.api.spi.ProcessOwner;
 import io.gryt.api.spi.RunStore;
 import io.gryt.api.spi.StepRun;
+import io.gryt.core.exec.Owners;
 import io.gryt.core.exec.ProcessTree;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,12 +26,9 @@ final class Recovery {
     }
 
     static List<PipelineRun> recover(RunStore runs) {
-        String host = localHost();
         List<PipelineRun> marked = new ArrayList<>();
         for (PipelineRun run : runs.running()) {
-            ProcessOwner owner = run.owner();
-            if (owner == null || !host.equals(owner.host())) continue;
-            if (ProcessTree.isAlive(owner.pid(), owner.processStart())) continue;
+            if (!Owners.isDeadHere(run.owner())) continue;
             for (StepRun step : runs.steps(run.id())) {
                 if (step.status() == StepStatus.RUNNING && step.pid() != null && isOrphanOf(step)) {
                     ProcessTree.kill(step.pid());
@@ -57,11 +52,4 @@ final class Recovery {
                 && Duration.between(step.startedAt(), started.get()).abs().compareTo(PID_MATCH) <= 0;
     }
 
-    static String localHost() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
-    }
 }

@@ -4,8 +4,6 @@ import io.gryt.api.RunHandle;
 import io.gryt.api.spi.ProcessOwner;
 import io.gryt.api.spi.RunStore;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
@@ -29,8 +27,7 @@ public final class RunEngine {
     /** An engine recording runs in {@code store}. */
     public RunEngine(RunStore store) {
         this.store = Objects.requireNonNull(store, "store");
-        ProcessHandle self = ProcessHandle.current();
-        this.owner = new ProcessOwner(self.pid(), hostName(), self.info().startInstant().orElse(null));
+        this.owner = Owners.self();
     }
 
     /**
@@ -40,13 +37,5 @@ public final class RunEngine {
     public RunHandle start(RunRequest request) {
         Objects.requireNonNull(request, "request");
         return Run.start(request, store, owner);
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

@@ -14,6 +14,7 @@ import io.gryt.api.release.Generation;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.RunOptions;
+import io.gryt.core.exec.Owners;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class EvolutionRequest {
         ctx.validate(toRun);
 
         ReleaseStore store = ctx.store();
-        Evolution pending = store.createEvolution(version, ids, commit, allowDirty, ProcessOwners.current(), Instant.now());
+        Evolution pending = store.createEvolution(version, ids, commit, allowDirty, Owners.self(), Instant.now());
         ctx.events().publish(GrytEvent.EVOLUTION_STARTED, Map.of("generation", version, "tag", pending.tag(),
                 "changes", String.join(",", ids), "commit", commit));
         RunOptions options = new RunOptions(Map.of("GRYT_GENERATION", version, "GRYT_CHANGES", String.join(",", ids),

@@ -13,6 +13,7 @@ import io.gryt.api.spi.GateContext;
 import io.gryt.api.spi.PromotionGate;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Versioning;
+import io.gryt.core.exec.Owners;
 import io.gryt.core.release.gates.AllChangesProvenGate;
 import io.gryt.core.release.gates.ContainsReleaseGate;
 import io.gryt.core.release.gates.MinimumEvolutionsGate;
@@ -145,7 +146,7 @@ public final class PromotionRequest {
         }
         Promotion pending = new Promotion(version, version, commit.orElseThrow(), PromotionStatus.PENDING, results, artifacts, now);
         long id = store.recordPromotion(version, pending.commit(), version, PromotionStatus.PENDING,
-                PromotionReports.toJson(pending, contractHash, ProcessOwners.current()), now);
+                PromotionReports.toJson(pending, contractHash, Owners.self()), now);
         Tags.ensure(vcs, version, pending.commit(), TagMessages.release(generation, pending.commit(), contractHash, evidence, artifacts));
         store.completePromotion(id, contractHash, Instant.now());
         Promotion done = new Promotion(version, version, pending.commit(), PromotionStatus.COMPLETED, results, artifacts, now);

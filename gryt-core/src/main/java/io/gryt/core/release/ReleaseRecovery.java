@@ -7,7 +7,7 @@ import io.gryt.api.release.PromotionStatus;
 import io.gryt.api.spi.ProcessOwner;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Versioning;
-import io.gryt.core.exec.ProcessTree;
+import io.gryt.core.exec.Owners;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +29,8 @@ public final class ReleaseRecovery {
     public static List<String> recover(ReleaseContext ctx) {
         ReleaseStore store = ctx.store();
         List<String> report = new ArrayList<>();
-        String host = ProcessOwners.host();
         for (ReleaseStore.OwnedEvolution owned : store.unfinishedEvolutions()) {
-            if (isDeadHere(owned.owner(), host)) {
+            if (Owners.isDeadHere(owned.owner())) {
                 store.evolutionFinished(owned.evolution().tag(), EvolutionStatus.INTERRUPTED, Instant.now());
                 report.add("evolution " + owned.evolution().tag() + " was left " + owned.evolution().status().label()
                         + " by a process that died; recorded as interrupted");
@@ -50,7 +49,7 @@ public final class ReleaseRecovery {
         }
         for (ReleaseStore.StoredPromotion p : store.pendingPromotions()) {
             Optional<ProcessOwner> owner = PromotionReports.owner(p.reportJson());
-            if (owner.isPresent() && !isDeadHere(owner.get(), host)) continue;
+            if (owner.isPresent() && !Owners.isDeadHere(owner.get())) continue;
             Optional<Versioning.Tag> tag = vcs.get().tag(p.tag());
             if (tag.isPresent() && tag.get().commit().equals(p.commit())) {
                 store.completePromotion(p.id(), PromotionReports.contractHash(p.reportJson()).orElse(null), Instant.now());
@@ -66,7 +65,4 @@ public final class ReleaseRecovery {
         return report;
     }
 
-    private static boolean isDeadHere(ProcessOwner owner, String host) {
-        return owner != null && host.equals(owner.host()) && !ProcessTree.isAlive(owner.pid(), owner.processStart());
-    }
 }
