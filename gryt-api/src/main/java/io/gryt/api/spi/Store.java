@@ -24,6 +24,15 @@ public interface Store extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Runs {@code sql} on a read-only connection and streams its result to {@code handler}. The connection
+     * itself refuses writes, so a {@code DELETE} or {@code DROP} fails with a {@link StoreException} and changes
+     * nothing. Stores that cannot do this throw {@link StoreException}.
+     */
+    default void query(String sql, RowHandler handler) {
+        throw new StoreException("the store at " + location() + " does not support SQL queries");
+    }
+
     /** Releases connections; further calls fail. */
     @Override
     void close();

@@ -1,0 +1,258 @@
+package io.gryt.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gryt.api.BadInputException;
+import io.gryt.api.spi.RowHandler;
+import io.gryt.api.spi.Store;
+import io.gryt.core.Gryt;
+import io.gryt.core.metrics.MetricValue;
+import io.gryt.core.metrics.Metrics;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code gryt db query|metric}: read the audit database. */
+@Command(name = "db", description = "Read the audit database: read-only SQL queries and metrics.",
+        subcommands = {DbCommand.Query.class, DbCommand.Metric.class})
+final class DbCommand implements Callable<Integer> {
+    @ParentCommand
+    GrytCommand gryt;
+
+    @Override
+    public Integer call() {
+        gryt.spec.commandLine().getSubcommands().get("db").usage(gryt.err);
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /** Output format of {@code db query}. */
+    static final class Format {
+        @Option(names = "--json", description = "Print a JSON array of objects.")
+        boolean json;
+
+        @Option(names = "--csv", description = "Print CSV (RFC 4180) with a header row.")
+        boolean csv;
+    }
+
+    /** {@code gryt db query "<SQL>"}. */
+    @Command(name = "query", description = "Run a SQL query on a read-only connection (writes fail and change nothing).")
+    static final class Query implements Callable<Integer> {
+        @ParentCommand
+        DbCommand parent;
+
+        @Parameters(paramLabel = "<sql>", description = "e.g. \"SELECT tag, status FROM evolutions\"")
+        String sql;
+
+        @ArgGroup(exclusive = true)
+        Format format = new Format();
+
+        @Override
+        public Integer call() {
+            if (sql.isBlank()) throw new BadInputException("db query needs a SQL statement");
+            try (Gryt g = Gryt.open(parent.gryt.project().root())) {
+                Store store = g.store();
+                PrintStream out = parent.gryt.out;
+                if (format.json) {
+                    JsonRows rows = new JsonRows(out);
+                    store.query(sql, rows);
+                    rows.close();
+                    out.println();
+                } else if (format.csv) {
+                    store.query(sql, new CsvRows(out));
+                } else {
+                    TableRows table = new TableRows();
+                    store.query(sql, table);
+                    table.print(out);
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code gryt db metric <name>}. */
+    @Command(name = "metric", description = "Compute a metric (pass_rate, evolution_count, mean_duration, p95_duration, flaky_steps).")
+    static final class Metric implements Callable<Integer> {
+        @ParentCommand
+        DbCommand parent;
+
+        @Parameters(paramLabel = "<name>", arity = "0..1", description = "The metric (see --list).")
+        String name;
+
+        @Option(names = "--gen", paramLabel = "<version>", description = "Only the evolutions of this generation.")
+        String generation;
+
+        @Option(names = "--list", description = "List the metrics.")
+        boolean list;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            PrintStream out = parent.gryt.out;
+            try (Gryt g = Gryt.open(parent.gryt.project().root())) {
+                Metrics metrics = new Metrics(g.store());
+                if (list || name == null) {
+                    if (!list) throw new BadInputException("db metric needs a metric name (see gryt db metric --list)");
+                    if (json) {
+                        ArrayNode arr = Json.MAPPER.createArrayNode();
+                        metrics.definitions().forEach(d -> arr.addObject().put("name", d.name()).put("description", d.description()));
+                        Json.print(out, arr);
+                    } else {
+                        Table t = new Table("METRIC", "DESCRIPTION");
+                        metrics.definitions().forEach(d -> t.row(d.name(), d.description()));
+                        t.print(out);
+                    }
+                    return ExitCodes.OK;
+                }
+                MetricValue v = metrics.compute(name, Optional.ofNullable(generation));
+                if (json) {
+                    ObjectNode n = Json.MAPPER.createObjectNode();
+                    n.put("metric", v.name());
+                    n.put("generation", v.generation());
+                    if (v.value() == null) n.putNull("value"); else n.put("value", v.value());
+                    n.put("unit", v.unit());
+                    n.put("sample", v.sample());
+                    ArrayNode details = n.putArray("details");
+                    v.details().forEach(d -> details.addObject().put("label", d.label()).put("count", d.count()));
+                    Json.print(out, n);
+                } else {
+                    out.println(v.name() + (v.generation() == null ? "" : " (" + v.generation() + ")") + ": "
+                            + (v.value() == null ? "no data" : format(v)) + "  [" + v.sample() + " " + (v.sample() == 1 ? "record" : "records") + "]");
+                    v.details().forEach(d -> out.println("  " + d.label() + "  " + d.count()));
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String format(MetricValue v) {
+            return switch (v.unit()) {
+                case "ratio" -> String.format(Locale.ROOT, "%.1f%%", v.value() * 100);
+                case "seconds" -> String.format(Locale.ROOT, "%.2fs", v.value());
+                default -> String.format(Locale.ROOT, "%.0f", v.value());
+            };
+        }
+    }
+
+    static String text(Object value) {
+        if (value == null) return "";
+        if (value instanceof byte[] b) return Base64.getEncoder().encodeToString(b);
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) return String.valueOf(d);
+        return String.valueOf(value);
+    }
+
+    /** Buffers rows to align columns. */
+    static final class TableRows implements RowHandler {
+        private Table table;
+        private int count;
+
+        @Override
+        public void columns(List<String> names) {
+            table = new Table(names.stream().map(s -> s.toUpperCase(Locale.ROOT)).toArray(String[]::new));
+        }
+
+        @Override
+        public void row(List<Object> values) {
+            count++;
+            table.row(values.stream().map(v -> v == null ? "NULL" : text(v)).toArray());
+        }
+
+        void print(PrintStream out) {
+            if (table != null) table.print(out);
+            out.println("(" + count + (count == 1 ? " row)" : " rows)"));
+        }
+    }
+
+    /** Streams RFC 4180 CSV. */
+    static final class CsvRows implements RowHandler {
+        private final PrintStream out;
+
+        CsvRows(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void columns(List<String> names) {
+            line(new ArrayList<>(names));
+        }
+
+        @Override
+        public void row(List<Object> values) {
+            line(values);
+        }
+
+        private void line(List<?> cells) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                if (i > 0) b.append(',');
+                String s = cells.get(i) == null ? "" : text(cells.get(i));
+                if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+                    s = '"' + s.replace("\"", "\"\"") + '"';
+                }
+                b.append(s);
+            }
+            out.print(b.append("\r\n"));
+        }
+    }
+
+    /** Streams a JSON array of objects. */
+    static final class JsonRows implements RowHandler {
+        private final JsonGenerator json;
+        private List<String> columns = List.of();
+
+        JsonRows(PrintStream out) {
+            try {
+                json = Json.MAPPER.getFactory().createGenerator(out);
+                json.useDefaultPrettyPrinter();
+                json.writeStartArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void columns(List<String> names) {
+            columns = names;
+        }
+
+        @Override
+        public void row(List<Object> values) {
+            try {
+                json.writeStartObject();
+                for (int i = 0; i < columns.size(); i++) {
+                    json.writeFieldName(columns.get(i));
+                    Object v = values.get(i);
+                    if (v == null) json.writeNull();
+                    else if (v instanceof Long l) json.writeNumber(l);
+                    else if (v instanceof Double d) json.writeNumber(d);
+                    else json.writeString(text(v));
+                }
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void close() {
+            try {
+                json.writeEndArray();
+                json.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
