@@ -21,6 +21,7 @@ public final class Cli {
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         GrytCommand root = new GrytCommand(out, err);
         CommandLine cl = new CommandLine(root);
+        ReservedCommand.addTo(cl);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root.debug(), err));

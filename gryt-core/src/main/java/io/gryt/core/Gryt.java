@@ -18,6 +18,10 @@ import io.gryt.api.spi.Store;
 import io.gryt.api.spi.StoreProvider;
 import io.gryt.api.spi.Versioning;
 import io.gryt.api.spi.VersioningProvider;
+import io.gryt.core.config.ConfigFile;
+import io.gryt.core.config.ExecutionMode;
+import io.gryt.core.config.ProjectConfig;
+import io.gryt.core.config.StoreUrls;
 import io.gryt.core.event.EventBus;
 import io.gryt.core.exec.RunEngine;
 import io.gryt.core.exec.RunRequest;
@@ -50,8 +54,9 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>{@link #open(Path)} finds the store and versioning adapters with {@link ServiceLoader}; the
- * {@link #builder()} lets an embedder pass its own. On opening, runs left {@code running} by a gryt process
+ * <p>{@link #open(Path)} finds the store and versioning adapters with {@link ServiceLoader} and opens the store
+ * that the project's settings ({@code .gryt/config.yaml}, see {@link #config()}) name; the {@link #builder()}
+ * lets an embedder pass its own. On opening, runs left {@code running} by a gryt process
  * that died are marked {@code interrupted} and their leftover processes killed (see {@link #recovered()}).
  * A {@code Gryt} is safe to use from several threads; it holds no global state and never exits the JVM.
  */
@@ -69,6 +74,7 @@ public final class Gryt implements AutoCloseable {
     private final EventBus events;
     private final List<PromotionGate> gates;
     private final ReleaseContext releaseContext = new Context();
+    private volatile ProjectConfig config;
 
     private Gryt(Builder b) {
         this.layout = new ProjectLayout(b.projectDir);
@@ -78,8 +84,10 @@ public final class Gryt implements AutoCloseable {
         all.add(new EventBridge(events));
         this.listeners = List.copyOf(all);
         this.gates = List.copyOf(b.gates);
+        this.config = b.config != null || b.store != null || b.storeUrl != null ? b.config
+                : ConfigFile.load(layout.configFile());
         this.ownsStore = b.store == null;
-        this.store = b.store != null ? b.store : openStore(layout, b.storeUrl);
+        this.store = b.store != null ? b.store : openStore(layout, b.storeUrl, config);
         try {
             this.ownsVersioning = b.versioning == null;
             this.versioning = b.versioning != null ? b.versioning : discoverVersioning(layout.root()).orElse(null);
@@ -155,9 +163,28 @@ public final class Gryt implements AutoCloseable {
         return releaseRepairs;
     }
 
-    /** The pipeline defined in {@code .gryt/pipelines/<name>.yaml}. */
+    /**
+     * The pipeline defined in {@code .gryt/pipelines/<name>.yaml}. When the file does not set {@code runners},
+     * the pipeline runs {@link ProjectConfig#runners() run.runners} steps at once (1 unless configured); a
+     * {@code runners} in the file wins, and a caller may still override both with {@link Pipeline#runners(int)}.
+     */
     public Pipeline pipeline(String name) {
-        return PipelineFiles.load(layout.pipelinesDir(), name);
+        return PipelineFiles.load(layout.pipelinesDir(), name, config().runners());
+    }
+
+    /**
+     * The project's settings from {@code .gryt/config.yaml} (the defaults when there is none), or those given to
+     * the {@link Builder#config builder}. Read once per instance, when first needed.
+     *
+     * @throws io.gryt.core.yaml.YamlException when the file holds a mistake
+     */
+    public ProjectConfig config() {
+        ProjectConfig c = config;
+        if (c == null) {
+            c = ConfigFile.load(layout.configFile()); // two threads may both read it: they read the same thing
+            config = c;
+        }
+        return c;
     }
 
     private Supplier<Map<String, Step>> projectSteps() {
@@ -274,13 +301,29 @@ public final class Gryt implements AutoCloseable {
         }
     }
 
-    private static Store openStore(ProjectLayout layout, String url) {
-        String location = url == null ? StoreProvider.DEFAULT_URL : url;
+    /** Opens the store at {@code url}, or when it is null at the one {@code config} names. */
+    private static Store openStore(ProjectLayout layout, String url, ProjectConfig config) {
+        String location = url != null ? url : config != null ? config.storeUrl() : StoreProvider.DEFAULT_URL;
         for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, Gryt.class.getClassLoader())) {
             if (provider.supports(location)) return provider.open(layout.root(), location);
         }
-        throw new GrytException("no store adapter for '" + location
-                + "' on the class path (add gryt-sqlite, or pass a store to Gryt.builder())");
+        throw noStoreAdapter(location, url == null ? config : null);
+    }
+
+    /** No adapter handles {@code url}; {@code config} is the settings it comes from, or null when it was given. */
+    private static GrytException noStoreAdapter(String url, ProjectConfig config) {
+        String shown = "'" + StoreUrls.redact(url) + "'";
+        if (!StoreUrls.isPostgres(url)) {
+            return new GrytException("no store adapter for " + shown
+                    + " on the class path (add gryt-sqlite, or pass a store to Gryt.builder())");
+        }
+        String unavailable = " (PostgreSQL support is not available yet)";
+        if (config == null) return new BadInputException("no store adapter handles " + shown + unavailable);
+        if (config.executionMode() == ExecutionMode.SHARED) {
+            return new BadInputException("execution.mode is shared but no store adapter handles " + shown + unavailable
+                    + "; 'gryt config set execution.mode local' records runs locally");
+        }
+        return new BadInputException("store.url is " + shown + " but no store adapter handles it" + unavailable);
     }
 
     private static Optional<Versioning> discoverVersioning(Path root) {
@@ -298,6 +341,7 @@ public final class Gryt implements AutoCloseable {
         private String storeUrl;
         private Versioning versioning;
         private Map<String, String> environment;
+        private ProjectConfig config;
         private final List<RunListener> listeners = new ArrayList<>();
         private final List<EventListener> eventListeners = new ArrayList<>();
         private final List<PromotionGate> gates = new ArrayList<>();
@@ -330,9 +374,21 @@ public final class Gryt implements AutoCloseable {
             return this;
         }
 
-        /** The store location to open ({@value StoreProvider#DEFAULT_URL} by default). */
+        /**
+         * The store location to open, instead of the one the project's settings name ({@code store.url}, or
+         * {@code execution.shared_url} in shared mode; {@value StoreProvider#DEFAULT_URL} by default).
+         */
         public Builder storeUrl(String url) {
             this.storeUrl = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /**
+         * Settings to use instead of reading {@code .gryt/config.yaml}. They name the store unless
+         * {@link #store} or {@link #storeUrl} is given, and give {@code run.runners} to {@link Gryt#pipeline}.
+         */
+        public Builder config(ProjectConfig value) {
+            this.config = Objects.requireNonNull(value, "config");
             return this;
         }
 

@@ -45,6 +45,14 @@ public final class PipelineFiles {
      * @throws YamlException     when the file is wrong
      */
     public static Pipeline load(Path pipelinesDir, String name) {
+        return load(pipelinesDir, name, 1);
+    }
+
+    /**
+     * Like {@link #load(Path, String)}, for a pipeline that runs {@code defaultRunners} steps at once unless its
+     * file sets {@code runners} (the project setting {@code run.runners}).
+     */
+    public static Pipeline load(Path pipelinesDir, String name, int defaultRunners) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
             throw new BadInputException("invalid pipeline name '" + name
                     + "': use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
@@ -57,7 +65,7 @@ public final class PipelineFiles {
             throw new BadInputException("pipeline '" + name + "' is defined twice, in " + yaml + " and " + yml
                     + "; keep one");
         }
-        if (hasYaml || hasYml) return parse(hasYaml ? yaml : yml);
+        if (hasYaml || hasYml) return parse(hasYaml ? yaml : yml, defaultRunners);
         List<String> available = available(pipelinesDir);
         throw new BadInputException("no pipeline '" + name + "' in " + pipelinesDir + (available.isEmpty()
                 ? " (there are none yet: write " + yaml + ")"
@@ -70,12 +78,17 @@ public final class PipelineFiles {
      * @throws YamlException when the file cannot be read or is wrong
      */
     public static Pipeline parse(Path file) {
+        return parse(file, 1);
+    }
+
+    /** Like {@link #parse(Path)}, with {@code defaultRunners} when the file does not set {@code runners}. */
+    public static Pipeline parse(Path file, int defaultRunners) {
         String fileName = file.getFileName().toString().replaceFirst("\\.(yaml|yml)$", "");
         YamlNode root = YamlTree.read(file.toString(), read(file));
         if (root == null) {
             throw new YamlException(file.toString(), 1, 1, "the file is empty; a pipeline needs at least 'steps'");
         }
-        return PipelineReader.pipeline(new Value(file.toString(), root, ""), fileName);
+        return PipelineReader.pipeline(new Value(file.toString(), root, ""), fileName, defaultRunners);
     }
 
     /**

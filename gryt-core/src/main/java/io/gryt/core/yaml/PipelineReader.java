@@ -33,8 +33,11 @@ final class PipelineReader {
     private PipelineReader() {
     }
 
-    /** The pipeline in {@code root}, a file whose name without extension is {@code fileName}. */
-    static Pipeline pipeline(Value root, String fileName) {
+    /**
+     * The pipeline in {@code root}, a file whose name without extension is {@code fileName}; it runs
+     * {@code defaultRunners} steps at once unless the file sets {@code runners}.
+     */
+    static Pipeline pipeline(Value root, String fileName, int defaultRunners) {
         if (!root.isMapping()) {
             throw root.error("expected a map of pipeline settings (name, steps, ...) at the top level, got "
                     + root.describe());
@@ -46,7 +49,7 @@ final class PipelineReader {
                         + "'; rename the file or remove the key");
             }
         });
-        Pipeline.Builder pipeline = at(root, () -> Pipeline.named(fileName));
+        Pipeline.Builder pipeline = at(root, () -> Pipeline.named(fileName).runners(defaultRunners));
         fields.get("runners").ifPresent(v -> pipeline.runners(v.integer(1)));
         fields.get("env").ifPresent(v -> pipeline.env(env(v)));
         fields.get("secrets").ifPresent(v -> pipeline.secrets(secrets(v)));

@@ -3,8 +3,8 @@ package io.gryt.core.yaml;
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" for misspelt keys and names. */
-final class Suggestions {
+/** "Did you mean" for misspelt keys and names (shared by gryt's file readers; internal). */
+public final class Suggestions {
     private Suggestions() {
     }
 
@@ -12,7 +12,7 @@ final class Suggestions {
      * The candidate closest to {@code word} when it is a likely typo of it (an edit distance of at most half
      * of the longer word's length, and at most 3) or {@code word} is the candidate's start; else {@code null}.
      */
-    static String closest(String word, Collection<String> candidates) {
+    public static String closest(String word, Collection<String> candidates) {
         String w = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
