@@ -40,7 +40,10 @@ final class Database implements AutoCloseable {
     private final Connection keeper;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(String location, Jdbi jdbi, Connection keeper) {
+    private final Path file;
+
+    private Database(Path file, String location, Jdbi jdbi, Connection keeper) {
+        this.file = file;
         this.location = location;
         this.jdbi = jdbi;
         this.keeper = keeper;
@@ -63,7 +66,7 @@ final class Database implements AutoCloseable {
             enableWal(keeper, location);
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new Timestamps());
             migrator.migrate(jdbi);
-            return new Database(location, jdbi, keeper);
+            return new Database(file, location, jdbi, keeper);
         } catch (SQLException | JdbiException e) {
             StoreException failure = isNotADatabase(e)
                     ? new StoreException(location + " is not a gryt database (file is not a database)", e)
@@ -74,6 +77,11 @@ final class Database implements AutoCloseable {
             closeQuietly(keeper, e);
             throw e;
         }
+    }
+
+    /** The database file. */
+    Path file() {
+        return file;
     }
 
     /** The file as named in messages. */

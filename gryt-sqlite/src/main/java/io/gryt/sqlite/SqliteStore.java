@@ -1,5 +1,6 @@
 package io.gryt.sqlite;
 
+import io.gryt.api.spi.RowHandler;
 import io.gryt.api.spi.RunStore;
 import io.gryt.api.spi.Store;
 
@@ -49,6 +50,11 @@ public final class SqliteStore implements Store {
     @Override
     public RunStore runs() {
         return runs;
+    }
+
+    @Override
+    public void query(String sql, RowHandler handler) {
+        ReadOnlyQuery.run(database, sql, handler);
     }
 
     /** The database, for the stores of other parts of the model. */

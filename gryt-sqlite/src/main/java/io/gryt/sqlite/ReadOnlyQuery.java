@@ -1,0 +1,72 @@
+package io.gryt.sqlite;
+
+import io.gryt.api.BadInputException;
+import io.gryt.api.spi.RowHandler;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a user's SQL on a connection opened read-only by SQLite itself ({@code SQLITE_OPEN_READONLY} plus
+ * {@code PRAGMA query_only}), so that no statement, however it is written, can change the database.
+ */
+final class ReadOnlyQuery {
+    private ReadOnlyQuery() {
+    }
+
+    static void run(Database database, String sql, RowHandler handler) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        config.setBusyTimeout((int) Database.BUSY_TIMEOUT.toMillis());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database.file(), config.toProperties());
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA query_only = 1");
+            if (!st.execute(sql)) {
+                throw new BadInputException("db query on " + database.location() + ": the statement returned no rows (only queries that read are allowed)");
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                ResultSetMetaData meta = rs.getMetaData();
+                int n = meta.getColumnCount();
+                List<String> names = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) names.add(meta.getColumnLabel(i));
+                handler.columns(names);
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) row.add(value(rs, i));
+                    handler.row(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw new BadInputException("db query on " + database.location() + " failed: " + message(e), e);
+        }
+    }
+
+    private static Object value(ResultSet rs, int column) throws SQLException {
+        Object v = rs.getObject(column);
+        if (v == null) return null;
+        return switch (rs.getMetaData().getColumnType(column)) {
+            case Types.INTEGER, Types.BIGINT, Types.SMALLINT, Types.TINYINT -> rs.getLong(column);
+            case Types.REAL, Types.FLOAT, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL -> rs.getDouble(column);
+            case Types.BLOB, Types.BINARY, Types.VARBINARY -> rs.getBytes(column);
+            default -> v instanceof Integer i ? (Object) i.longValue() : v instanceof Number || v instanceof byte[] ? v : v.toString();
+        };
+    }
+
+    private static String message(SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (m.contains("SQLITE_READONLY") || m.contains("readonly") || m.contains("query_only")) {
+            return "the database is opened read-only: only queries that read are allowed (" + Database.reason(e) + ")";
+        }
+        return Database.reason(e);
+    }
+}
