@@ -64,8 +64,8 @@ public final class Gryt implements AutoCloseable {
     private final ProjectLayout layout;
     private final Store store;
     private final boolean ownsStore;
-    private final Versioning versioning;
-    private final boolean ownsVersioning;
+    private final Versioning givenVersioning;
+    private Optional<Versioning> discoveredVersioning; // guarded by this; null until first needed
     private final Map<String, String> environment;
     private final List<RunListener> listeners;
     private final RunEngine engine;
@@ -89,8 +89,7 @@ public final class Gryt implements AutoCloseable {
         this.ownsStore = b.store == null;
         this.store = b.store != null ? b.store : openStore(layout, b.storeUrl, config);
         try {
-            this.ownsVersioning = b.versioning == null;
-            this.versioning = b.versioning != null ? b.versioning : discoverVersioning(layout.root()).orElse(null);
+            this.givenVersioning = b.versioning;
             this.recovered = Recovery.recover(store.runs());
             this.releaseRepairs = store.recordsReleases() ? ReleaseRecovery.recover(releaseContext) : List.of();
         } catch (RuntimeException e) {
@@ -206,17 +205,22 @@ public final class Gryt implements AutoCloseable {
         return store;
     }
 
-    /** The project's version control, when it is in a git repository (and an adapter is present). */
+    /**
+     * The project's version control, when it is in a git repository (and an adapter is present). Looked up on
+     * first use, so that commands that never touch git do not pay for opening the repository.
+     */
     public Optional<Versioning> versioning() {
-        return Optional.ofNullable(versioning);
+        if (givenVersioning != null) return Optional.of(givenVersioning);
+        synchronized (this) {
+            if (discoveredVersioning == null) discoveredVersioning = discoverVersioning(layout.root());
+            return discoveredVersioning;
+        }
     }
 
     /** The project's version control, or a clear error when the project is not in a repository. */
     public Versioning requireVersioning() {
-        if (versioning == null) {
-            throw new BadInputException("no git repository at " + layout.root() + " (run 'git init' first)");
-        }
-        return versioning;
+        return versioning().orElseThrow(() ->
+                new BadInputException("no git repository at " + layout.root() + " (run 'git init' first)"));
     }
 
     /** Runs that a dead gryt process had left {@code running} and that opening this project marked interrupted. */
@@ -228,7 +232,11 @@ public final class Gryt implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (ownsVersioning && versioning instanceof AutoCloseable c) c.close();
+            Optional<Versioning> opened;
+            synchronized (this) {
+                opened = discoveredVersioning == null ? Optional.empty() : discoveredVersioning;
+            }
+            if (opened.isPresent() && opened.get() instanceof AutoCloseable c) c.close();
         } catch (Exception e) {
             // closing a read handle on the repository cannot lose data
         } finally {
@@ -250,7 +258,7 @@ public final class Gryt implements AutoCloseable {
 
         @Override
         public Optional<Versioning> versioning() {
-            return Optional.ofNullable(versioning);
+            return Gryt.this.versioning();
         }
 
         @Override

@@ -36,9 +36,12 @@ public final class ReleaseRecovery {
                         + " by a process that died; recorded as interrupted");
             }
         }
+        List<Evolution> untagged = store.untaggedEvolutions();
+        List<ReleaseStore.StoredPromotion> pending = store.pendingPromotions();
+        if (untagged.isEmpty() && pending.isEmpty()) return report;
         Optional<Versioning> vcs = ctx.versioning();
         if (vcs.isEmpty()) return report;
-        for (Evolution e : store.untaggedEvolutions()) {
+        for (Evolution e : untagged) {
             try {
                 Tags.ensure(vcs.get(), e.tag(), e.commit(), TagMessages.evolution(e));
                 store.evolutionTagged(e.tag(), Instant.now());
@@ -47,7 +50,7 @@ public final class ReleaseRecovery {
                 report.add("could not create tag " + e.tag() + ": " + ex.getMessage());
             }
         }
-        for (ReleaseStore.StoredPromotion p : store.pendingPromotions()) {
+        for (ReleaseStore.StoredPromotion p : pending) {
             Optional<ProcessOwner> owner = PromotionReports.owner(p.reportJson());
             if (owner.isPresent() && !Owners.isDeadHere(owner.get())) continue;
             Optional<Versioning.Tag> tag = vcs.get().tag(p.tag());
