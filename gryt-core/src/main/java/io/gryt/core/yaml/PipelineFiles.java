@@ -116,7 +116,8 @@ public final class PipelineFiles {
         return PipelineWriter.toYaml(pipeline);
     }
 
-    private static String read(Path file) {
+    /** The UTF-8 text of {@code file}, without a byte-order mark. */
+    static String read(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -129,7 +130,8 @@ public final class PipelineFiles {
         }
     }
 
-    private static List<String> available(Path pipelinesDir) {
+    /** The names of the pipelines in {@code pipelinesDir}, sorted; empty when there is no such directory. */
+    static List<String> available(Path pipelinesDir) {
         if (!Files.isDirectory(pipelinesDir)) return List.of();
         try (Stream<Path> files = Files.list(pipelinesDir)) {
             return files.filter(Files::isRegularFile)

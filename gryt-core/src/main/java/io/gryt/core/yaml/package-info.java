@@ -1,5 +1,8 @@
 /**
- * Pipelines written in YAML ({@code .gryt/pipelines/*.yaml}, {@code .gryt/steps.yaml}): reading with errors
- * that name file, line, column and field, and writing. The entry point is {@link io.gryt.core.yaml.PipelineFiles}.
+ * The YAML files users write, read with errors that name file, line, column and field, and written back:
+ * pipelines ({@code .gryt/pipelines/*.yaml}, {@code .gryt/steps.yaml}) through
+ * {@link io.gryt.core.yaml.PipelineFiles}, and generations, the release contracts in
+ * {@code .gryt/generations/vX.Y.Z.yaml}, through {@link io.gryt.core.yaml.GenerationFiles} (validated against the
+ * JSON schema {@code generation.schema.json} in this package).
  */
 package io.gryt.core.yaml;
