@@ -60,7 +60,13 @@ public final class Generations {
         } catch (IOException e) {
             throw new GrytException("cannot write " + display(file) + ": " + e.getMessage(), e);
         }
-        Generation stored = load(version);
+        Generation stored;
+        try {
+            stored = load(version);
+        } catch (RuntimeException e) {
+            deleteQuietly(file); // the file is the one just written: refusing leaves nothing behind
+            throw e;
+        }
         ctx.events().publish(hotfixOf == null ? GrytEvent.GENERATION_CREATED : GrytEvent.HOTFIX_CREATED,
                 hotfixOf == null ? Map.of("generation", version, "file", display(file))
                         : Map.of("generation", version, "file", display(file), "hotfix_of", hotfixOf));
@@ -163,6 +169,14 @@ public final class Generations {
         }
         known.sort(Versions.ORDER);
         return known.isEmpty() ? " (no generations yet: gryt generation new vX.Y.Z)" : " (known: " + String.join(", ", known) + ")";
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the error being reported matters more
+        }
     }
 
     Path fileOf(String version) {

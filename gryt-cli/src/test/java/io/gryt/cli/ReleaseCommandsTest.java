@@ -1,0 +1,179 @@
+package io.gryt.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gryt.testing.TempGitRepo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The release workflow through the command line, in a real git repository. */
+class ReleaseCommandsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    TempGitRepo git;
+
+    @BeforeEach
+    void project() {
+        git = TempGitRepo.init(dir);
+        assertThat(CliRun.in(dir, "init").exitCode()).isZero();
+        git.write(".gryt/pipelines/release-pipeline.yaml", """
+                steps:
+                  - name: prove
+                    run: "echo proving $GRYT_CHANGES; test \\"$GRYT_CHANGES\\" != BAD-1"
+                """);
+        CliRun created = CliRun.in(dir, "generation", "new", "v2.2.0", "--pipeline", "release-pipeline",
+                "--description", "Payment gateway overhaul",
+                "--change", "fix:PAY-001:Race condition in refund webhook",
+                "--change", "refine:PAY-002:Reduce latency of status polling",
+                "--change", "add:PAY-003:Support Apple Pay",
+                "--change", "fix:BAD-1:A change whose proof fails");
+        assertThat(created.exitCode()).as(created.all()).isZero();
+        git.commit("v2.2.0 contract");
+    }
+
+    @Test
+    void theSeedWorkflowEndToEnd() throws Exception {
+        CliRun rc1 = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001");
+        assertThat(rc1.exitCode()).as(rc1.all()).isZero();
+        assertThat(rc1.out()).contains("v2.2.0-rc.1").contains("pass");
+
+        CliRun failing = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "BAD-1");
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.out()).contains("v2.2.0-rc.2").contains("fail");
+
+        CliRun blocked = CliRun.in(dir, "generation", "promote", "v2.2.0");
+        assertThat(blocked.exitCode()).isEqualTo(1);
+        assertThat(blocked.out()).contains("blocked").contains("PAY-002").contains("PAY-003").contains("BAD-1");
+        assertThat(git.git("tag", "-l", "v2.2.0")).isBlank();
+
+        JsonNode list = JSON.readTree(CliRun.in(dir, "evolution", "list", "v2.2.0", "--json").out());
+        assertThat(list).hasSize(2);
+        assertThat(list.get(1).get("status").asText()).isEqualTo("fail");
+        assertThat(list.get(1).get("changes").get(0).asText()).isEqualTo("BAD-1");
+
+        CliRun show = CliRun.in(dir, "evolution", "show", "v2.2.0-rc.1");
+        assertThat(show.out()).contains("PAY-001").contains("prove").contains(git.head());
+
+        JsonNode gen = JSON.readTree(CliRun.in(dir, "generation", "show", "v2.2.0", "--json").out());
+        assertThat(gen.get("status").asText()).isEqualTo("draft");
+        assertThat(gen.get("changes")).hasSize(4);
+        assertThat(gen.get("changes").get(0).get("proven").asBoolean()).isTrue();
+
+        // drop the failing change from the contract and prove the rest
+        Path file = dir.resolve(".gryt/generations/v2.2.0.yaml");
+        String yaml = Files.readString(file);
+        int bad = yaml.indexOf("  - type: fix\n    id: BAD-1");
+        assertThat(bad).isPositive();
+        assertThat(CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-002", "--change", "PAY-003").exitCode()).isZero();
+
+        JsonNode dry = JSON.readTree(CliRun.in(dir, "generation", "promote", "v2.2.0", "--dry-run", "--json").out());
+        assertThat(dry.get("status").asText()).isEqualTo("dry_run");
+        assertThat(dry.get("gates")).anySatisfy(g -> assertThat(g.get("passed").asBoolean()).isFalse());
+
+        CliRun list2 = CliRun.in(dir, "generation", "list");
+        assertThat(list2.out()).contains("v2.2.0").contains("3/4").contains("draft");
+    }
+
+    @Test
+    void promotionTagsTheTestedCommitAndHotfixFollows() throws Exception {
+        Path file = dir.resolve(".gryt/generations/v2.2.0.yaml");
+        String yaml = Files.readString(file);
+        String without = yaml.substring(0, yaml.indexOf("  - type: fix\n    id: BAD-1"))
+                + yaml.substring(yaml.indexOf("pipeline_template"));
+        Files.writeString(file, without);
+        git.commit("drop BAD-1");
+        assertThat(CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001", "--change", "PAY-002",
+                "--change", "PAY-003").exitCode()).isZero();
+
+        CliRun promoted = CliRun.in(dir, "generation", "promote", "v2.2.0", "--json");
+        assertThat(promoted.exitCode()).as(promoted.all()).isZero();
+        JsonNode p = JSON.readTree(promoted.out());
+        assertThat(p.get("status").asText()).isEqualTo("completed");
+        assertThat(p.get("commit").asText()).isEqualTo(git.head());
+        assertThat(git.git("cat-file", "-t", "v2.2.0").strip()).isEqualTo("tag");
+
+        CliRun again = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("promoted");
+
+        CliRun hotfix = CliRun.in(dir, "generation", "hotfix", "v2.2.0", "--change", "fix:PAY-009:Refund rounding");
+        assertThat(hotfix.exitCode()).as(hotfix.all()).isZero();
+        assertThat(hotfix.out()).contains("v2.2.1");
+        assertThat(dir.resolve(".gryt/generations/v2.2.1.yaml")).exists();
+        CliRun notFix = CliRun.in(dir, "generation", "hotfix", "v2.2.0", "--change", "add:PAY-010:Feature");
+        assertThat(notFix.exitCode()).isEqualTo(2);
+        assertThat(notFix.err()).contains("only contain fix");
+    }
+
+    @Test
+    void everyRefusalIsOneLineWithExitCodeTwo() throws Exception {
+        String[][] cases = {
+                {"evolution", "start", "v9.9.9", "--change", "PAY-001"},
+                {"evolution", "start", "v2.2.0", "--change", "PAY-404"},
+                {"evolution", "start", "v2.2.0"},
+                {"evolution", "start", "2.2", "--change", "PAY-001"},
+                {"evolution", "show", "v2.2.0-rc.77"},
+                {"evolution", "list", "v7.0.0"},
+                {"generation", "new", "v2.2.0"},
+                {"generation", "new", "v3.0", "--change", "fix:X-1:t"},
+                {"generation", "new", "v3.0.0", "--change", "bugfix:X-1:title"},
+                {"generation", "new", "v3.0.0", "--change", "fix:X 1:title"},
+                {"generation", "new", "v3.0.0", "--change", "fix:X-1"},
+                {"generation", "new", "v3.0.0", "--pipeline", "missing"},
+                {"generation", "show", "v9.9.9"},
+                {"generation", "promote", "v9.9.9"},
+                {"generation", "promote", "v2.2.0", "--commit", "no-such-rev"},
+                {"generation", "hotfix", "v2.2.0", "--change", "fix:PAY-009:not promoted"},
+        };
+        for (String[] args : cases) {
+            CliRun r = CliRun.in(dir, args);
+            assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.all()).isEqualTo(2);
+            assertThat(r.err().strip().lines().count()).as(String.join(" ", args) + "\n" + r.err()).isBetween(1L, 2L);
+            assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void aDirtyTreeIsRefusedUnlessAllowedAndThenRecorded() throws Exception {
+        Files.writeString(dir.resolve("scratch.txt"), "wip");
+        CliRun refused = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("uncommitted changes").contains("--allow-dirty");
+        CliRun allowed = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001", "--allow-dirty", "--json");
+        assertThat(allowed.exitCode()).as(allowed.all()).isZero();
+        assertThat(JSON.readTree(allowed.out()).get("allow_dirty").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aMalformedGenerationFileNamesFileAndLine() throws Exception {
+        Files.writeString(dir.resolve(".gryt/generations/v3.0.0.yaml"), """
+                version: v3.0.0
+                changes:
+                  - type: bugfix
+                    id: X-1
+                    title: t
+                pipeline_template: release-pipeline
+                """);
+        CliRun r = CliRun.in(dir, "generation", "show", "v3.0.0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("v3.0.0.yaml:3").contains("bugfix");
+    }
+
+    @Test
+    void noGitRepositoryIsBadInput(@TempDir Path plain) {
+        assertThat(CliRun.in(plain, "init").exitCode()).isZero();
+        assertThat(CliRun.in(plain, "generation", "new", "v1.0.0", "--change", "add:F-1:Login").exitCode()).isZero();
+        CliRun r = CliRun.in(plain, "evolution", "start", "v1.0.0", "--change", "F-1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("no git repository");
+    }
+}
