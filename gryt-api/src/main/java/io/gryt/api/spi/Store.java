@@ -24,6 +24,11 @@ public interface Store extends AutoCloseable {
         return false;
     }
 
+    /** The audit trail. Stores without one throw {@link StoreException}. */
+    default AuditStore audit() {
+        throw new StoreException("the store at " + location() + " keeps no audit trail (use the SQLite store)");
+    }
+
     /**
      * Runs {@code sql} on a read-only connection and streams its result to {@code handler}. The connection
      * itself refuses writes, so a {@code DELETE} or {@code DROP} fails with a {@link StoreException} and changes

@@ -1,0 +1,43 @@
+package io.gryt.api.spi;
+
+import io.gryt.api.audit.AuditEntry;
+import io.gryt.api.audit.Snapshot;
+import io.gryt.api.audit.VerifyReport;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The audit trail of a store: every state change the store records appends a hash-chained entry in the same
+ * transaction. Also snapshots and rollback of the whole database.
+ */
+public interface AuditStore {
+    /** Streams entries with {@code seq >= fromSeq} in order, without holding them all in memory. */
+    void entries(long fromSeq, Consumer<AuditEntry> consumer);
+
+    /** The last entry. */
+    Optional<AuditEntry> head();
+
+    /** The entry with sequence number {@code seq}. */
+    Optional<AuditEntry> entry(long seq);
+
+    /**
+     * Recomputes the chain and checks every domain row (runs, steps, data rows, generations, changes,
+     * evolutions, promotions) against the entries that describe it.
+     */
+    VerifyReport verify();
+
+    /** Takes a consistent snapshot named {@code name} (generated when {@code null}), even while others write. */
+    Snapshot snapshot(String name);
+
+    /** The snapshots, oldest first. */
+    List<Snapshot> snapshots();
+
+    /**
+     * Restores snapshot {@code name}: first takes a safety snapshot of the current state, checks the target's
+     * integrity and recorded hash, then replaces the database and records the rollback in the restored trail.
+     * Returns the safety snapshot, so that the rollback can itself be undone.
+     */
+    Snapshot rollback(String name);
+}
