@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Runs the {@code gryt} command line in-process and returns its exit code (never calls {@code System.exit}),
@@ -19,7 +20,12 @@ public final class Cli {
 
     /** Executes {@code args} writing to {@code out} and {@code err}; returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        GrytCommand root = new GrytCommand(out, err);
+        return execute(args, out, err, System.getenv());
+    }
+
+    /** As {@link #execute(String[], PrintStream, PrintStream)}, reading gryt's own settings from {@code env}. */
+    static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        GrytCommand root = new GrytCommand(out, err, env);
         CommandLine cl = new CommandLine(root);
         ReservedCommand.addTo(cl);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import io.gryt.core.Gryt;
 import io.gryt.core.release.EvolutionHandle;
 import io.gryt.core.release.EvolutionRequest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -54,19 +55,24 @@ final class EvolutionCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print the evolution as JSON (no live output).")
         boolean json;
 
+        @Mixin
+        OutputOptions output;
+
         @Override
         public Integer call() {
             GrytCommand gryt = parent.gryt;
-            try (Gryt g = parent.open()) {
+            Verbosity verbosity = output.verbosity(json);
+            try (Gryt g = parent.open();
+                 RunOutput display = json ? RunOutput.SILENT : RunOutput.create(gryt.out, gryt.terminal(), g.projectDir(),
+                         OutputSettings.forEvolution(verbosity))) {
                 EvolutionRequest request = g.evolve(version).proving(changes).allowDirty(allowDirty);
                 if (pipeline != null) request.pipeline(pipeline);
-                ConsoleReporter reporter = new ConsoleReporter(gryt.out, gryt.style(), g.projectDir());
-                if (!json) request.listener(reporter);
+                if (!json) request.listener(display);
                 EvolutionHandle handle = request.launch();
-                if (!json) gryt.out.println("evolution " + handle.started().tag() + " proving " + String.join(", ", handle.started().changes()));
+                display.note("evolution " + handle.started().tag() + " proving " + String.join(", ", handle.started().changes()));
                 Evolution done;
                 try (InterruptGuard ignored = InterruptGuard.install(handle::interrupt, handle.result(),
-                        "evolution " + handle.started().tag(), gryt.err)) {
+                        "evolution " + handle.started().tag(), gryt.err, display::detach)) {
                     done = handle.await();
                 }
                 if (json) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The root {@code gryt} command: global options and the list of subcommands. */
@@ -31,10 +32,18 @@ final class GrytCommand implements Callable<Integer> {
 
     final PrintStream out;
     final PrintStream err;
+    /** The environment gryt reads its own settings from ({@code NO_COLOR}, {@code COLUMNS}...). */
+    final Map<String, String> env;
+    private Terminal terminal;
 
     GrytCommand(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    GrytCommand(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = Map.copyOf(env);
     }
 
     @Override
@@ -59,8 +68,14 @@ final class GrytCommand implements Callable<Integer> {
         return ProjectLayout.require(workingDir());
     }
 
-    /** The console style for this process's standard output. */
+    /** What standard output is: a terminal (live display, colours unless {@code NO_COLOR}) or not (plain lines). */
+    synchronized Terminal terminal() {
+        if (terminal == null) terminal = Terminal.detect(out == System.out, env);
+        return terminal;
+    }
+
+    /** The console style for standard output. */
     ConsoleStyle style() {
-        return ConsoleStyle.detect(out == System.out);
+        return terminal().style();
     }
 }

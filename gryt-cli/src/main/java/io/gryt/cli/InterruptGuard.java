@@ -15,9 +15,10 @@ final class InterruptGuard implements AutoCloseable {
     private final Thread hook;
     private volatile boolean closed;
 
-    private InterruptGuard(Runnable cancel, CompletableFuture<?> result, String what, PrintStream err) {
+    private InterruptGuard(Runnable cancel, CompletableFuture<?> result, String what, PrintStream err, Runnable first) {
         this.hook = new Thread(() -> {
             if (closed || result.isDone()) return;
+            first.run();
             err.println();
             err.println("gryt: interrupted: stopping " + what + " and its processes");
             cancel.run();
@@ -33,7 +34,12 @@ final class InterruptGuard implements AutoCloseable {
 
     /** Guards the work until {@link #close()}: on SIGINT/SIGTERM runs {@code cancel} and waits for {@code result}. */
     static InterruptGuard install(Runnable cancel, CompletableFuture<?> result, String what, PrintStream err) {
-        InterruptGuard guard = new InterruptGuard(cancel, result, what, err);
+        return install(cancel, result, what, err, () -> { });
+    }
+
+    /** As {@link #install(Runnable, CompletableFuture, String, PrintStream)}, running {@code first} before anything is printed. */
+    static InterruptGuard install(Runnable cancel, CompletableFuture<?> result, String what, PrintStream err, Runnable first) {
+        InterruptGuard guard = new InterruptGuard(cancel, result, what, err, first);
         Runtime.getRuntime().addShutdownHook(guard.hook);
         return guard;
     }

@@ -4,20 +4,47 @@ import io.gryt.api.Pipeline;
 import io.gryt.api.RunHandle;
 import io.gryt.api.RunResult;
 import io.gryt.core.Gryt;
+import io.gryt.core.RunOptions;
+import io.gryt.core.plan.StepSelection;
 
-/** Runs a pipeline with live console output and Ctrl-C handling; shared by {@code run} and {@code demo}. */
+/**
+ * Runs a pipeline from the command line with Ctrl-C handling, showing it live, plainly or as JSON; shared by
+ * {@code run} and {@code demo}. Exit code 0 when the run passed, 1 otherwise.
+ */
 final class Runs {
     private Runs() {
     }
 
+    /** Runs every step of {@code pipeline} with the default output. */
     static int runToConsole(Gryt g, Pipeline pipeline, GrytCommand gryt) {
-        ConsoleReporter reporter = new ConsoleReporter(gryt.out, gryt.style(), g.projectDir());
-        RunHandle handle = g.start(pipeline, reporter);
-        RunResult result;
-        try (InterruptGuard ignored = InterruptGuard.install(handle::interrupt, handle.result(), "run " + handle.runId(), gryt.err)) {
-            result = handle.await();
+        return run(g, pipeline, gryt, StepSelection.ALL, Verbosity.NORMAL, false);
+    }
+
+    /**
+     * Runs the {@code selection} of {@code pipeline}'s steps: with {@code json}, prints nothing but the result
+     * as JSON at the end; else shows the run as {@code verbosity} asks.
+     */
+    static int run(Gryt g, Pipeline pipeline, GrytCommand gryt, StepSelection selection, Verbosity verbosity, boolean json) {
+        RunOptions options = RunOptions.DEFAULT.withSelection(selection);
+        if (json) {
+            RunResult result = await(g.start(pipeline, options), gryt, RunOutput.SILENT);
+            Json.print(gryt.out, Json.run(result));
+            return exitCode(result);
         }
-        reporter.summary(result);
+        OutputSettings settings = OutputSettings.forRun(verbosity, selection.isAll() ? null : selection.toString());
+        try (RunOutput output = RunOutput.create(gryt.out, gryt.terminal(), g.projectDir(), settings)) {
+            return exitCode(await(g.start(pipeline, options.withListener(output)), gryt, output));
+        }
+    }
+
+    private static RunResult await(RunHandle handle, GrytCommand gryt, RunOutput output) {
+        try (InterruptGuard ignored = InterruptGuard.install(handle::interrupt, handle.result(), "run " + handle.runId(),
+                gryt.err, output::detach)) {
+            return handle.await();
+        }
+    }
+
+    private static int exitCode(RunResult result) {
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -120,13 +120,15 @@ public final class Gryt implements AutoCloseable {
     }
 
     /**
-     * Starts {@code pipeline} with extra environment variables and listeners. The pipeline is resolved and
-     * validated first: unresolved step references, unknown dependencies and cycles fail here with an
-     * {@link io.gryt.api.InvalidPipelineException} and nothing runs.
+     * Starts {@code pipeline} with extra environment variables, listeners and a selection of its steps. The
+     * pipeline is resolved and validated first: unresolved step references, unknown dependencies and cycles
+     * fail here with an {@link io.gryt.api.InvalidPipelineException}, and a selection naming an unknown step
+     * with a {@link BadInputException}; nothing runs then. Only the selected steps run and are recorded.
      */
     public RunHandle start(Pipeline pipeline, RunOptions options) {
         Objects.requireNonNull(pipeline, "pipeline");
-        ExecutionPlan plan = PlanBuilder.plan(pipeline, projectSteps());
+        Objects.requireNonNull(options, "options");
+        ExecutionPlan plan = options.selection().applyTo(PlanBuilder.plan(pipeline, projectSteps()));
         List<RunListener> all = new ArrayList<>(listeners);
         all.addAll(options.listeners());
         return engine.start(new RunRequest(plan, layout.root(), layout.runsDir(), environment, options.env(), all));

@@ -10,7 +10,8 @@ import java.util.Optional;
  * A pipeline resolved and validated by {@link PlanBuilder}, ready to run: every step has a body and the
  * dependency graph is known to be acyclic and closed.
  *
- * @param pipeline the pipeline as written
+ * @param pipeline the pipeline as written (for a plan narrowed by a {@link StepSelection}: a pipeline of just
+ *                 the selected steps, with the original's settings)
  * @param steps    the resolved steps, in declaration order
  */
 public record ExecutionPlan(Pipeline pipeline, List<PlannedStep> steps) {
