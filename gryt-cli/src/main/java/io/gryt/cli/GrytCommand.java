@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 @Command(name = "gryt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Local-first, contract-driven CI: run pipelines, prove release contracts, keep the evidence.",
         subcommands = {InitCommand.class, RunCommand.class, DemoCommand.class, GenerationCommand.class, EvolutionCommand.class,
-                DbCommand.class, ConfigCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
+                DbCommand.class, AuditCommand.class, ComplianceCommand.class, ConfigCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the work ran and failed, 2 bad input or usage, 3 internal error,"
                 + " 130 interrupted."})
 final class GrytCommand implements Callable<Integer> {

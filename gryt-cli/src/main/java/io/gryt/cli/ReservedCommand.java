@@ -39,8 +39,6 @@ final class ReservedCommand implements Callable<Integer> {
         names.put("pipeline", "pipelines from catalogs: gryt pipeline new <name> --from catalog:<lang>.<pipeline>");
         names.put("new", "projects from templates");
         names.put("dashboard", "a dashboard of runs and releases");
-        names.put("audit", "exporting and verifying the audit log");
-        names.put("compliance", "the compliance report");
         return Collections.unmodifiableMap(names);
     }
 

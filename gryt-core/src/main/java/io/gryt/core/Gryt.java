@@ -75,6 +75,7 @@ public final class Gryt implements AutoCloseable {
     private final List<PromotionGate> gates;
     private final ReleaseContext releaseContext = new Context();
     private volatile ProjectConfig config;
+    private volatile String actor;
 
     private Gryt(Builder b) {
         this.layout = new ProjectLayout(b.projectDir);
@@ -87,7 +88,7 @@ public final class Gryt implements AutoCloseable {
         this.config = b.config != null || b.store != null || b.storeUrl != null ? b.config
                 : ConfigFile.load(layout.configFile());
         this.ownsStore = b.store == null;
-        this.store = b.store != null ? b.store : openStore(layout, b.storeUrl, config);
+        this.store = b.store != null ? b.store : openStore(layout, b.storeUrl, config, this::actor);
         try {
             this.givenVersioning = b.versioning;
             this.recovered = Recovery.recover(store.runs());
@@ -311,11 +312,21 @@ public final class Gryt implements AutoCloseable {
         }
     }
 
+    /** Who acts, for audit entries: the repository's git user, else the OS user. Looked up once. */
+    private String actor() {
+        String a = actor;
+        if (a == null) {
+            a = versioning().flatMap(Versioning::user).orElseGet(() -> System.getProperty("user.name", "unknown"));
+            actor = a;
+        }
+        return a;
+    }
+
     /** Opens the store at {@code url}, or when it is null at the one {@code config} names. */
-    private static Store openStore(ProjectLayout layout, String url, ProjectConfig config) {
+    private static Store openStore(ProjectLayout layout, String url, ProjectConfig config, Supplier<String> actor) {
         String location = url != null ? url : config != null ? config.storeUrl() : StoreProvider.DEFAULT_URL;
         for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, Gryt.class.getClassLoader())) {
-            if (provider.supports(location)) return provider.open(layout.root(), location);
+            if (provider.supports(location)) return provider.open(layout.root(), location, actor);
         }
         throw noStoreAdapter(location, url == null ? config : null);
     }

@@ -1,6 +1,7 @@
 package io.gryt.api.spi;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Opens a {@link Store} for a location URL; found with {@link java.util.ServiceLoader}. The default location
@@ -18,4 +19,12 @@ public interface StoreProvider {
      * {@code projectDir}. Fails with a {@link StoreException} naming the location when it cannot.
      */
     Store open(Path projectDir, String url);
+
+    /**
+     * Like {@link #open(Path, String)}, naming who acts: {@code actor} is asked (lazily, at most once per
+     * write) for the actor recorded in audit entries, e.g. the git user or else the OS user.
+     */
+    default Store open(Path projectDir, String url, Supplier<String> actor) {
+        return open(projectDir, url);
+    }
 }
