@@ -97,16 +97,17 @@ final class GenerationRecords {
             refuseRemovingProvenChanges(h, removed, contract.version(), file);
             h.createUpdate("DELETE FROM generation_changes WHERE id IN (<ids>)").bindList("ids", removed).execute();
         }
+        Map<String, Integer> positions = positions(contract);
         List<Change> kept = contract.changes().stream().filter(c -> existing.containsKey(c.id())).toList();
         if (!kept.isEmpty()) {
             PreparedBatch update = h.prepareBatch("""
                     UPDATE generation_changes SET position = :position, type = :type, title = :title,
                                                   description = :description
                      WHERE generation_id = :generation AND change_id = :changeId""");
-            bindChanges(update, id, kept, positions(contract));
+            bindChanges(update, id, kept, positions);
         }
         List<Change> added = contract.changes().stream().filter(c -> !existing.containsKey(c.id())).toList();
-        insertChanges(h, id, added, positions(contract));
+        insertChanges(h, id, added, positions);
     }
 
     private static void refuseRemovingProvenChanges(Handle h, List<Long> removed, String version, String file) {

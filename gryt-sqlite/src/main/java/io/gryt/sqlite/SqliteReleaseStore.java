@@ -31,23 +31,26 @@ final class SqliteReleaseStore implements ReleaseStore {
     private static final String RUNNING = EvolutionStatus.RUNNING.label();
 
     /**
-     * Per change of a generation, in file order: its latest pass-or-fail evolution and its latest pass. The
-     * window numbers each change's pass/fail evolutions from the newest, once over all of them and once per
-     * status; an evolution still pending or running, or interrupted, proves nothing and is not looked at.
+     * Per change of a generation, in file order: its latest pass-or-fail evolution and its latest pass. The inner
+     * query walks the generation's pass and fail evolutions through the covering index
+     * {@code evolutions_by_generation_status} (in rowid order, so the table is read sequentially) and keeps, per
+     * change, the highest RC number and the highest passing one; the two are then looked up by
+     * {@code UNIQUE (generation_id, rc_number)}. Evolutions still pending or running, and interrupted ones,
+     * prove nothing and are not looked at. (A {@code ROW_NUMBER() OVER (PARTITION BY change ORDER BY rc DESC)}
+     * form gives the same rows but sorts every proof; it measured about three times slower, see gryt-bench.)
      */
-    private static final String EVIDENCE = """
-            WITH ranked AS (
-                SELECT ec.change_id AS change_row, e.tag, e.rc_number, e.status, e.commit_sha, e.pipeline_run_id,
-                       ROW_NUMBER() OVER (PARTITION BY ec.change_id ORDER BY e.rc_number DESC) AS newest,
-                       ROW_NUMBER() OVER (PARTITION BY ec.change_id, e.status ORDER BY e.rc_number DESC) AS newest_of_status
-                  FROM generation_changes c
-                  JOIN evolution_changes ec ON ec.change_id = c.id
-                  JOIN evolutions e ON e.id = ec.evolution_id
-                 WHERE c.generation_id = (SELECT id FROM generations WHERE version = :version)
-                   AND e.status IN ('pass', 'fail')
+    static final String EVIDENCE = """
+            WITH generation AS (
+                SELECT id FROM generations WHERE version = :version
             ),
-            chosen AS (
-                SELECT * FROM ranked WHERE newest = 1 OR (status = 'pass' AND newest_of_status = 1)
+            proofs AS (
+                SELECT ec.change_id AS change_row,
+                       MAX(e.rc_number) AS latest_rc,
+                       MAX(CASE WHEN e.status = 'pass' THEN e.rc_number END) AS pass_rc
+                  FROM evolutions e
+                  JOIN evolution_changes ec ON ec.evolution_id = e.id
+                 WHERE e.generation_id = (SELECT id FROM generation) AND e.status IN ('pass', 'fail')
+                 GROUP BY ec.change_id
             )
             SELECT c.change_id, c.type, c.title, c.description,
                    l.tag AS latest_tag, l.rc_number AS latest_rc, l.status AS latest_status,
@@ -55,9 +58,10 @@ final class SqliteReleaseStore implements ReleaseStore {
                    p.tag AS pass_tag, p.rc_number AS pass_rc, p.status AS pass_status,
                    p.commit_sha AS pass_commit, p.pipeline_run_id AS pass_run
               FROM generation_changes c
-              LEFT JOIN chosen l ON l.change_row = c.id AND l.newest = 1
-              LEFT JOIN chosen p ON p.change_row = c.id AND p.status = 'pass' AND p.newest_of_status = 1
-             WHERE c.generation_id = (SELECT id FROM generations WHERE version = :version)
+              LEFT JOIN proofs x ON x.change_row = c.id
+              LEFT JOIN evolutions l ON l.generation_id = c.generation_id AND l.rc_number = x.latest_rc
+              LEFT JOIN evolutions p ON p.generation_id = c.generation_id AND p.rc_number = x.pass_rc
+             WHERE c.generation_id = (SELECT id FROM generation)
              ORDER BY c.position""";
 
     private final Database db;

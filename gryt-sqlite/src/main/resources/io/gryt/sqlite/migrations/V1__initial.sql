@@ -86,13 +86,13 @@ CREATE TABLE evolutions (
     UNIQUE (generation_id, rc_number)
 );
 CREATE INDEX evolutions_by_run ON evolutions (pipeline_run_id);
--- Counting a generation's evolutions by status.
-CREATE INDEX evolutions_by_generation_status ON evolutions (generation_id, status);
+-- A generation's evolutions by status: counting them, and the evidence query (covering: it also reads rc_number).
+CREATE INDEX evolutions_by_generation_status ON evolutions (generation_id, status, rc_number);
 -- Recovery: unfinished evolutions (pending, running) and finished ones still without their tag.
 CREATE INDEX evolutions_by_status ON evolutions (status, tagged_at);
 
--- The changes an evolution proves. WITHOUT ROWID keeps the pairs in the primary key's b-tree; the second index
--- leads from a change to its evolutions (evidence), covering both columns.
+-- The changes an evolution proves. WITHOUT ROWID keeps the pairs in the primary key's b-tree (which the evidence
+-- query walks from each evolution); the second index leads from a change to its evolutions.
 CREATE TABLE evolution_changes (
     evolution_id INTEGER NOT NULL REFERENCES evolutions (id),
     change_id    INTEGER NOT NULL REFERENCES generation_changes (id),
