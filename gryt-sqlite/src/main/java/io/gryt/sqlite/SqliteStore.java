@@ -1,5 +1,6 @@
 package io.gryt.sqlite;
 
+import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.RowHandler;
 import io.gryt.api.spi.RunStore;
 import io.gryt.api.spi.Store;
@@ -17,10 +18,12 @@ import java.util.List;
 public final class SqliteStore implements Store {
     private final Database database;
     private final RunStore runs;
+    private final ReleaseStore releases;
 
     private SqliteStore(Database database) {
         this.database = database;
         this.runs = new SqliteRunStore(database);
+        this.releases = new SqliteReleaseStore(database);
     }
 
     /**
@@ -50,6 +53,17 @@ public final class SqliteStore implements Store {
     @Override
     public RunStore runs() {
         return runs;
+    }
+
+    @Override
+    public ReleaseStore releases() {
+        return releases;
+    }
+
+    /** Always true: this store records generations, evolutions and promotions. */
+    @Override
+    public boolean recordsReleases() {
+        return true;
     }
 
     @Override

@@ -16,15 +16,21 @@ CREATE TABLE generations (
     promoted_at       TEXT
 );
 
+CREATE INDEX generations_by_creation ON generations (created_at, id);
+
+-- The changes of a generation's current contract, in file order (position). A change id is unique within its
+-- generation only. A change that an evolution proves cannot be deleted (evolution_changes references it).
 CREATE TABLE generation_changes (
     id            INTEGER PRIMARY KEY,
     generation_id INTEGER NOT NULL REFERENCES generations (id),
     change_id     TEXT    NOT NULL,
+    position      INTEGER NOT NULL,
     type          TEXT    NOT NULL CHECK (type IN ('fix', 'refine', 'add', 'remove')),
     title         TEXT    NOT NULL,
     description   TEXT,
     UNIQUE (generation_id, change_id)
 );
+CREATE INDEX generation_changes_in_order ON generation_changes (generation_id, position);
 
 -- A pipeline run and the process that owns it (so that a later gryt can tell a crashed run from a live one).
 CREATE TABLE pipeline_runs (
@@ -58,29 +64,41 @@ CREATE TABLE step_runs (
     UNIQUE (run_id, step_name)
 );
 
--- An evolution: a release candidate (tag vX.Y.Z-rc.N) proving some of a generation's changes.
--- UNIQUE (generation_id, rc_number) makes RC numbers unique even with concurrent processes.
+-- An evolution: a release candidate (tag vX.Y.Z-rc.N) proving some of a generation's changes, and the process
+-- that owns it while it is pending or running (so that a later gryt can tell a crashed one from a live one).
+-- UNIQUE (generation_id, rc_number) makes RC numbers unique even with concurrent processes; they are allocated
+-- as MAX + 1 under the write lock, so they are also gap-free. tagged_at is set once its git tag exists.
 CREATE TABLE evolutions (
     id              INTEGER PRIMARY KEY,
     generation_id   INTEGER NOT NULL REFERENCES generations (id),
-    rc_number       INTEGER NOT NULL,
+    rc_number       INTEGER NOT NULL CHECK (rc_number > 0),
     tag             TEXT    NOT NULL UNIQUE,
-    status          TEXT    NOT NULL,
+    status          TEXT    NOT NULL CHECK (status IN ('pending', 'running', 'pass', 'fail', 'interrupted')),
     commit_sha      TEXT,
     pipeline_run_id TEXT REFERENCES pipeline_runs (id),
     allow_dirty     INTEGER NOT NULL DEFAULT 0,
+    owner_pid       INTEGER,
+    owner_host      TEXT,
+    owner_start     TEXT,
     created_at      TEXT    NOT NULL,
     finished_at     TEXT,
+    tagged_at       TEXT,
     UNIQUE (generation_id, rc_number)
 );
 CREATE INDEX evolutions_by_run ON evolutions (pipeline_run_id);
+-- A generation's evolutions by status: counting them, and the evidence query (covering: it also reads rc_number).
+CREATE INDEX evolutions_by_generation_status ON evolutions (generation_id, status, rc_number);
+-- Recovery: unfinished evolutions (pending, running) and finished ones still without their tag.
+CREATE INDEX evolutions_by_status ON evolutions (status, tagged_at);
 
+-- The changes an evolution proves. WITHOUT ROWID keeps the pairs in the primary key's b-tree (which the evidence
+-- query walks from each evolution); the second index leads from a change to its evolutions.
 CREATE TABLE evolution_changes (
     evolution_id INTEGER NOT NULL REFERENCES evolutions (id),
     change_id    INTEGER NOT NULL REFERENCES generation_changes (id),
     PRIMARY KEY (evolution_id, change_id)
-);
-CREATE INDEX evolution_changes_by_change ON evolution_changes (change_id);
+) WITHOUT ROWID;
+CREATE INDEX evolution_changes_by_change ON evolution_changes (change_id, evolution_id);
 
 -- Proof: step results, metrics and artifacts. Never updated, never deleted.
 CREATE TABLE data_rows (
@@ -106,11 +124,12 @@ BEGIN
     SELECT RAISE(ABORT, 'data_rows are append-only');
 END;
 
--- A promotion attempt: the gates' report (JSON) and, when all passed, the release tag.
+-- A promotion attempt: the gates' report (JSON) and, when all passed, the release tag. A pending promotion has
+-- passed its gates and is writing the release (database, then tag); recovery completes or rolls it back.
 CREATE TABLE promotions (
     id            INTEGER PRIMARY KEY,
     generation_id INTEGER NOT NULL REFERENCES generations (id),
-    status        TEXT    NOT NULL,
+    status        TEXT    NOT NULL CHECK (status IN ('pending', 'completed', 'blocked', 'rolled_back', 'dry_run')),
     commit_sha    TEXT,
     tag           TEXT,
     gate_report   TEXT,
@@ -118,6 +137,9 @@ CREATE TABLE promotions (
     finished_at   TEXT
 );
 CREATE INDEX promotions_by_generation ON promotions (generation_id);
+CREATE INDEX promotions_by_status ON promotions (status);
+-- At most one promotion per generation is in progress or completed, even with concurrent processes.
+CREATE UNIQUE INDEX promotions_one_release ON promotions (generation_id) WHERE status IN ('pending', 'completed');
 
 -- The audit log: append-only and hash-chained (hash covers prev_hash and the entry) so that edits are detected.
 CREATE TABLE audit_log (

@@ -1,0 +1,222 @@
+package io.gryt.sqlite;
+
+import io.gryt.api.BadInputException;
+import io.gryt.api.release.Change;
+import io.gryt.api.release.Generation;
+import io.gryt.api.release.GenerationStatus;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code generations} and {@code generation_changes} tables: reading generations with their changes (one
+ * statement, so one consistent snapshot) and making a stored generation agree with its contract file.
+ */
+final class GenerationRecords {
+    /** How many proving evolutions a refused removal names before it summarises. */
+    private static final int NAMED_PROOFS = 5;
+
+    private static final String SELECT = """
+            SELECT g.id, g.version, g.description, g.status, g.hotfix_of, g.pipeline_template, g.contract_hash,
+                   g.promoted_at, c.change_id, c.type, c.title, c.description AS change_description
+              FROM generations g LEFT JOIN generation_changes c ON c.generation_id = g.id
+            """;
+
+    private GenerationRecords() {
+    }
+
+    /** Generation {@code version} with its changes in file order. */
+    static Optional<Generation> read(Handle h, String version) {
+        return collect(h.createQuery(SELECT + " WHERE g.version = :version ORDER BY c.position")
+                .bind("version", version)).stream().findFirst();
+    }
+
+    /** Every generation, by creation time, each with its changes in file order. */
+    static List<Generation> readAll(Handle h) {
+        return collect(h.createQuery(SELECT + " ORDER BY g.created_at, g.id, c.position"));
+    }
+
+    /**
+     * Inserts {@code contract} or, for a draft, updates the stored one to agree with it; a promoted generation is
+     * left as it is. Must run inside a write transaction.
+     *
+     * @throws BadInputException when the contract declares a change twice, or drops a change that an
+     *                           evolution already proves
+     */
+    static Generation sync(Handle h, Generation contract, String file, Instant at) {
+        requireDistinctIds(contract, file);
+        Optional<StoredHeader> stored = h.createQuery("SELECT id, status FROM generations WHERE version = :version")
+                .bind("version", contract.version())
+                .map((rs, ctx) -> new StoredHeader(rs.getLong("id"), GenerationStatus.fromLabel(rs.getString("status"))))
+                .findOne();
+        if (stored.isEmpty()) {
+            long id = insertGeneration(h, contract, file, at);
+            insertChanges(h, id, contract.changes(), positions(contract));
+        } else if (stored.get().status() == GenerationStatus.DRAFT) {
+            updateDraft(h, stored.get().id(), contract, file);
+        }
+        return read(h, contract.version()).orElseThrow();
+    }
+
+    private static void updateDraft(Handle h, long id, Generation contract, String file) {
+        h.createUpdate("""
+                        UPDATE generations
+                           SET description = :description, pipeline_template = :template, hotfix_of = :hotfixOf,
+                               contract_hash = :hash, file_path = :file
+                         WHERE id = :id""")
+                .bind("description", contract.description())
+                .bind("template", contract.pipelineTemplate())
+                .bind("hotfixOf", contract.hotfixOf())
+                .bind("hash", contract.contractHash())
+                .bind("file", file)
+                .bind("id", id)
+                .execute();
+        Map<String, Long> existing = new HashMap<>();
+        h.createQuery("SELECT id, change_id FROM generation_changes WHERE generation_id = :id ORDER BY position")
+                .bind("id", id)
+                .map((rs, ctx) -> Map.entry(rs.getString("change_id"), rs.getLong("id")))
+                .forEach(e -> existing.put(e.getKey(), e.getValue()));
+        Set<String> declared = new HashSet<>();
+        contract.changes().forEach(c -> declared.add(c.id()));
+        List<Long> removed = existing.entrySet().stream().filter(e -> !declared.contains(e.getKey()))
+                .map(Map.Entry::getValue).sorted().toList();
+        if (!removed.isEmpty()) {
+            refuseRemovingProvenChanges(h, removed, contract.version(), file);
+            h.createUpdate("DELETE FROM generation_changes WHERE id IN (<ids>)").bindList("ids", removed).execute();
+        }
+        Map<String, Integer> positions = positions(contract);
+        List<Change> kept = contract.changes().stream().filter(c -> existing.containsKey(c.id())).toList();
+        if (!kept.isEmpty()) {
+            PreparedBatch update = h.prepareBatch("""
+                    UPDATE generation_changes SET position = :position, type = :type, title = :title,
+                                                  description = :description
+                     WHERE generation_id = :generation AND change_id = :changeId""");
+            bindChanges(update, id, kept, positions);
+        }
+        List<Change> added = contract.changes().stream().filter(c -> !existing.containsKey(c.id())).toList();
+        insertChanges(h, id, added, positions);
+    }
+
+    private static void refuseRemovingProvenChanges(Handle h, List<Long> removed, String version, String file) {
+        Map<String, List<String>> proofs = new LinkedHashMap<>();
+        h.createQuery("""
+                        SELECT c.change_id, e.tag
+                          FROM generation_changes c
+                          JOIN evolution_changes ec ON ec.change_id = c.id
+                          JOIN evolutions e ON e.id = ec.evolution_id
+                         WHERE c.id IN (<ids>)
+                         ORDER BY c.position, e.rc_number""")
+                .bindList("ids", removed)
+                .map((rs, ctx) -> Map.entry(rs.getString("change_id"), rs.getString("tag")))
+                .forEach(e -> proofs.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        if (proofs.isEmpty()) {
+            return;
+        }
+        Map.Entry<String, List<String>> first = proofs.entrySet().iterator().next();
+        List<String> tags = first.getValue();
+        String named = tags.size() <= NAMED_PROOFS ? String.join(", ", tags)
+                : String.join(", ", tags.subList(0, NAMED_PROOFS)) + " and " + (tags.size() - NAMED_PROOFS) + " more";
+        throw new BadInputException(file + ": change " + first.getKey() + " cannot be removed from " + version + ": "
+                + (tags.size() == 1 ? "evolution " + named + " already proves it"
+                : "evolutions " + named + " already prove it"));
+    }
+
+    private static long insertGeneration(Handle h, Generation contract, String file, Instant at) {
+        h.createUpdate("""
+                        INSERT INTO generations (version, description, status, hotfix_of, pipeline_template,
+                                                 contract_hash, file_path, created_at)
+                        VALUES (:version, :description, :draft, :hotfixOf, :template, :hash, :file, :at)""")
+                .bind("version", contract.version())
+                .bind("description", contract.description())
+                .bind("draft", GenerationStatus.DRAFT.label())
+                .bind("hotfixOf", contract.hotfixOf())
+                .bind("template", contract.pipelineTemplate())
+                .bind("hash", contract.contractHash())
+                .bind("file", file)
+                .bindByType("at", at, Instant.class)
+                .execute();
+        return h.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
+    }
+
+    private static void insertChanges(Handle h, long generationId, List<Change> changes, Map<String, Integer> positions) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        bindChanges(h.prepareBatch("""
+                INSERT INTO generation_changes (generation_id, change_id, position, type, title, description)
+                VALUES (:generation, :changeId, :position, :type, :title, :description)"""),
+                generationId, changes, positions);
+    }
+
+    private static void bindChanges(PreparedBatch batch, long generationId, List<Change> changes,
+                                    Map<String, Integer> positions) {
+        for (Change c : changes) {
+            batch.bind("generation", generationId)
+                    .bind("changeId", c.id())
+                    .bind("position", positions.get(c.id()))
+                    .bind("type", c.type().label())
+                    .bind("title", c.title())
+                    .bind("description", c.description())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    /** Each change's index in the contract (file order). */
+    private static Map<String, Integer> positions(Generation contract) {
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < contract.changes().size(); i++) {
+            positions.put(contract.changes().get(i).id(), i);
+        }
+        return positions;
+    }
+
+    private static void requireDistinctIds(Generation contract, String file) {
+        Set<String> seen = new HashSet<>();
+        for (Change c : contract.changes()) {
+            if (!seen.add(c.id())) {
+                throw new BadInputException(file + ": change " + c.id() + " is declared twice in " + contract.version());
+            }
+        }
+    }
+
+    private static List<Generation> collect(Query query) {
+        Map<Long, Generation> generations = new LinkedHashMap<>();
+        Map<Long, List<Change>> changes = new HashMap<>();
+        for (Row row : query.map(GenerationRecords::row).list()) {
+            generations.putIfAbsent(row.id(), row.generation());
+            List<Change> list = changes.computeIfAbsent(row.id(), k -> new ArrayList<>());
+            if (row.change() != null) {
+                list.add(row.change());
+            }
+        }
+        return generations.entrySet().stream()
+                .map(e -> ReleaseRows.withChanges(e.getValue(), changes.get(e.getKey())))
+                .toList();
+    }
+
+    private static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
+        Change change = rs.getString("change_id") == null ? null : ReleaseRows.change(rs, "change_description");
+        return new Row(rs.getLong("id"), ReleaseRows.generation(rs, ctx), change);
+    }
+
+    /** One row of the generation-with-changes join: the generation and one of its changes (or none). */
+    private record Row(long id, Generation generation, Change change) {
+    }
+
+    private record StoredHeader(long id, GenerationStatus status) {
+    }
+}
