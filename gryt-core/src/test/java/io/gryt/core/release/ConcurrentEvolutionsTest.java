@@ -36,7 +36,7 @@ class ConcurrentEvolutionsTest {
                 children.add(ChildJvm.of(EvolveMain.class).args(dir.toString(), "v2.2.0", change).start());
             }
             for (ChildJvm c : children) c.awaitLine("READY"::equals, Duration.ofSeconds(60));
-            Files.writeString(dir.resolve(".gryt/go"), "go");
+            Files.writeString(dir.resolve(".gryt/runs/go"), "go");
             for (ChildJvm c : children) {
                 c.awaitLine(l -> l.startsWith("EVOLUTION "), Duration.ofSeconds(90));
                 assertThat(c.waitFor(Duration.ofSeconds(30))).isZero();

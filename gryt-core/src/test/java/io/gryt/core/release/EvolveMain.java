@@ -19,7 +19,7 @@ public final class EvolveMain {
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args[0]);
         boolean hang = args.length > 3 && args[3].equals("hang");
-        Path go = project.resolve(".gryt/go");
+        Path go = project.resolve(".gryt/runs/go"); // runs/ is git-ignored: the signal must not dirty the tree
         try (Gryt gryt = Gryt.open(project)) {
             System.out.println("READY");
             while (!hang && !go.toFile().exists()) Thread.sleep(5);
