@@ -88,11 +88,12 @@ class ReleaseCommandsTest {
         Path file = dir.resolve(".gryt/generations/v2.2.0.yaml");
         String yaml = Files.readString(file);
         String without = yaml.substring(0, yaml.indexOf("  - type: fix\n    id: BAD-1"))
-                + yaml.substring(yaml.indexOf("pipeline_template"));
+                + yaml.substring(yaml.indexOf("\npipeline_template:") + 1);
         Files.writeString(file, without);
         git.commit("drop BAD-1");
-        assertThat(CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001", "--change", "PAY-002",
-                "--change", "PAY-003").exitCode()).isZero();
+        CliRun proved = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001", "--change", "PAY-002",
+                "--change", "PAY-003");
+        assertThat(proved.exitCode()).as(proved.all() + "\n" + Files.readString(file)).isZero();
 
         CliRun promoted = CliRun.in(dir, "generation", "promote", "v2.2.0", "--json");
         assertThat(promoted.exitCode()).as(promoted.all()).isZero();
