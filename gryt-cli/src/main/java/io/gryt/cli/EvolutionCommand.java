@@ -6,6 +6,7 @@ import io.gryt.api.release.Evolution;
 import io.gryt.core.Gryt;
 import io.gryt.core.release.EvolutionHandle;
 import io.gryt.core.release.EvolutionRequest;
+import io.gryt.core.release.Versions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -105,7 +106,8 @@ final class EvolutionCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Gryt g = parent.open()) {
-                g.generations().load(version);
+                // a recorded generation needs no parsing of its file: listing stays fast
+                if (g.store().releases().generation(Versions.require(version)).isEmpty()) g.generations().load(version);
                 List<Evolution> all = g.store().releases().evolutions(version);
                 if (json) {
                     ArrayNode arr = Json.MAPPER.createArrayNode();

@@ -1,0 +1,120 @@
+package io.gryt.bench;
+
+import io.gryt.api.Pipeline;
+import io.gryt.core.Gryt;
+import io.gryt.core.project.ProjectInit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static io.gryt.api.Step.step;
+
+/**
+ * Cold start of the {@code gryt} command: {@code gryt evolution list} on a project with hundreds of evolutions,
+ * against {@code java -version} measured in the same run (the floor of any JVM program), as a ratio.
+ *
+ * <p>Arguments: {@code jar=gryt-cli/target/gryt.jar evolutions=300 repetitions=15 warmup=2}, plus
+ * {@code opts="..."} to try extra JVM options on the plain {@code java -jar} rows. The last row goes through the
+ * {@code ./gryt} launcher, with the start-up options it applies (a class-data-sharing archive, and the quick
+ * compiler for commands that run no pipeline): what a user gets.
+ */
+public final class ColdStartBenchmark {
+    private ColdStartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new TreeMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq > 0) a.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        Path jar = Path.of(a.getOrDefault("jar", "gryt-cli/target/gryt.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) jar = Path.of("..").resolve(a.getOrDefault("jar", "gryt-cli/target/gryt.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("no " + jar + ": build it first (./gryt --version)");
+            System.exit(2);
+        }
+        int evolutions = Integer.parseInt(a.getOrDefault("evolutions", "300"));
+        int reps = Integer.parseInt(a.getOrDefault("repetitions", "15"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "2"));
+        List<String> opts = a.containsKey("opts") ? List.of(a.get("opts").split(" +")) : List.of();
+
+        Path project = Files.createTempDirectory("gryt-coldstart-");
+        seed(project, evolutions);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        List<String> baseline = List.of(java, "-version");
+        List<String> list = new ArrayList<>(List.of(java));
+        list.addAll(opts);
+        list.addAll(List.of("-jar", jar.toString(), "-C", project.toString(), "evolution", "list", "v1.0.0"));
+        List<String> version = new ArrayList<>(List.of(java));
+        version.addAll(opts);
+        version.addAll(List.of("-jar", jar.toString(), "--version"));
+
+        Path launcher = jar.getParent().getParent().getParent().resolve("gryt");
+        List<String> viaLauncher = List.of(launcher.toString(), "-C", project.toString(), "evolution", "list", "v1.0.0");
+
+        Timing<Integer> base = Timing.of(warmup, reps, () -> exec(baseline));
+        Timing<Integer> v = Timing.of(warmup, reps, () -> exec(version));
+        Timing<Integer> l = Timing.of(warmup, reps, () -> exec(list));
+        Timing<Integer> viaGryt = Files.isExecutable(launcher) ? Timing.of(warmup, reps, () -> exec(viaLauncher)) : null;
+        System.out.printf(Locale.ROOT, "cold start, %d evolutions, median of %d runs (JVM options: %s)%n", evolutions, reps,
+                opts.isEmpty() ? "none" : String.join(" ", opts));
+        System.out.printf(Locale.ROOT, "%-28s %10s %8s%n", "command", "median", "ratio");
+        row("java -version (baseline)", base, base);
+        row("gryt --version", v, base);
+        row("gryt evolution list", l, base);
+        if (viaGryt != null) row("./gryt evolution list", viaGryt, base);
+    }
+
+    private static void row(String name, Timing<?> t, Timing<?> base) {
+        System.out.printf(Locale.ROOT, "%-28s %10s %7.1fx%n", name, Timing.millis(t.median()),
+                t.median().toNanos() / (double) base.median().toNanos());
+    }
+
+    private static int exec(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + command);
+        }
+        if (p.exitValue() != 0) throw new IllegalStateException("exit " + p.exitValue() + ": " + command);
+        return p.exitValue();
+    }
+
+    /** A git repository with a gryt project and {@code n} passing evolutions of v1.0.0 (through the real API). */
+    static void seed(Path dir, int n) throws Exception {
+        git(dir, "init", "-q", "-b", "main");
+        git(dir, "config", "user.name", "bench");
+        git(dir, "config", "user.email", "bench@localhost");
+        ProjectInit.init(dir);
+        try (Gryt gryt = Gryt.open(dir)) {
+            gryt.generations().create("v1.0.0", "cold start benchmark",
+                    List.of(new io.gryt.api.release.Change("F-1", io.gryt.api.release.ChangeType.ADD, "Login", null)), "ci");
+        }
+        git(dir, "add", "-A");
+        git(dir, "commit", "-q", "-m", "contract");
+        Pipeline quick = Pipeline.of(step("check").action(ctx -> ctx.metric("ok", 1)));
+        try (Gryt gryt = Gryt.open(dir)) {
+            for (int i = 0; i < n; i++) gryt.evolve("v1.0.0").proving("F-1").with(quick).start();
+        }
+    }
+
+    private static void git(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor() != 0) throw new IllegalStateException("git " + String.join(" ", args) + " failed");
+    }
+}
