@@ -16,13 +16,10 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        gryt.spec.commandLine().getSubcommands().get("audit").usage(gryt.err);
-        return ExitCodes.BAD_INPUT;
+        return gryt.missingSubcommand("audit");
     }
 
     Gryt open() {
-        Gryt g = Gryt.open(gryt.project().root());
-        Recovered.report(g, gryt.err);
-        return g;
+        return gryt.openProject();
     }
 }

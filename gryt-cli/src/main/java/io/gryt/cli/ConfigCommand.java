@@ -28,8 +28,7 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        gryt.spec.commandLine().getSubcommands().get("config").usage(gryt.err);
-        return ExitCodes.BAD_INPUT;
+        return gryt.missingSubcommand("config");
     }
 
     /** The names of the keys, for help and shell completion. */

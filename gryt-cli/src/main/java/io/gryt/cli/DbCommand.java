@@ -34,8 +34,7 @@ final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        gryt.spec.commandLine().getSubcommands().get("db").usage(gryt.err);
-        return ExitCodes.BAD_INPUT;
+        return gryt.missingSubcommand("db");
     }
 
     /** Output format of {@code db query}. */
@@ -62,7 +61,7 @@ final class DbCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (sql.isBlank()) throw new BadInputException("db query needs a SQL statement");
-            try (Gryt g = Gryt.open(parent.gryt.project().root())) {
+            try (Gryt g = parent.gryt.openProject()) {
                 Store store = g.store();
                 PrintStream out = parent.gryt.out;
                 if (format.json) {
@@ -103,7 +102,7 @@ final class DbCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintStream out = parent.gryt.out;
-            try (Gryt g = Gryt.open(parent.gryt.project().root())) {
+            try (Gryt g = parent.gryt.openProject()) {
                 Metrics metrics = new Metrics(g.store());
                 if (list || name == null) {
                     if (!list) throw new BadInputException("db metric needs a metric name (see gryt db metric --list)");

@@ -25,14 +25,11 @@ final class EvolutionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        gryt.spec.commandLine().getSubcommands().get("evolution").usage(gryt.err);
-        return ExitCodes.BAD_INPUT;
+        return gryt.missingSubcommand("evolution");
     }
 
     Gryt open() {
-        Gryt g = Gryt.open(gryt.project().root());
-        Recovered.report(g, gryt.err);
-        return g;
+        return gryt.openProject();
     }
 
     /** {@code gryt evolution start vX.Y.Z --change ID}. */

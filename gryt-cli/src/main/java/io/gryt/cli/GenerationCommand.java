@@ -26,14 +26,11 @@ final class GenerationCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        gryt.spec.commandLine().getSubcommands().get("generation").usage(gryt.err);
-        return ExitCodes.BAD_INPUT;
+        return gryt.missingSubcommand("generation");
     }
 
     Gryt open() {
-        Gryt g = Gryt.open(gryt.project().root());
-        Recovered.report(g, gryt.err);
-        return g;
+        return gryt.openProject();
     }
 
     /** {@code gryt generation new vX.Y.Z}. */

@@ -63,6 +63,19 @@ final class GrytCommand implements Callable<Integer> {
         return dir;
     }
 
+    /** Opens the project containing the working directory and reports what opening it repaired. */
+    io.gryt.core.Gryt openProject() {
+        io.gryt.core.Gryt g = io.gryt.core.Gryt.open(project().root());
+        Recovered.report(g, err);
+        return g;
+    }
+
+    /** What a command that groups subcommands does when none is given: its usage on stderr, exit code 2. */
+    int missingSubcommand(String name) {
+        spec.commandLine().getSubcommands().get(name).usage(err);
+        return ExitCodes.BAD_INPUT;
+    }
+
     /** The project containing the working directory (searched upwards, like git). */
     ProjectLayout project() {
         return ProjectLayout.require(workingDir());

@@ -4,7 +4,6 @@ import io.gryt.api.BadInputException;
 import io.gryt.api.Pipeline;
 import io.gryt.core.Gryt;
 import io.gryt.core.plan.StepSelection;
-import io.gryt.core.project.ProjectLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,9 +48,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Verbosity verbosity = output.verbosity(json);
         StepSelection selection = selection();
-        ProjectLayout layout = gryt.project();
-        try (Gryt g = Gryt.open(layout.root())) {
-            Recovered.report(g, gryt.err);
+        try (Gryt g = gryt.openProject()) {
             Pipeline pipeline = g.pipeline(name);
             if (runners != null) pipeline = pipeline.runners(runners);
             return Runs.run(g, pipeline, gryt, selection, verbosity, json);
