@@ -224,11 +224,15 @@ final class Snapshots {
                 .mapTo(String.class).list()) {
             h.execute("DROP TRIGGER main." + quoted(trigger));
         }
-        for (String table : h.createQuery("""
+        // in creation order, which puts referenced tables first: emptied from the last, filled from the first
+        List<String> tables = h.createQuery("""
                         SELECT name FROM snapshot.sqlite_master
-                         WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'""")
-                .mapTo(String.class).list()) {
-            h.execute("DELETE FROM main." + quoted(table));
+                         WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid""")
+                .mapTo(String.class).list();
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            h.execute("DELETE FROM main." + quoted(tables.get(i)));
+        }
+        for (String table : tables) {
             h.execute("INSERT INTO main." + quoted(table) + " SELECT * FROM snapshot." + quoted(table));
         }
         for (String sql : h.createQuery("SELECT sql FROM snapshot.sqlite_master WHERE type = 'trigger'")

@@ -71,11 +71,4 @@ final class History {
         }
         return Long.parseLong(seqs.get(0));
     }
-
-    /** Drops the append-only triggers, as anyone with the sqlite3 tool can. */
-    static void dropTriggers(Path db) throws SQLException {
-        for (String trigger : PlainJdbc.column(db, "SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
-            PlainJdbc.execute(db, "DROP TRIGGER " + trigger);
-        }
-    }
 }
