@@ -71,10 +71,11 @@ final class ProcessRunner implements AttemptRunner {
         } catch (IOException e) {
             // stdin is closed so that a step reading it sees end of input; nothing to do if that failed
         }
+        // recorded and announced before any output is read, so listeners hear "started" before its lines
+        started.started(attempt, pid);
         Thread pump = new Thread(new OutputPump(process.getInputStream(), log), setup.threadName("output"));
         pump.setDaemon(true);
         pump.start();
-        started.started(attempt, pid);
         if (cancelled) ProcessTree.kill(pid);
         Optional<Duration> timeout = setup.step().timeout();
         try {
