@@ -11,10 +11,12 @@ import io.gryt.api.StepResult;
 import io.gryt.api.event.EventListener;
 import io.gryt.api.event.GrytEvent;
 import io.gryt.api.release.Promotion;
+import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.PromotionGate;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Store;
+import io.gryt.api.spi.StoreException;
 import io.gryt.api.spi.StoreProvider;
 import io.gryt.api.spi.Versioning;
 import io.gryt.api.spi.VersioningProvider;
@@ -257,6 +259,15 @@ public final class Gryt implements AutoCloseable {
         @Override
         public ReleaseStore store() {
             return store.releases();
+        }
+
+        @Override
+        public Optional<AuditStore> audit() {
+            try {
+                return Optional.of(store.audit());
+            } catch (StoreException e) {
+                return Optional.empty(); // the documented answer of a store without an audit trail
+            }
         }
 
         @Override

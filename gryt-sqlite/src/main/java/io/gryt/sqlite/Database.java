@@ -35,17 +35,18 @@ final class Database implements AutoCloseable {
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+    private final Path file;
     private final String location;
     private final Jdbi jdbi;
+    private final Jdbi readers;
     private final Connection keeper;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private final Path file;
-
-    private Database(Path file, String location, Jdbi jdbi, Connection keeper) {
+    private Database(Path file, String location, Jdbi jdbi, Jdbi readers, Connection keeper) {
         this.file = file;
         this.location = location;
         this.jdbi = jdbi;
+        this.readers = readers;
         this.keeper = keeper;
     }
 
@@ -66,7 +67,8 @@ final class Database implements AutoCloseable {
             enableWal(keeper, location);
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new Timestamps());
             migrator.migrate(jdbi);
-            return new Database(file, location, jdbi, keeper);
+            Jdbi readers = Jdbi.create(readOnlyDataSource(file)).installPlugin(new Timestamps());
+            return new Database(file, location, jdbi, readers, keeper);
         } catch (SQLException | JdbiException e) {
             StoreException failure = isNotADatabase(e)
                     ? new StoreException(location + " is not a gryt database (file is not a database)", e)
@@ -94,6 +96,19 @@ final class Database implements AutoCloseable {
         ensureOpen();
         try {
             return jdbi.withHandle(callback);
+        } catch (JdbiException e) {
+            throw failure(what, e);
+        }
+    }
+
+    /**
+     * Runs {@code callback} in one read transaction on a read-only connection: everything it reads is one
+     * consistent state of the database (WAL keeps it for the reader), while other connections go on writing.
+     */
+    <T> T readConsistent(String what, HandleCallback<T, RuntimeException> callback) {
+        ensureOpen();
+        try {
+            return readers.inTransaction(callback);
         } catch (JdbiException e) {
             throw failure(what, e);
         }
@@ -146,6 +161,17 @@ final class Database implements AutoCloseable {
         // FULL rather than NORMAL: in WAL mode NORMAL can lose the last commits on power loss, and this file is
         // the proof of what ran. gryt commits a few times per step, so one fsync per commit costs nothing visible.
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        return dataSource;
+    }
+
+    /** Connections that cannot write, whose transactions are deferred: they read without taking the write lock. */
+    private static SQLiteDataSource readOnlyDataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
+        config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
         return dataSource;

@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Allocates evolutions: the next RC number and the rows of a new pending evolution, in one write transaction. */
+/**
+ * Allocates evolutions: the next RC number and the rows of a new pending evolution (and their audit entry), in
+ * one write transaction.
+ */
 final class EvolutionRecords {
     private EvolutionRecords() {
     }
@@ -26,8 +29,8 @@ final class EvolutionRecords {
      *
      * @throws BadInputException for an unknown or promoted generation, or an unknown change
      */
-    static Evolution create(Handle h, String location, String version, List<String> changeIds, String commit,
-                            boolean allowDirty, ProcessOwner owner, Instant at) {
+    static Evolution create(Handle h, AuditLog audit, String location, String version, List<String> changeIds,
+                            String commit, boolean allowDirty, ProcessOwner owner, Instant at) {
         long generationId = draftGeneration(h, location, version);
         Map<String, Long> declared = new LinkedHashMap<>();
         h.createQuery("SELECT id, change_id FROM generation_changes WHERE generation_id = :g ORDER BY position")
@@ -70,6 +73,9 @@ final class EvolutionRecords {
             }
         }
         proves.execute();
+        audit.append(h, "evolution.created", EntryPayload.on(h)
+                .rows(AuditedTable.EVOLUTIONS, "id = ?", evolutionId)
+                .rows(AuditedTable.EVOLUTION_CHANGES, "evolution_id = ?", evolutionId));
         return new Evolution(tag, version, rc, inFileOrder, EvolutionStatus.PENDING, commit, null, allowDirty, at, null);
     }
 

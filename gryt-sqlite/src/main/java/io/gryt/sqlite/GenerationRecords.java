@@ -21,11 +21,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.gryt.sqlite.AuditedTable.GENERATIONS;
+import static io.gryt.sqlite.AuditedTable.GENERATION_CHANGES;
+
 /**
  * The {@code generations} and {@code generation_changes} tables: reading generations with their changes (one
  * statement, so one consistent snapshot) and making a stored generation agree with its contract file.
  */
 final class GenerationRecords {
+    private static final String THE_GENERATION = "id = ?";
+    private static final String ITS_CHANGES = "generation_id = ?";
+
     /** How many proving evolutions a refused removal names before it summarises. */
     private static final int NAMED_PROOFS = 5;
 
@@ -51,12 +57,13 @@ final class GenerationRecords {
 
     /**
      * Inserts {@code contract} or, for a draft, updates the stored one to agree with it; a promoted generation is
-     * left as it is. Must run inside a write transaction.
+     * left as it is. Must run inside a write transaction. Appends {@code generation.created} or, when a draft
+     * changed, {@code generation.synced} to the audit trail.
      *
      * @throws BadInputException when the contract declares a change twice, or drops a change that an
      *                           evolution already proves
      */
-    static Generation sync(Handle h, Generation contract, String file, Instant at) {
+    static Generation sync(Handle h, AuditLog audit, Generation contract, String file, Instant at) {
         requireDistinctIds(contract, file);
         Optional<StoredHeader> stored = h.createQuery("SELECT id, status FROM generations WHERE version = :version")
                 .bind("version", contract.version())
@@ -65,8 +72,23 @@ final class GenerationRecords {
         if (stored.isEmpty()) {
             long id = insertGeneration(h, contract, file, at);
             insertChanges(h, id, contract.changes(), positions(contract));
+            audit.append(h, "generation.created", EntryPayload.on(h).rows(GENERATIONS, THE_GENERATION, id)
+                    .rows(GENERATION_CHANGES, ITS_CHANGES, id));
         } else if (stored.get().status() == GenerationStatus.DRAFT) {
-            updateDraft(h, stored.get().id(), contract, file);
+            long id = stored.get().id();
+            List<Map<String, Object>> generationBefore = GENERATIONS.select(h, THE_GENERATION, id);
+            List<Map<String, Object>> changesBefore = GENERATION_CHANGES.select(h, ITS_CHANGES, id);
+            updateDraft(h, id, contract, file);
+            List<Map<String, Object>> generationAfter = GENERATIONS.select(h, THE_GENERATION, id);
+            List<Map<String, Object>> changesAfter = GENERATION_CHANGES.select(h, ITS_CHANGES, id);
+            if (!generationBefore.equals(generationAfter) || !changesBefore.equals(changesAfter)) {
+                Set<Object> kept = new HashSet<>();
+                changesAfter.forEach(c -> kept.add(c.get("id")));
+                audit.append(h, "generation.synced", EntryPayload.on(h)
+                        .rows(GENERATIONS, generationAfter)
+                        .rows(GENERATION_CHANGES, changesAfter)
+                        .removed(GENERATION_CHANGES, changesBefore.stream().filter(c -> !kept.contains(c.get("id"))).toList()));
+            }
         }
         return read(h, contract.version()).orElseThrow();
     }

@@ -1,40 +1,63 @@
 package io.gryt.sqlite;
 
-import java.util.Collection;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The little JSON gryt's SQL needs: a string array to pass many values as one parameter to {@code json_each}. */
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The JSON gryt's SQLite store writes: canonical JSON for audit payloads and snapshot records (object keys sorted,
+ * no insignificant white space, UTF-8 when encoded; see {@code docs/audit.md}), and string arrays that pass many
+ * values as one parameter to {@code json_each}.
+ */
 final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
     private Json() {
     }
 
     /** {@code values} as a JSON array of strings. */
     static String array(Collection<String> values) {
-        StringBuilder json = new StringBuilder("[");
-        for (String value : values) {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            string(json, value);
-        }
-        return json.append(']').toString();
+        return canonical(values);
     }
 
-    private static void string(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
+    /** {@code value} (maps, lists, strings, numbers, booleans, null) as canonical JSON. */
+    static String canonical(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not serialisable as JSON: " + value, e);
         }
-        json.append('"');
+    }
+
+    /**
+     * A JSON object as nested maps and lists (numbers as {@code Integer}, {@code Long} or {@code Double}).
+     *
+     * @throws IllegalArgumentException when {@code json} is not one JSON object
+     */
+    static Map<String, Object> object(String json) {
+        try {
+            Map<String, Object> object = MAPPER.readValue(json, OBJECT);
+            if (object == null) {
+                throw new IllegalArgumentException("not a JSON object: null");
+            }
+            return object;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -9,9 +9,12 @@ import org.jdbi.v3.core.Handle;
 import java.time.Instant;
 import java.util.Optional;
 
+import static io.gryt.sqlite.AuditedTable.GENERATIONS;
+import static io.gryt.sqlite.AuditedTable.PROMOTIONS;
+
 /**
  * The {@code promotions} table and the generation state it drives. Each method must run inside a write
- * transaction, so that a promotion's status and its generation's change together.
+ * transaction, so that a promotion's status, its generation's and their audit entry change together.
  */
 final class PromotionRecords {
     /** The columns {@link ReleaseRows#promotion} reads, from {@code promotions p JOIN generations g}. */
@@ -19,6 +22,7 @@ final class PromotionRecords {
             SELECT p.id, g.version, p.commit_sha, p.tag, p.status, p.gate_report, p.started_at
               FROM promotions p JOIN generations g ON g.id = p.generation_id""";
 
+    private static final String THE_ROW = "id = ?";
     private static final String PENDING = PromotionStatus.PENDING.label();
     private static final String COMPLETED = PromotionStatus.COMPLETED.label();
 
@@ -31,8 +35,8 @@ final class PromotionRecords {
      *
      * @throws BadInputException for an unknown generation, or a second pending or completed promotion
      */
-    static long record(Handle h, String location, String version, String commit, String tag, PromotionStatus status,
-                       String reportJson, Instant at) {
+    static long record(Handle h, AuditLog audit, String location, String version, String commit, String tag,
+                       PromotionStatus status, String reportJson, Instant at) {
         long generationId = h.createQuery("SELECT id FROM generations WHERE version = :version")
                 .bind("version", version)
                 .mapTo(Long.class)
@@ -64,9 +68,12 @@ final class PromotionRecords {
                 .bindByType("finishedAt", status == PromotionStatus.PENDING ? null : at, Instant.class)
                 .execute();
         long id = h.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
+        EntryPayload payload = EntryPayload.on(h).rows(PROMOTIONS, THE_ROW, id);
         if (status == PromotionStatus.COMPLETED) {
             promote(h, generationId, null, at);
+            payload.rows(GENERATIONS, THE_ROW, generationId);
         }
+        audit.append(h, "promotion.recorded", payload);
         return id;
     }
 
@@ -75,7 +82,7 @@ final class PromotionRecords {
      * hash is kept when it is {@code null}). Completing a completed promotion again does nothing, so that two
      * recovering processes may both try.
      */
-    static void complete(Handle h, String location, long id, String contractHash, Instant at) {
+    static void complete(Handle h, AuditLog audit, String location, long id, String contractHash, Instant at) {
         Stored p = stored(h, location, id, "complete");
         if (p.status().equals(COMPLETED)) {
             return;
@@ -90,10 +97,12 @@ final class PromotionRecords {
                 .bind("id", id)
                 .execute();
         promote(h, p.generationId(), contractHash, at);
+        audit.append(h, "promotion.completed", EntryPayload.on(h).rows(PROMOTIONS, THE_ROW, id)
+                .rows(GENERATIONS, THE_ROW, p.generationId()));
     }
 
     /** Ends pending promotion {@code id} with {@code status}; a promotion that already ended is left as it is. */
-    static void end(Handle h, String location, long id, PromotionStatus status, Instant at) {
+    static void end(Handle h, AuditLog audit, String location, long id, PromotionStatus status, Instant at) {
         Stored p = stored(h, location, id, "end");
         if (p.status().equals(PENDING)) {
             h.createUpdate("UPDATE promotions SET status = :status, finished_at = :at WHERE id = :id")
@@ -101,6 +110,7 @@ final class PromotionRecords {
                     .bindByType("at", at, Instant.class)
                     .bind("id", id)
                     .execute();
+            audit.append(h, "promotion.ended", EntryPayload.on(h).rows(PROMOTIONS, THE_ROW, id));
         }
     }
 

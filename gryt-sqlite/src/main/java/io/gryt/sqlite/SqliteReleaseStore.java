@@ -20,10 +20,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import static io.gryt.sqlite.AuditedTable.EVOLUTIONS;
+
 /**
  * {@link ReleaseStore} on the {@code generations}, {@code generation_changes}, {@code evolutions},
  * {@code evolution_changes} and {@code promotions} tables. Each method is one statement or one write
- * transaction ({@code BEGIN IMMEDIATE}); the evidence and artifact queries are one statement each whatever
+ * transaction ({@code BEGIN IMMEDIATE}), and each write that changes something appends an audit entry with the
+ * rows it left in that transaction; the evidence and artifact queries are one statement each whatever
  * the number of changes or runs.
  */
 final class SqliteReleaseStore implements ReleaseStore {
@@ -64,10 +67,14 @@ final class SqliteReleaseStore implements ReleaseStore {
              WHERE c.generation_id = (SELECT id FROM generation)
              ORDER BY c.position""";
 
-    private final Database db;
+    private static final String THE_EVOLUTION = "tag = ?";
 
-    SqliteReleaseStore(Database db) {
+    private final Database db;
+    private final AuditLog audit;
+
+    SqliteReleaseStore(Database db, AuditLog audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     @Override
@@ -75,7 +82,7 @@ final class SqliteReleaseStore implements ReleaseStore {
         Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(at, "at");
-        return db.write("record generation " + contract.version(), h -> GenerationRecords.sync(h, contract, file, at));
+        return db.write("record generation " + contract.version(), h -> GenerationRecords.sync(h, audit, contract, file, at));
     }
 
     @Override
@@ -98,7 +105,7 @@ final class SqliteReleaseStore implements ReleaseStore {
             throw new BadInputException("an evolution of " + version + " proves at least one change");
         }
         return db.write("record a new evolution of " + version,
-                h -> EvolutionRecords.create(h, db.location(), version, ids, commit, allowDirty, owner, at));
+                h -> EvolutionRecords.create(h, audit, db.location(), version, ids, commit, allowDirty, owner, at));
     }
 
     @Override
@@ -119,7 +126,7 @@ final class SqliteReleaseStore implements ReleaseStore {
                 throw new StoreException(db.location() + ": cannot record evolution " + tag + " as running: "
                         + (status == null ? "no such evolution" : "it already ended (" + status + ")"));
             }
-            return null;
+            return audit.append(h, "evolution.running", EntryPayload.on(h).rows(EVOLUTIONS, THE_EVOLUTION, tag));
         });
     }
 
@@ -143,8 +150,9 @@ final class SqliteReleaseStore implements ReleaseStore {
                     .execute();
             if (changed == 0) {
                 requireEvolution(h, tag, "record the end of evolution " + tag);
+                return null;
             }
-            return null;
+            return audit.append(h, "evolution.finished", EntryPayload.on(h).rows(EVOLUTIONS, THE_EVOLUTION, tag));
         });
     }
 
@@ -153,14 +161,15 @@ final class SqliteReleaseStore implements ReleaseStore {
         Objects.requireNonNull(tag, "tag");
         Objects.requireNonNull(at, "at");
         db.write("record the tag of evolution " + tag, h -> {
-            int changed = h.createUpdate("UPDATE evolutions SET tagged_at = COALESCE(tagged_at, :at) WHERE tag = :tag")
+            int changed = h.createUpdate("UPDATE evolutions SET tagged_at = :at WHERE tag = :tag AND tagged_at IS NULL")
                     .bindByType("at", at, Instant.class)
                     .bind("tag", tag)
                     .execute();
             if (changed == 0) {
                 requireEvolution(h, tag, "record the tag of evolution " + tag);
+                return null;
             }
-            return null;
+            return audit.append(h, "evolution.tagged", EntryPayload.on(h).rows(EVOLUTIONS, THE_EVOLUTION, tag));
         });
     }
 
@@ -254,14 +263,14 @@ final class SqliteReleaseStore implements ReleaseStore {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(at, "at");
         return db.write("record a promotion of " + version,
-                h -> PromotionRecords.record(h, db.location(), version, commit, tag, status, reportJson, at));
+                h -> PromotionRecords.record(h, audit, db.location(), version, commit, tag, status, reportJson, at));
     }
 
     @Override
     public void completePromotion(long id, String contractHash, Instant at) {
         Objects.requireNonNull(at, "at");
         db.write("complete promotion " + id, h -> {
-            PromotionRecords.complete(h, db.location(), id, contractHash, at);
+            PromotionRecords.complete(h, audit, db.location(), id, contractHash, at);
             return null;
         });
     }
@@ -274,7 +283,7 @@ final class SqliteReleaseStore implements ReleaseStore {
                     + " (completePromotion completes one): promotion " + id);
         }
         db.write("end promotion " + id, h -> {
-            PromotionRecords.end(h, db.location(), id, status, at);
+            PromotionRecords.end(h, audit, db.location(), id, status, at);
             return null;
         });
     }

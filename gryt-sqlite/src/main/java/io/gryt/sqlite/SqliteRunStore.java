@@ -17,14 +17,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link RunStore} on the {@code pipeline_runs}, {@code step_runs} and {@code data_rows} tables. */
+import static io.gryt.sqlite.AuditedTable.DATA_ROWS;
+import static io.gryt.sqlite.AuditedTable.PIPELINE_RUNS;
+import static io.gryt.sqlite.AuditedTable.STEP_RUNS;
+
+/**
+ * {@link RunStore} on the {@code pipeline_runs}, {@code step_runs} and {@code data_rows} tables. Each write
+ * appends an audit entry with the rows it left, in the same transaction.
+ */
 final class SqliteRunStore implements RunStore {
     private static final String RUNNING = RunStatus.RUNNING.label();
+    private static final String THE_RUN = "id = ?";
+    private static final String THE_STEP = "run_id = ? AND step_name = ?";
 
     private final Database db;
+    private final AuditLog audit;
 
-    SqliteRunStore(Database db) {
+    SqliteRunStore(Database db, AuditLog audit) {
         this.db = db;
+        this.audit = audit;
     }
 
     @Override
@@ -33,19 +44,22 @@ final class SqliteRunStore implements RunStore {
         Objects.requireNonNull(run.pipelineName(), "pipelineName");
         Objects.requireNonNull(run.startedAt(), "startedAt");
         ProcessOwner owner = run.owner();
-        db.write("record the start of run " + run.id(), h -> h.createUpdate("""
-                        INSERT INTO pipeline_runs (id, pipeline_name, status, started_at, owner_pid, owner_host,
-                                                   owner_start, work_dir)
-                        VALUES (:id, :pipeline, :status, :startedAt, :pid, :host, :processStart, :workDir)""")
-                .bind("id", run.id())
-                .bind("pipeline", run.pipelineName())
-                .bind("status", RUNNING)
-                .bindByType("startedAt", run.startedAt(), Instant.class)
-                .bind("pid", owner == null ? null : owner.pid())
-                .bind("host", owner == null ? null : owner.host())
-                .bindByType("processStart", owner == null ? null : owner.processStart(), Instant.class)
-                .bind("workDir", run.workDir())
-                .execute());
+        db.write("record the start of run " + run.id(), h -> {
+            h.createUpdate("""
+                            INSERT INTO pipeline_runs (id, pipeline_name, status, started_at, owner_pid, owner_host,
+                                                       owner_start, work_dir)
+                            VALUES (:id, :pipeline, :status, :startedAt, :pid, :host, :processStart, :workDir)""")
+                    .bind("id", run.id())
+                    .bind("pipeline", run.pipelineName())
+                    .bind("status", RUNNING)
+                    .bindByType("startedAt", run.startedAt(), Instant.class)
+                    .bind("pid", owner == null ? null : owner.pid())
+                    .bind("host", owner == null ? null : owner.host())
+                    .bindByType("processStart", owner == null ? null : owner.processStart(), Instant.class)
+                    .bind("workDir", run.workDir())
+                    .execute();
+            return audit.append(h, "run.started", EntryPayload.on(h).rows(PIPELINE_RUNS, THE_RUN, run.id()));
+        });
     }
 
     /** Each call counts one attempt; {@link #stepFinished} then records the engine's own count. */
@@ -54,20 +68,23 @@ final class SqliteRunStore implements RunStore {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(at, "at");
-        db.write("record the start of step " + step + " of run " + runId, h -> h.createUpdate("""
-                        INSERT INTO step_runs (run_id, step_name, status, attempts, started_at, pid)
-                        VALUES (:run, :step, :status, 1, :at, :pid)
-                        ON CONFLICT (run_id, step_name) DO UPDATE
-                           SET status = excluded.status,
-                               attempts = step_runs.attempts + 1,
-                               started_at = COALESCE(step_runs.started_at, excluded.started_at),
-                               pid = excluded.pid""")
-                .bind("run", runId)
-                .bind("step", step)
-                .bind("status", StepStatus.RUNNING.label())
-                .bindByType("at", at, Instant.class)
-                .bind("pid", pid)
-                .execute());
+        db.write("record the start of step " + step + " of run " + runId, h -> {
+            h.createUpdate("""
+                            INSERT INTO step_runs (run_id, step_name, status, attempts, started_at, pid)
+                            VALUES (:run, :step, :status, 1, :at, :pid)
+                            ON CONFLICT (run_id, step_name) DO UPDATE
+                               SET status = excluded.status,
+                                   attempts = step_runs.attempts + 1,
+                                   started_at = COALESCE(step_runs.started_at, excluded.started_at),
+                                   pid = excluded.pid""")
+                    .bind("run", runId)
+                    .bind("step", step)
+                    .bind("status", StepStatus.RUNNING.label())
+                    .bindByType("at", at, Instant.class)
+                    .bind("pid", pid)
+                    .execute();
+            return audit.append(h, "step.started", EntryPayload.on(h).rows(STEP_RUNS, THE_STEP, runId, step));
+        });
     }
 
     @Override
@@ -82,6 +99,7 @@ final class SqliteRunStore implements RunStore {
         }
         boolean timed = result.startedAt() != null && result.finishedAt() != null;
         db.write("record the result of step " + result.name() + " of run " + runId, h -> {
+            long lastRow = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM data_rows").mapTo(Long.class).one();
             h.createUpdate("""
                             INSERT INTO step_runs (run_id, step_name, status, exit_code, attempts, started_at,
                                                    finished_at, duration_ms, log_path, error)
@@ -112,7 +130,9 @@ final class SqliteRunStore implements RunStore {
                         INSERT INTO data_rows (run_id, step_name, kind, name, value, number, sha256, recorded_at)
                         VALUES (:run, :step, :kind, :name, :value, :number, :sha256, :recordedAt)"""), rows);
             }
-            return null;
+            return audit.append(h, "step.finished", EntryPayload.on(h)
+                    .rows(STEP_RUNS, THE_STEP, runId, result.name())
+                    .rows(DATA_ROWS, THE_STEP + " AND id > ?", runId, result.name(), lastRow));
         });
     }
 
@@ -148,7 +168,11 @@ final class SqliteRunStore implements RunStore {
                     .bind("id", runId)
                     .bind("running", RUNNING)
                     .execute();
-            return changed > 0 || exists(h, runId);
+            if (changed > 0) {
+                audit.append(h, "run.finished", EntryPayload.on(h).rows(PIPELINE_RUNS, THE_RUN, runId));
+                return true;
+            }
+            return exists(h, runId);
         });
         if (!known) {
             throw new StoreException(db.location() + ": cannot record the end of run " + runId + ": no such run");
@@ -179,6 +203,9 @@ final class SqliteRunStore implements RunStore {
                     .bind("id", runId)
                     .bind("running", StepStatus.RUNNING.label())
                     .execute();
+            audit.append(h, "run.interrupted", EntryPayload.on(h)
+                    .rows(PIPELINE_RUNS, THE_RUN, runId)
+                    .rows(STEP_RUNS, "run_id = ?", runId));
             return true;
         });
     }

@@ -1,5 +1,6 @@
 package io.gryt.sqlite;
 
+import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.RowHandler;
 import io.gryt.api.spi.RunStore;
@@ -7,6 +8,7 @@ import io.gryt.api.spi.Store;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A gryt {@link Store} in one SQLite file. Safe to share between threads, and several processes may open the
@@ -16,33 +18,51 @@ import java.util.List;
  * <p>Stability: the class is stable; the file's schema belongs to gryt and changes only through migrations.
  */
 public final class SqliteStore implements Store {
+    private static final Supplier<String> OS_USER = () -> System.getProperty("user.name", "unknown");
+
     private final Database database;
     private final RunStore runs;
     private final ReleaseStore releases;
+    private final AuditStore audit;
 
-    private SqliteStore(Database database) {
+    private SqliteStore(Database database, Supplier<String> actor) {
+        AuditLog log = new AuditLog(actor);
         this.database = database;
-        this.runs = new SqliteRunStore(database);
-        this.releases = new SqliteReleaseStore(database);
+        this.runs = new SqliteRunStore(database, log);
+        this.releases = new SqliteReleaseStore(database, log);
+        this.audit = new SqliteAuditStore(database, log);
     }
 
     /**
      * Opens the database file {@code dbFile}, creating it (and its directories) or upgrading its schema as
-     * needed.
+     * needed. Audit entries name the OS user as their actor.
      *
      * @throws io.gryt.api.spi.StoreException when the file is not a gryt database, was written by a newer gryt,
      *                                        or cannot be opened
      */
     public static SqliteStore open(Path dbFile) {
-        return open(dbFile, dbFile.toString());
+        return open(dbFile, OS_USER);
+    }
+
+    /** Like {@link #open(Path)}; {@code actor} names who acts in audit entries (asked once per entry). */
+    public static SqliteStore open(Path dbFile, Supplier<String> actor) {
+        return open(dbFile, dbFile.toString(), actor);
     }
 
     static SqliteStore open(Path dbFile, String location) {
-        return open(dbFile, location, Migration.bundled());
+        return open(dbFile, location, OS_USER);
+    }
+
+    static SqliteStore open(Path dbFile, String location, Supplier<String> actor) {
+        return open(dbFile, location, Migration.bundled(), actor);
     }
 
     static SqliteStore open(Path dbFile, String location, List<Migration> migrations) {
-        return new SqliteStore(Database.open(dbFile, location, migrations));
+        return open(dbFile, location, migrations, OS_USER);
+    }
+
+    private static SqliteStore open(Path dbFile, String location, List<Migration> migrations, Supplier<String> actor) {
+        return new SqliteStore(Database.open(dbFile, location, migrations), actor);
     }
 
     @Override
@@ -58,6 +78,12 @@ public final class SqliteStore implements Store {
     @Override
     public ReleaseStore releases() {
         return releases;
+    }
+
+    /** The hash-chained audit trail, its verification, snapshots and rollback. */
+    @Override
+    public AuditStore audit() {
+        return audit;
     }
 
     /** Always true: this store records generations, evolutions and promotions. */

@@ -7,6 +7,7 @@ import io.gryt.api.spi.StoreProvider;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Opens {@code sqlite:<path>} locations, such as the default {@value StoreProvider#DEFAULT_URL}. A relative path
@@ -25,9 +26,16 @@ public final class SqliteStoreProvider implements StoreProvider {
         return url != null && url.startsWith(SCHEME);
     }
 
+    /** Opens the store; its audit entries name the OS user as their actor. */
     @Override
     public Store open(Path projectDir, String url) {
+        return open(projectDir, url, () -> System.getProperty("user.name", "unknown"));
+    }
+
+    @Override
+    public Store open(Path projectDir, String url, Supplier<String> actor) {
         Objects.requireNonNull(projectDir, "projectDir");
+        Objects.requireNonNull(actor, "actor");
         if (!supports(url)) {
             throw new StoreException("not a SQLite store location: " + url + " (expected " + SCHEME + "<path>)");
         }
@@ -42,6 +50,6 @@ public final class SqliteStoreProvider implements StoreProvider {
             throw new StoreException("the store location " + url + " is not a valid path: " + e.getReason(), e);
         }
         String location = path.normalize().toString();
-        return SqliteStore.open(projectDir.resolve(path).normalize(), location);
+        return SqliteStore.open(projectDir.resolve(path).normalize(), location, actor);
     }
 }

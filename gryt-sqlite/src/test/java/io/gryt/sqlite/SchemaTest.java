@@ -25,8 +25,8 @@ class SchemaTest {
                 VALUES ('r1', 'ci', 'pass', '2025-03-01T10:00:00.000000000Z');
                 INSERT INTO data_rows (run_id, step_name, kind, name, value, number, recorded_at)
                 VALUES ('r1', 'test', 'result', 'result', 'pass', 1200, '2025-03-01T10:00:01.000000000Z');
-                INSERT INTO audit_log (at, event, payload, hash)
-                VALUES ('2025-03-01T10:00:02.000000000Z', 'run.finished', '{}', 'abc');""");
+                INSERT INTO audit_log (at, actor, event, payload, prev_hash, hash)
+                VALUES ('2025-03-01T10:00:02.000000000Z', 'me', 'run.finished', '{}', 'abc', 'def');""");
     }
 
     @Test

@@ -28,6 +28,16 @@ public interface AuditStore {
      */
     VerifyReport verify();
 
+    /**
+     * Where the entry {@code seq} whose hash is {@code hash} is kept, for checking an anchor (a release tag that
+     * recorded the trail's head): {@code "the trail"} when this trail holds it, else a description of the
+     * snapshot that keeps a trail a rollback replaced (each {@code audit.rollback} entry names its safety
+     * snapshot and that snapshot's SHA-256); empty when no trail holds it.
+     */
+    default Optional<String> locate(long seq, String hash) {
+        return entry(seq).filter(e -> e.hash().equals(hash)).map(e -> "the trail");
+    }
+
     /** Takes a consistent snapshot named {@code name} (generated when {@code null}), even while others write. */
     Snapshot snapshot(String name);
 

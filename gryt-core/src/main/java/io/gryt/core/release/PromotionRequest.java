@@ -2,6 +2,7 @@ package io.gryt.core.release;
 
 import io.gryt.api.Artifact;
 import io.gryt.api.BadInputException;
+import io.gryt.api.audit.AuditEntry;
 import io.gryt.api.event.GrytEvent;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.EvolutionRef;
@@ -9,6 +10,7 @@ import io.gryt.api.release.GateResult;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
 import io.gryt.api.release.PromotionStatus;
+import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.GateContext;
 import io.gryt.api.spi.PromotionGate;
 import io.gryt.api.spi.ReleaseStore;
@@ -36,6 +38,10 @@ import java.util.function.Supplier;
  * Every gate runs and reports; only if all pass is the promoted commit tagged {@code vX.Y.Z} and the
  * generation marked promoted, with a promotion record listing the gate results and the artifacts
  * (path, SHA-256) the proving evolutions recorded.
+ *
+ * <p>The release tag's message anchors the audit trail: its {@code audit-head: <seq> <hash>} line records the
+ * trail's head when the promotion was recorded, so that a later rewrite of the database is caught against git
+ * ({@link io.gryt.core.audit.AuditVerifier}).
  *
  * <p>What ships is what was tested: the promoted commit is the commit of the generation's latest passing
  * evolution unless {@link #commit(String)} names another one on which an evolution passed.
@@ -147,7 +153,10 @@ public final class PromotionRequest {
         Promotion pending = new Promotion(version, version, commit.orElseThrow(), PromotionStatus.PENDING, results, artifacts, now);
         long id = store.recordPromotion(version, pending.commit(), version, PromotionStatus.PENDING,
                 PromotionReports.toJson(pending, contractHash, Owners.self()), now);
-        Tags.ensure(vcs, version, pending.commit(), TagMessages.release(generation, pending.commit(), contractHash, evidence, artifacts));
+        // the tag anchors the audit trail as it is now, the pending promotion's entry included
+        Optional<AuditEntry> auditHead = ctx.audit().flatMap(AuditStore::head);
+        Tags.ensure(vcs, version, pending.commit(),
+                TagMessages.release(generation, pending.commit(), contractHash, auditHead, evidence, artifacts));
         store.completePromotion(id, contractHash, Instant.now());
         Promotion done = new Promotion(version, version, pending.commit(), PromotionStatus.COMPLETED, results, artifacts, now);
         ctx.events().publish(GrytEvent.PROMOTION_COMPLETED, Map.of("generation", version, "tag", version, "commit", done.commit()));

@@ -2,6 +2,7 @@ package io.gryt.core.release;
 
 import io.gryt.api.Pipeline;
 import io.gryt.api.RunHandle;
+import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.RunOptions;
@@ -20,6 +21,9 @@ public interface ReleaseContext {
 
     /** The release store. */
     ReleaseStore store();
+
+    /** The store's audit trail, when it keeps one (release tags then anchor its head). */
+    Optional<AuditStore> audit();
 
     /** Version control, when the project is in a repository. */
     Optional<Versioning> versioning();

@@ -141,14 +141,16 @@ CREATE INDEX promotions_by_status ON promotions (status);
 -- At most one promotion per generation is in progress or completed, even with concurrent processes.
 CREATE UNIQUE INDEX promotions_one_release ON promotions (generation_id) WHERE status IN ('pending', 'completed');
 
--- The audit log: append-only and hash-chained (hash covers prev_hash and the entry) so that edits are detected.
+-- The audit log: append-only and hash-chained. Every write of gryt appends, in the same transaction, one entry
+-- whose payload holds the full rows it left (canonical JSON); hash = SHA-256 over the entry and prev_hash, so
+-- that editing, removing, inserting or reordering entries is detected (the exact form is in docs/audit.md).
 CREATE TABLE audit_log (
     seq       INTEGER PRIMARY KEY,
     at        TEXT NOT NULL,
-    actor     TEXT,
+    actor     TEXT NOT NULL,
     event     TEXT NOT NULL,
     payload   TEXT NOT NULL,
-    prev_hash TEXT,
+    prev_hash TEXT NOT NULL,
     hash      TEXT NOT NULL
 );
 
