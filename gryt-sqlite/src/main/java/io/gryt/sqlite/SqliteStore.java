@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * <p>Stability: the class is stable; the file's schema belongs to gryt and changes only through migrations.
  */
 public final class SqliteStore implements Store {
-    private static final Supplier<String> OS_USER = () -> System.getProperty("user.name", "unknown");
+    /** The actor of audit entries when none is given: the OS user. */
+    static final Supplier<String> OS_USER = () -> System.getProperty("user.name", "unknown");
 
     private final Database database;
     private final RunStore runs;

@@ -29,7 +29,7 @@ public final class SqliteStoreProvider implements StoreProvider {
     /** Opens the store; its audit entries name the OS user as their actor. */
     @Override
     public Store open(Path projectDir, String url) {
-        return open(projectDir, url, () -> System.getProperty("user.name", "unknown"));
+        return open(projectDir, url, SqliteStore.OS_USER);
     }
 
     @Override

@@ -83,6 +83,7 @@ class SnapshotTest {
             StoreWriter.awaitFile(opened, Duration.ofSeconds(60));
             while (child.isAlive() && taken.size() < 6) {
                 taken.add(audit.snapshot("during-" + taken.size()));
+                assertThat(audit.verify().problems()).as("verified while the other process writes").isEmpty();
                 Thread.sleep(100);
             }
             assertThat(child.waitFor(Duration.ofSeconds(90))).as(String.join("\n", child.errorLines())).isZero();

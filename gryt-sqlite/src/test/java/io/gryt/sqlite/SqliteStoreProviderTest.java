@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.gryt.sqlite.Samples.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,22 @@ class SqliteStoreProviderTest {
         assertThatThrownBy(() -> provider.open(project, "sqlite:"))
                 .isInstanceOf(StoreException.class)
                 .hasMessage("the store location sqlite: names no file (expected sqlite:<path>)");
+    }
+
+    @Test
+    void auditEntriesNameTheActorTheCallerGivesAskedOncePerWrite() {
+        AtomicInteger asked = new AtomicInteger();
+        try (Store store = provider().open(project, StoreProvider.DEFAULT_URL, () -> {
+            asked.incrementAndGet();
+            return "Ada Lovelace <ada@example.org>";
+        })) {
+            assertThat(asked).hasValue(0);
+            store.runs().runStarted(Samples.run("r1", T0));
+            store.runs().stepStarted("r1", "build", T0, null);
+
+            assertThat(asked).hasValue(2);
+            assertThat(store.audit().head().orElseThrow().actor()).isEqualTo("Ada Lovelace <ada@example.org>");
+        }
     }
 
     @Test

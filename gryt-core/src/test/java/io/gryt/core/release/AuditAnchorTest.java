@@ -8,6 +8,7 @@ import io.gryt.core.Gryt;
 import io.gryt.core.audit.AuditVerifier;
 import io.gryt.core.audit.AuditVerifier.AuditVerification;
 import io.gryt.testing.AuditTamperer;
+import io.gryt.testing.TempGitRepo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ class AuditAnchorTest {
             AuditEntry anchored = audit.entry(Long.parseLong(anchor.group(1))).orElseThrow();
             assertThat(anchored.hash()).isEqualTo(anchor.group(2));
             assertThat(anchored.event()).isEqualTo("promotion.recorded");
+            assertThat(anchored.actor()).as("the git user").isEqualTo(TempGitRepo.USER_NAME + " <" + TempGitRepo.USER_EMAIL + ">");
 
             AuditVerification verification = AuditVerifier.verify(audit, gryt.versioning());
             assertThat(verification.report().problems()).isEmpty();
