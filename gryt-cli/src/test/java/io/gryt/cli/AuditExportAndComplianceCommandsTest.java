@@ -60,7 +60,14 @@ class AuditExportAndComplianceCommandsTest {
                 .containsExactly("pass", "fail", "pass", "pass");
         assertThat(ok("audit", "export").out()).as("json by default").isEqualTo(ok("audit", "export", "--format", "json").out());
 
-        assertThat(ok("audit", "export", "--format", "csv").out()).startsWith("seq,at,actor,event,prev_hash,hash,payload\r\n");
+        assertThat(json.get("verify").get("status").asText()).isEqualTo("intact");
+        assertThat(json.get("entries").size()).isEqualTo(json.get("verify").get("entries").asInt()).isGreaterThan(10);
+
+        String csv = ok("audit", "export", "--format", "csv").out();
+        assertThat(csv).startsWith("seq,at,actor,event,prev_hash,hash,payload\r\n");
+        assertThat(csv.split("\r\n")).hasSize(json.get("entries").size() + 1);
+        assertThat(JSON.readTree(ok("audit", "export", "--no-verify").out()).get("verify").get("status").asText())
+                .isEqualTo("not_checked");
 
         String html = ok("audit", "export", "--format", "HTML", "--gen", "v2.2.0").out();
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Support Apple Pay").contains("v2.2.0-rc.2")
@@ -112,6 +119,7 @@ class AuditExportAndComplianceCommandsTest {
     void complianceReportIsMarkdownByDefaultAndAlsoHtmlAndJson() throws Exception {
         String md = ok("compliance", "report", "--gen", "v2.2.0").out();
         assertThat(md).startsWith("# gryt compliance report").contains("- Releases assessed: v2.2.0")
+                .contains("- Audit trail: intact: ").contains("- Result: 9 evidenced, 18 gaps")
                 .contains("| PS.2 | Provide a Mechanism for Verifying Software Release Integrity | evidenced |")
                 .contains("| RV.1 | Identify and Confirm Vulnerabilities on an Ongoing Basis | gap |")
                 .contains("`tag v2.2.0`: annotated, on the promoted commit " + git.head());

@@ -5,6 +5,7 @@ import io.gryt.api.GrytException;
 import io.gryt.api.audit.VerifyReport;
 import io.gryt.api.spi.Store;
 import io.gryt.core.Gryt;
+import io.gryt.core.audit.AuditVerifier;
 import io.gryt.core.release.Versions;
 
 import java.io.BufferedWriter;
@@ -47,13 +48,17 @@ public final class AuditExport {
         this.title = title;
     }
 
-    /** An export of {@code gryt}'s store, titled with the project directory's name. */
+    /**
+     * An export of {@code gryt}'s store, titled with the project directory's name, verified with the {@link
+     * AuditVerifier} (the chain, every recorded row, and the anchors in the release tags).
+     */
     public static AuditExport of(Gryt gryt) {
         Path name = gryt.projectDir().getFileName();
-        return new AuditExport(gryt.store(), name == null ? "gryt project" : name.toString());
+        return new AuditExport(gryt.store(), name == null ? "gryt project" : name.toString())
+                .verifier(() -> AuditVerifier.verify(gryt.store().audit(), gryt.versioning()).report());
     }
 
-    /** An export of {@code store}. */
+    /** An export of {@code store}, verified with the store's own {@link io.gryt.api.spi.AuditStore#verify()}. */
     public static AuditExport of(Store store) {
         return new AuditExport(store, "gryt project");
     }

@@ -4,6 +4,7 @@ import io.gryt.api.BadInputException;
 import io.gryt.api.audit.VerifyReport;
 import io.gryt.api.spi.Store;
 import io.gryt.core.Gryt;
+import io.gryt.core.audit.AuditVerifier;
 import io.gryt.core.release.Versions;
 
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ public final class ComplianceAssessment {
         return this;
     }
 
-    /** How to verify the trail (by default the store's own {@link io.gryt.api.spi.AuditStore#verify()}). */
+    /** How to verify the trail (by default the {@link AuditVerifier}: the chain, every row, the tags' anchors). */
     public ComplianceAssessment verifier(Supplier<VerifyReport> value) {
         this.verifier = Objects.requireNonNull(value, "verifier");
         return this;
@@ -66,7 +67,8 @@ public final class ComplianceAssessment {
                         + store.location() + ")");
             }
         }
-        TrailVerification trail = TrailVerification.run(verifier != null ? verifier : () -> store.audit().verify());
+        TrailVerification trail = TrailVerification.run(verifier != null ? verifier
+                : () -> AuditVerifier.verify(store.audit(), gryt.versioning()).report());
         List<ReleaseEvidence> scope = new ArrayList<>();
         if (store.recordsReleases()) {
             for (ExportSink.GenerationRow g : new ExportReader(store, generation).generations()) {

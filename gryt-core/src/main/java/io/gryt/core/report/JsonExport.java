@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.gryt.api.audit.AuditEntry;
 import io.gryt.api.audit.VerifyReport;
 
@@ -24,8 +25,10 @@ final class JsonExport implements ExportSink {
     /** The {@code version} of the document's shape. */
     static final int VERSION = 1;
 
+    /** Reads stored JSON keeping every number as written ({@code 16.0} stays {@code 16.0}). */
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final JsonGenerator json;
     private TrailVerification trail;

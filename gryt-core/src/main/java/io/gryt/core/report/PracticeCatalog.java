@@ -125,7 +125,8 @@ final class PracticeCatalog {
                 e -> need(e, this::tag, this::evolutions, this::artifactsIfAny, this::promotion)));
         p.add(fromTrail(SCRM, "AU-9", "Protection of Audit Information", List.of(),
                 "the audit trail is append-only (the database refuses updates and deletions of entries) and"
-                        + " hash-chained, and verification recomputed the chain and checked every record against it.",
+                        + " hash-chained; verification recomputed the chain, checked every record against it, and"
+                        + " checked the audit heads anchored in release tags.",
                 "the chain is tamper-evident, not tamper-proof: it is not keyed, so whoever can write the database"
                         + " file can rebuild it; only anchors kept outside it (release tags pushed to a remote) bound"
                         + " that. Access to the file is not controlled by gryt."));

@@ -6,6 +6,7 @@ import io.gryt.api.GrytException;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.project.ProjectLayout;
+import io.gryt.core.release.TagMessages;
 import io.gryt.core.report.ExportSink.GenerationRow;
 import io.gryt.core.yaml.GenerationFiles;
 
@@ -146,8 +147,8 @@ record ReleaseEvidence(GenerationRow generation, long changes, List<PromotionFac
         }
         return tag.map(t -> {
             String message = t.message() == null ? "" : t.message();
-            String auditHead = message.lines().filter(l -> l.startsWith("audit-head:"))
-                    .map(l -> l.substring("audit-head:".length()).strip()).findFirst().orElse(null);
+            String auditHead = message.lines().filter(l -> l.startsWith(TagMessages.AUDIT_HEAD))
+                    .map(l -> l.substring(TagMessages.AUDIT_HEAD.length()).strip()).findFirst().orElse(null);
             boolean namesHash = g.contractHash() != null && message.contains("contract-sha256: " + g.contractHash());
             return new TagFact(t.name(), t.commit(), t.annotated(), namesHash, auditHead);
         });

@@ -7,7 +7,7 @@ import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.core.Gryt;
-import org.junit.jupiter.api.Disabled;
+import io.gryt.core.report.ComplianceReport.Pointer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +26,6 @@ import static io.gryt.core.report.ComplianceReport.Framework.SSDF;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The audit entries in exports and reports: the hash chain as recorded, its verification, and --gen. */
-@Disabled("needs the audit chain from h-audit-chain")
 class AuditTrailExportTest {
     @TempDir
     Path dir;
@@ -132,6 +131,11 @@ class AuditTrailExportTest {
                 assertThat(p.pointers().get(0).detail()).contains(gryt.store().audit().head().orElseThrow().hash());
             }
             assertThat(report.practice(SCRM, "AU-9").notCovered()).contains("tamper-evident, not tamper-proof");
+            Pointer anchor = report.practice(SCRM, "AU-9").pointers().get(1);
+            assertThat(anchor.ref()).isEqualTo("tag v2.2.0");
+            String[] seqAndHash = anchor.detail().substring("anchors audit head ".length()).split(" ");
+            assertThat(gryt.store().audit().entry(Long.parseLong(seqAndHash[0])).orElseThrow().hash())
+                    .as("the tag anchors an entry of the trail").isEqualTo(seqAndHash[1]);
         }
     }
 }

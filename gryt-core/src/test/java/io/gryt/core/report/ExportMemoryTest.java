@@ -40,8 +40,20 @@ class ExportMemoryTest {
         assertThat(json.evolutions).isEqualTo(EVOLUTIONS);
         assertThat(json.steps).isEqualTo(2L * EVOLUTIONS);
         assertThat(json.proofs).isEqualTo(EVOLUTIONS);
+        assertThat(json.entries).as("every audit entry, streamed too").isEqualTo(auditEntries(db)).isGreaterThan(EVOLUTIONS);
+        try (java.util.stream.Stream<String> csv = Files.lines(Path.of(prefix + ".csv"))) {
+            assertThat(csv.skip(1).filter(l -> !l.isEmpty() && Character.isDigit(l.charAt(0))).count()).isEqualTo(json.entries);
+        }
         assertThat(count(Path.of(prefix + ".html"), "<article class=\"evolution\"")).isEqualTo(EVOLUTIONS);
         assertThat(Files.size(Path.of(prefix + ".json"))).as("far larger than the heap").isGreaterThan(40L << 20);
+    }
+
+    private static long auditEntries(Path db) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_log")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static long count(Path file, String marker) throws Exception {
@@ -76,12 +88,14 @@ class ExportMemoryTest {
                         case END_ARRAY -> arrays.pop();
                         case START_OBJECT -> {
                             // an element of an array, not the value of a field ("run": {...})
-                            String in = field != null || arrays.isEmpty() ? "" : arrays.peek();
-                            int depth = arrays.size();
-                            if (in.equals("steps")) c.steps++;
-                            else if (in.equals("entries")) c.entries++;
-                            else if (in.equals("evolutions") && depth == 3) c.proofs++;
-                            else if (in.equals("evolutions") && depth == 2) c.evolutions++;
+                            String path = field != null ? "" : String.join("/", (Iterable<String>) arrays::descendingIterator);
+                            switch (path) {
+                                case "generations/evolutions" -> c.evolutions++;
+                                case "generations/changes/evolutions" -> c.proofs++;
+                                case "generations/evolutions/steps" -> c.steps++;
+                                case "entries" -> c.entries++;
+                                default -> { }
+                            }
                             field = null;
                         }
                         default -> field = null;

@@ -38,6 +38,7 @@ class HtmlReportInChromiumTest {
             AuditExport.of(gryt).format(ExportFormat.HTML).writeTo(page);
             trail = TrailVerification.run(() -> gryt.store().audit().verify()).summary();
         }
+        assertThat(trail).startsWith("intact: ");
 
         HeadlessChromium.Output dom = chromium.dumpDom(page);
         assertThat(dom.exitCode()).as(String.join("\n", dom.stderr())).isZero();
