@@ -1,5 +1,6 @@
 package io.gryt.core.release;
 
+import io.gryt.testing.SampleGenerations;
 import io.gryt.core.Gryt;
 import io.gryt.core.project.ProjectInit;
 import io.gryt.testing.TempGitRepo;
@@ -16,21 +17,7 @@ final class ReleaseProject {
                 artifacts: ["dist/app.bin"]
             """;
 
-    static final String GENERATION = """
-            version: v2.2.0
-            description: "Payment gateway overhaul"
-            changes:
-              - type: fix
-                id: PAY-001
-                title: "Race condition in refund webhook"
-              - type: refine
-                id: PAY-002
-                title: "Reduce latency of status polling"
-              - type: add
-                id: PAY-003
-                title: "Support Apple Pay"
-            pipeline_template: release-pipeline
-            """;
+    static final String GENERATION = SampleGenerations.SEED_V2_2_0;
 
     final TempGitRepo git;
 

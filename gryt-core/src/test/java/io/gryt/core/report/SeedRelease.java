@@ -1,5 +1,6 @@
 package io.gryt.core.report;
 
+import io.gryt.testing.SampleGenerations;
 import io.gryt.api.Pipeline;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.PromotionStatus;
@@ -28,21 +29,7 @@ final class SeedRelease {
                 depends_on: [test]
             """;
 
-    static final String GENERATION = """
-            version: v2.2.0
-            description: "Payment gateway overhaul"
-            changes:
-              - type: fix
-                id: PAY-001
-                title: "Race condition in refund webhook"
-              - type: refine
-                id: PAY-002
-                title: "Reduce latency of status polling"
-              - type: add
-                id: PAY-003
-                title: "Support Apple Pay"
-            pipeline_template: release-pipeline
-            """;
+    static final String GENERATION = SampleGenerations.SEED_V2_2_0;
 
     static final Pipeline FAILING = Pipeline.of(step("test").sh("echo 'latency still 900 ms' >&2; exit 1"))
             .withName("release-pipeline");

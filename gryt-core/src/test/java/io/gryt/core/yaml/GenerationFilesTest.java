@@ -1,5 +1,6 @@
 package io.gryt.core.yaml;
 
+import io.gryt.testing.SampleGenerations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,21 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Reading the generation files users write, and writing new ones. */
 @ExtendWith(TempProjectExtension.class)
 class GenerationFilesTest {
-    static final String SEED_EXAMPLE = """
-            version: v2.2.0
-            description: "Payment gateway overhaul"
-            changes:
-              - type: fix
-                id: PAY-001
-                title: "Race condition in refund webhook"
-              - type: refine
-                id: PAY-002
-                title: "Reduce latency of status polling"
-              - type: add
-                id: PAY-003
-                title: "Support Apple Pay"
-            pipeline_template: release-pipeline
-            """;
+    static final String SEED_EXAMPLE = SampleGenerations.SEED_V2_2_0;
 
     private TempProject project;
 
