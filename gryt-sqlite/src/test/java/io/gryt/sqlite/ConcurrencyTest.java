@@ -1,5 +1,6 @@
 package io.gryt.sqlite;
 
+import io.gryt.testing.ChildJvm;
 import io.gryt.api.RunStatus;
 import io.gryt.api.spi.PipelineRun;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class ConcurrencyTest {
         Path file = dir.resolve("gryt.db");
         try (SqliteStore store = SqliteStore.open(file)) {
             Path opened = dir.resolve("child.opened");
-            ChildJvm child = ChildJvm.start(dir.resolve("child.log"), StoreWriter.class, "db=" + file,
-                    "prefix=process", "runs=" + RUNS * 2, "opened=" + opened);
+            ChildJvm child = ChildJvm.of(StoreWriter.class).jvmOptions("-XX:TieredStopAtLevel=1").args("db=" + file,
+                    "prefix=process", "runs=" + RUNS * 2, "opened=" + opened).start();
             try {
                 StoreWriter.awaitFile(opened, Duration.ofSeconds(60));
                 CompletableFuture<Void> writer = CompletableFuture.runAsync(
@@ -62,9 +63,9 @@ class ConcurrencyTest {
                 StoreWriter.writeRuns(store.runs(), "main", RUNS);
                 writer.get(60, TimeUnit.SECONDS);
 
-                assertThat(child.await()).as(child.output()).isZero();
+                assertThat(child.waitFor(Duration.ofSeconds(90))).as(child.output()).isZero();
             } finally {
-                child.kill();
+                child.close();
             }
 
             assertAllRecorded(store, 4 * RUNS);
@@ -80,18 +81,18 @@ class ConcurrencyTest {
         List<ChildJvm> children = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
-                children.add(ChildJvm.start(dir.resolve("child" + i + ".log"), StoreWriter.class, "db=" + file,
-                        "prefix=p" + i, "runs=5", "waiting=" + dir.resolve("waiting" + i), "go=" + go));
+                children.add(ChildJvm.of(StoreWriter.class).jvmOptions("-XX:TieredStopAtLevel=1").args("db=" + file,
+                        "prefix=p" + i, "runs=5", "waiting=" + dir.resolve("waiting" + i), "go=" + go).start());
             }
             for (int i = 0; i < 3; i++) {
                 StoreWriter.awaitFile(dir.resolve("waiting" + i), Duration.ofSeconds(60));
             }
             Files.createFile(go); // all three open the new file at once
             for (ChildJvm child : children) {
-                assertThat(child.await()).as(child.output()).isZero();
+                assertThat(child.waitFor(Duration.ofSeconds(90))).as(child.output()).isZero();
             }
         } finally {
-            children.forEach(ChildJvm::kill);
+            children.forEach(ChildJvm::close);
         }
 
         assertThat(PlainJdbc.column(file, "SELECT version FROM schema_version")).containsExactly("1");

@@ -8,12 +8,9 @@ import io.gryt.api.spi.ProcessOwner;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.ReleaseStore.OwnedEvolution;
 import io.gryt.api.spi.StoreException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -28,24 +25,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** An evolution from its RC allocation to its tag, and what recovery asks about it. */
-class EvolutionLifecycleTest {
-    @TempDir
-    Path dir;
-    Path file;
-    SqliteStore store;
-    ReleaseStore releases;
-
+class EvolutionLifecycleTest extends ReleaseStoreTest {
     @BeforeEach
-    void open() {
-        file = dir.resolve("gryt.db");
-        store = SqliteStore.open(file);
-        releases = store.releases();
+    void contract() {
         releases.syncGeneration(payments(), file("v2.2.0"), T0);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     @Test

@@ -6,13 +6,8 @@ import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.GenerationStatus;
 import io.gryt.api.release.PromotionStatus;
-import io.gryt.api.spi.ReleaseStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static io.gryt.sqlite.Contracts.PAY_001;
@@ -27,24 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Keeping stored generations in agreement with their contract files. */
-class GenerationSyncTest {
-    @TempDir
-    Path dir;
-    Path file;
-    SqliteStore store;
-    ReleaseStore releases;
-
-    @BeforeEach
-    void open() {
-        file = dir.resolve("gryt.db");
-        store = SqliteStore.open(file);
-        releases = store.releases();
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class GenerationSyncTest extends ReleaseStoreTest {
 
     @Test
     void theSqliteStoreRecordsReleases() {

@@ -7,12 +7,9 @@ import io.gryt.api.release.PromotionStatus;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.ReleaseStore.StoredPromotion;
 import io.gryt.api.spi.StoreException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,24 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Promotion records and the generation state they drive. */
-class PromotionTest {
-    @TempDir
-    Path dir;
-    Path file;
-    SqliteStore store;
-    ReleaseStore releases;
-
+class PromotionTest extends ReleaseStoreTest {
     @BeforeEach
-    void open() {
-        file = dir.resolve("gryt.db");
-        store = SqliteStore.open(file);
-        releases = store.releases();
+    void contract() {
         releases.syncGeneration(payments(), file("v2.2.0"), T0);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gryt.sqlite;
 
+import io.gryt.testing.ChildJvm;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.spi.ReleaseStore;
 import org.junit.jupiter.api.Test;
@@ -78,23 +79,23 @@ class RcAllocationTest {
         List<Integer> rcs = new ArrayList<>();
         try {
             for (int i = 0; i < processes; i++) {
-                children.add(ChildJvm.start(dir.resolve("child" + i + ".log"), EvolutionAllocator.class, "db=" + file,
+                children.add(ChildJvm.of(EvolutionAllocator.class).jvmOptions("-XX:TieredStopAtLevel=1").args("db=" + file,
                         "version=v2.2.0", "change=PAY-002", "count=" + each, "waiting=" + dir.resolve("waiting" + i),
-                        "go=" + go));
+                        "go=" + go).start());
             }
             for (int i = 0; i < processes; i++) {
                 StoreWriter.awaitFile(dir.resolve("waiting" + i), Duration.ofSeconds(60));
             }
             Files.createFile(go); // all of them allocate at once
             for (ChildJvm child : children) {
-                assertThat(child.await()).as(child.output()).isZero();
-                List<Integer> mine = child.output().lines().filter(l -> l.startsWith("rc "))
+                assertThat(child.waitFor(Duration.ofSeconds(90))).as(child.output()).isZero();
+                List<Integer> mine = child.lines().stream().filter(l -> l.startsWith("rc "))
                         .map(l -> Integer.parseInt(l.substring(3))).toList();
                 assertThat(mine).as(child.output()).hasSize(each).isSorted();
                 rcs.addAll(mine);
             }
         } finally {
-            children.forEach(ChildJvm::kill);
+            children.forEach(ChildJvm::close);
         }
 
         assertThat(rcs).containsExactlyInAnyOrderElementsOf(oneTo(processes * each));

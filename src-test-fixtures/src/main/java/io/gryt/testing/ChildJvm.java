@@ -160,6 +160,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The command, and everything the child printed so far, for assertion messages. */
+    public String output() {
+        return report().strip();
+    }
+
     private String report() {
         return "\ncommand: " + String.join(" ", command)
                 + "\nstdout:\n  " + String.join("\n  ", stdout.lines())
