@@ -3,11 +3,11 @@ package io.gryt.cli;
 import io.gryt.api.RunStatus;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.core.Gryt;
+import io.gryt.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,8 +40,8 @@ class InterruptIT {
             line = out.readLine();
         } while (line != null && !(line.contains("start") && line.contains("hang")));
         assertThat(line).as("the step started").isNotNull();
-        long shell = awaitPid(dir.resolve("sh.pid"));
-        long background = awaitPid(dir.resolve("bg.pid"));
+        long shell = Processes.awaitPid(dir.resolve("sh.pid"), Duration.ofSeconds(30));
+        long background = Processes.awaitPid(dir.resolve("bg.pid"), Duration.ofSeconds(30));
 
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -50,38 +50,11 @@ class InterruptIT {
         assertThat(p.exitValue()).as(rest.toString()).isEqualTo(130);
         assertThat(rest.toString()).contains("interrupted");
 
-        assertThat(gone(shell)).isTrue();
-        assertThat(gone(background)).isTrue();
+        assertThat(Processes.awaitGone(shell, Duration.ofSeconds(10))).isTrue();
+        assertThat(Processes.awaitGone(background, Duration.ofSeconds(10))).isTrue();
         try (Gryt g = Gryt.open(dir)) {
             List<PipelineRun> runs = g.store().runs().recent(1);
             assertThat(runs).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.INTERRUPTED));
         }
-    }
-
-    static long awaitPid(Path file) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(file)) {
-                String s = Files.readString(file).strip();
-                if (!s.isEmpty()) return Long.parseLong(s);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no pid in " + file);
-    }
-
-    static boolean gone(long pid) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                char state = stat.charAt(stat.lastIndexOf(')') + 2);
-                if (state == 'Z' || state == 'X') return true;
-            } catch (IOException e) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
     }
 }

@@ -5,11 +5,10 @@ import io.gryt.api.StepStatus;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.StepRun;
 import io.gryt.testing.ChildJvm;
+import io.gryt.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,13 +25,13 @@ class CrashRecoveryTest {
         String runId;
         try (ChildJvm child = ChildJvm.of(CrashingRunMain.class).args(project.toString()).start()) {
             runId = child.awaitLine(l -> l.startsWith("STARTED "), Duration.ofSeconds(60)).substring("STARTED ".length());
-            long shell = awaitPid(project.resolve("shell.pid"));
-            long sleeper = awaitPid(project.resolve("child.pid"));
+            long shell = Processes.awaitPid(project.resolve("shell.pid"), Duration.ofSeconds(30));
+            long sleeper = Processes.awaitPid(project.resolve("child.pid"), Duration.ofSeconds(30));
             child.killHard();
             child.waitFor(Duration.ofSeconds(30));
 
-            assertThat(isRunning(shell)).as("the step's shell survives its gryt process").isTrue();
-            assertThat(isRunning(sleeper)).isTrue();
+            assertThat(Processes.isRunning(shell)).as("the step's shell survives its gryt process").isTrue();
+            assertThat(Processes.isRunning(sleeper)).isTrue();
 
             try (Gryt gryt = Gryt.open(project)) {
                 assertThat(gryt.recovered()).extracting(PipelineRun::id).containsExactly(runId);
@@ -45,8 +44,8 @@ class CrashRecoveryTest {
                 assertThat(steps).filteredOn(s -> s.name().equals("hang")).singleElement()
                         .satisfies(s -> assertThat(s.status()).isEqualTo(StepStatus.INTERRUPTED));
             }
-            assertThat(awaitGone(shell)).as("shell killed by recovery").isTrue();
-            assertThat(awaitGone(sleeper)).as("its background child killed too").isTrue();
+            assertThat(Processes.awaitGone(shell, Duration.ofSeconds(10))).as("shell killed by recovery").isTrue();
+            assertThat(Processes.awaitGone(sleeper, Duration.ofSeconds(10))).as("its background child killed too").isTrue();
         }
 
         try (Gryt again = Gryt.open(project)) {
@@ -63,37 +62,5 @@ class CrashRecoveryTest {
                 assertThat(gryt.store().runs().run(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
             }
         }
-    }
-
-    static long awaitPid(Path file) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(file)) {
-                String s = Files.readString(file).strip();
-                if (!s.isEmpty()) return Long.parseLong(s);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no pid in " + file);
-    }
-
-    /** Alive and not a zombie (a zombie has exited; only its parent has not collected it yet). */
-    static boolean isRunning(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            char state = stat.charAt(stat.lastIndexOf(')') + 2);
-            return state != 'Z' && state != 'X';
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static boolean awaitGone(long pid) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!isRunning(pid)) return true;
-            Thread.sleep(50);
-        }
-        return false;
     }
 }
