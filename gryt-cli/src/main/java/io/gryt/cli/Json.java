@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gryt.api.Artifact;
 import io.gryt.api.RunResult;
 import io.gryt.api.StepResult;
 import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.Evolution;
-import io.gryt.api.release.GateResult;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
+import io.gryt.core.release.PromotionReports;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -75,22 +74,7 @@ final class Json {
     }
 
     static ObjectNode promotion(Promotion p) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("generation", p.generation());
-        n.put("tag", p.tag());
-        n.put("commit", p.commit());
-        n.put("status", p.status().label());
-        ArrayNode gates = n.putArray("gates");
-        for (GateResult g : p.gates()) {
-            ObjectNode gn = gates.addObject();
-            gn.put("gate", g.gate());
-            gn.put("passed", g.passed());
-            gn.put("summary", g.summary());
-            ArrayNode problems = gn.putArray("problems");
-            g.problems().forEach(problems::add);
-        }
-        artifacts(n.putArray("artifacts"), p.artifacts());
-        return n;
+        return PromotionReports.toNode(p);
     }
 
     static ObjectNode run(RunResult r) {
@@ -111,17 +95,8 @@ final class Json {
             sn.put("duration_ms", s.duration().toMillis());
             sn.put("log", s.logPath() == null ? null : s.logPath().toString());
             sn.put("error", s.error());
-            artifacts(sn.putArray("artifacts"), s.artifacts());
+            PromotionReports.putArtifacts(sn.putArray("artifacts"), s.artifacts());
         }
         return n;
-    }
-
-    private static void artifacts(ArrayNode into, List<Artifact> artifacts) {
-        for (Artifact a : artifacts) {
-            ObjectNode an = into.addObject();
-            an.put("path", a.path());
-            an.put("size", a.size());
-            an.put("sha256", a.sha256());
-        }
     }
 }

@@ -62,8 +62,11 @@ public final class Metrics {
         return c.apply(this, generation.orElse(null));
     }
 
-    private static final String GEN_RUNS = "SELECT e.pipeline_run_id FROM evolutions e JOIN generations g ON g.id = e.generation_id"
-            + " WHERE g.version = ?";
+    /** The runs of generation {@code gen}'s evolutions, as a sub-query. */
+    private static String generationRuns(String gen) {
+        return "SELECT e.pipeline_run_id FROM evolutions e JOIN generations g ON g.id = e.generation_id"
+                + " WHERE g.version = " + literal(gen);
+    }
 
     private MetricValue passRate(String gen) {
         String sql = gen == null
@@ -86,7 +89,7 @@ public final class Metrics {
 
     private MetricValue duration(String gen, boolean p95) {
         String sql = "SELECT started_at, finished_at FROM pipeline_runs WHERE status IN ('pass', 'fail') AND finished_at IS NOT NULL"
-                + (gen == null ? "" : " AND id IN (" + GEN_RUNS.replace("?", literal(gen)) + ")");
+                + (gen == null ? "" : " AND id IN (" + generationRuns(gen) + ")");
         List<Long> millis = new ArrayList<>();
         rows(sql, r -> millis.add(Duration.between(Instant.parse((String) r.get(0)), Instant.parse((String) r.get(1))).toMillis()));
         String name = p95 ? "p95_duration" : "mean_duration";
@@ -102,7 +105,7 @@ public final class Metrics {
     }
 
     private MetricValue flakySteps(String gen) {
-        String scope = gen == null ? "" : " AND s.run_id IN (" + GEN_RUNS.replace("?", literal(gen)) + ")";
+        String scope = gen == null ? "" : " AND s.run_id IN (" + generationRuns(gen) + ")";
         String retried = "SELECT s.step_name AS step, s.run_id AS run FROM step_runs s WHERE s.status = 'pass' AND s.attempts > 1" + scope;
         String rerun = "SELECT p.step_name AS step, p.run_id AS run FROM evolutions ep JOIN step_runs p ON p.run_id = ep.pipeline_run_id"
                 + " JOIN evolutions ef ON ef.generation_id = ep.generation_id AND ef.commit_sha = ep.commit_sha AND ef.rc_number < ep.rc_number"

@@ -13,25 +13,30 @@ import io.gryt.api.spi.ProcessOwner;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The JSON a promotion record keeps: the gate report, the artifacts, the contract hash and (while pending)
  * the process writing it, so that recovery can tell a crashed promotion from one in progress.
+ * {@link #toNode} is also the promotion's {@code --json} shape.
  */
-final class PromotionReports {
+public final class PromotionReports {
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private PromotionReports() {
     }
 
-    static String toJson(Promotion p, String contractHash, ProcessOwner owner) {
+    /**
+     * A promotion as JSON: {@code generation, tag, commit, status, gates[{gate, passed, summary, problems}],
+     * artifacts[{path, size, sha256}]}. The one shape the stored report and {@code --json} output share.
+     */
+    public static ObjectNode toNode(Promotion p) {
         ObjectNode root = JSON.createObjectNode();
         root.put("generation", p.generation());
         root.put("tag", p.tag());
         root.put("commit", p.commit());
         root.put("status", p.status().label());
-        root.put("contract_sha256", contractHash);
         ArrayNode gates = root.putArray("gates");
         for (GateResult g : p.gates()) {
             ObjectNode n = gates.addObject();
@@ -41,13 +46,23 @@ final class PromotionReports {
             ArrayNode problems = n.putArray("problems");
             g.problems().forEach(problems::add);
         }
-        ArrayNode artifacts = root.putArray("artifacts");
-        for (Artifact a : p.artifacts()) {
-            ObjectNode n = artifacts.addObject();
+        putArtifacts(root.putArray("artifacts"), p.artifacts());
+        return root;
+    }
+
+    /** Adds {@code {path, size, sha256}} objects for {@code artifacts} to {@code into}. */
+    public static void putArtifacts(ArrayNode into, List<Artifact> artifacts) {
+        for (Artifact a : artifacts) {
+            ObjectNode n = into.addObject();
             n.put("path", a.path());
             n.put("size", a.size());
             n.put("sha256", a.sha256());
         }
+    }
+
+    static String toJson(Promotion p, String contractHash, ProcessOwner owner) {
+        ObjectNode root = toNode(p);
+        root.put("contract_sha256", contractHash);
         if (owner != null) {
             ObjectNode o = root.putObject("owner");
             o.put("pid", owner.pid());
