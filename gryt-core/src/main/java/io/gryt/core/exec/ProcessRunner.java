@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class ProcessRunner implements AttemptRunner {
     /** How long to wait for output after the process ended (a daemonized child may hold the pipe open). */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(5);
+    /** How long a just-started process may take to become its own process group leader. */
+    private static final Duration GROUP_LEADER_LIMIT = Duration.ofSeconds(2);
     private static final String SETSID = findSetsid();
 
     private final StepSetup setup;
@@ -66,6 +68,8 @@ final class ProcessRunner implements AttemptRunner {
 
     private AttemptOutcome await(Process process, int attempt, StepLog log, StartCallback started) {
         long pid = process.pid();
+        // setsid makes the process a group leader only once it has run; until then a group kill would miss
+        if (SETSID != null) ProcessTree.awaitGroupLeader(process, GROUP_LEADER_LIMIT);
         try {
             process.getOutputStream().close();
         } catch (IOException e) {

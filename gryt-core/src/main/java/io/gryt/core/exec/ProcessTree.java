@@ -63,6 +63,28 @@ public final class ProcessTree {
         return start.isEmpty() || Duration.between(start.get(), startedAt).abs().compareTo(START_TOLERANCE) <= 0;
     }
 
+    /**
+     * Waits, at most {@code limit}, until {@code process} leads its own process group (a process started
+     * through {@code setsid} does so only once {@code setsid} has run) or has ended. Returns whether it leads
+     * its group. Without {@code /proc} it returns false at once.
+     */
+    static boolean awaitGroupLeader(Process process, Duration limit) {
+        if (!Files.isDirectory(Path.of("/proc/self"))) return false;
+        long pid = process.pid();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            OptionalLong group = processGroup(pid);
+            if (group.isPresent() && group.getAsLong() == pid) return true;
+            if (!process.isAlive() || System.nanoTime() - deadline > 0) return false;
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
     /** Sends {@code SIGKILL} to every process of group {@code pgid}, unless it is the JVM's own group. */
     static void killGroup(long pgid) {
         if (pgid <= 1) return;
