@@ -26,6 +26,11 @@ public final class Cli {
     /** As {@link #execute(String[], PrintStream, PrintStream)}, reading gryt's own settings from {@code env}. */
     static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         GrytCommand root = new GrytCommand(out, err, env);
+        return commandLine(root, out, err).execute(args);
+    }
+
+    /** The whole command tree under {@code root}, wired to print to {@code out} and {@code err}. */
+    static CommandLine commandLine(GrytCommand root, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(root);
         ReservedCommand.addTo(cl);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
@@ -36,7 +41,7 @@ public final class Cli {
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCodes.BAD_INPUT;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     static int handle(Exception ex, boolean debug, PrintStream err) {

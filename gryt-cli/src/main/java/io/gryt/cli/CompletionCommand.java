@@ -3,7 +3,6 @@ package io.gryt.cli;
 import io.gryt.api.BadInputException;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,9 +28,6 @@ final class CompletionCommand implements Callable<Integer> {
 
     @ParentCommand
     GrytCommand gryt;
-
-    @Mixin
-    HelpOption help;
 
     @Parameters(paramLabel = "<shell>", completionCandidates = Shells.class, description = "One of: ${COMPLETION-CANDIDATES}.")
     String shell;

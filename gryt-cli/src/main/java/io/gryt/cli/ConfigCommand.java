@@ -7,7 +7,6 @@ import io.gryt.core.config.ConfigKey;
 import io.gryt.core.config.ProjectConfig;
 import io.gryt.core.project.ProjectLayout;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -22,9 +21,6 @@ import java.util.concurrent.Callable;
 final class ConfigCommand implements Callable<Integer> {
     @ParentCommand
     GrytCommand gryt;
-
-    @Mixin
-    HelpOption help;
 
     @Override
     public Integer call() {
@@ -44,9 +40,6 @@ final class ConfigCommand implements Callable<Integer> {
     static final class ListSettings implements Callable<Integer> {
         @ParentCommand
         ConfigCommand parent;
-
-        @Mixin
-        HelpOption help;
 
         @Option(names = "--json", description = "Print the settings as JSON.")
         boolean json;
@@ -85,9 +78,6 @@ final class ConfigCommand implements Callable<Integer> {
         @ParentCommand
         ConfigCommand parent;
 
-        @Mixin
-        HelpOption help;
-
         @Parameters(paramLabel = "<key>", completionCandidates = Keys.class, description = "One of: ${COMPLETION-CANDIDATES}.")
         String key;
 
@@ -110,9 +100,6 @@ final class ConfigCommand implements Callable<Integer> {
     static final class Set implements Callable<Integer> {
         @ParentCommand
         ConfigCommand parent;
-
-        @Mixin
-        HelpOption help;
 
         @Parameters(index = "0", paramLabel = "<key>", completionCandidates = Keys.class, description = "One of: ${COMPLETION-CANDIDATES}.")
         String key;

@@ -3,6 +3,7 @@ package io.gryt.cli;
 import io.gryt.api.BadInputException;
 import io.gryt.core.project.ProjectLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,15 +15,21 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The root {@code gryt} command: global options and the list of subcommands. */
-@Command(name = "gryt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "gryt", versionProvider = VersionProvider.class,
         description = "Local-first, contract-driven CI: run pipelines, prove release contracts, keep the evidence.",
         subcommands = {InitCommand.class, RunCommand.class, DemoCommand.class, GenerationCommand.class, EvolutionCommand.class,
-                DbCommand.class, AuditCommand.class, ComplianceCommand.class, ConfigCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class},
+                DbCommand.class, AuditCommand.class, ComplianceCommand.class, ConfigCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the work ran and failed, 2 bad input or usage, 3 internal error,"
                 + " 130 interrupted."})
 final class GrytCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = "-C", paramLabel = "<dir>", description = "Run as if gryt was started in <dir>.")
     Path directory;
