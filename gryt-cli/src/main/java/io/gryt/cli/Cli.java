@@ -26,12 +26,23 @@ public final class Cli {
     /** As {@link #execute(String[], PrintStream, PrintStream)}, reading gryt's own settings from {@code env}. */
     static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         GrytCommand root = new GrytCommand(out, err, env);
-        return commandLine(root, out, err).execute(args);
+        return commandLine(root, out, err, CommandChoice.named(args)).execute(args);
     }
 
     /** The whole command tree under {@code root}, wired to print to {@code out} and {@code err}. */
     static CommandLine commandLine(GrytCommand root, PrintStream out, PrintStream err) {
+        return commandLine(root, out, err, null);
+    }
+
+    /**
+     * The command tree under {@code root} with only subcommand {@code only} when it is given (a command line
+     * that names one needs no other), else with all of them.
+     */
+    private static CommandLine commandLine(GrytCommand root, PrintStream out, PrintStream err, String only) {
         CommandLine cl = new CommandLine(root);
+        GrytCommand.COMMANDS.forEach((name, type) -> {
+            if (only == null || only.equals(name)) cl.addSubcommand(name, type);
+        });
         ReservedCommand.addTo(cl);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

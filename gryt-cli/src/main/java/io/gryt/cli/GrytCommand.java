@@ -11,17 +11,23 @@ import picocli.CommandLine.Spec;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The root {@code gryt} command: global options and the list of subcommands. */
 @Command(name = "gryt", versionProvider = VersionProvider.class,
         description = "Local-first, contract-driven CI: run pipelines, prove release contracts, keep the evidence.",
-        subcommands = {InitCommand.class, RunCommand.class, DemoCommand.class, GenerationCommand.class, EvolutionCommand.class,
-                DbCommand.class, AuditCommand.class, ComplianceCommand.class, ConfigCommand.class, CompletionCommand.class, HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the work ran and failed, 2 bad input or usage, 3 internal error,"
                 + " 130 interrupted."})
 final class GrytCommand implements Callable<Integer> {
+    /**
+     * The subcommands, by name, in the order help lists them. {@link Cli} adds them itself, and only the one
+     * a command line names when it names one, so that a short command does not pay for the others' models.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
     @Spec
     CommandSpec spec;
 
@@ -51,6 +57,22 @@ final class GrytCommand implements Callable<Integer> {
         this.out = out;
         this.err = err;
         this.env = Map.copyOf(env);
+    }
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> c = new LinkedHashMap<>();
+        c.put("init", InitCommand.class);
+        c.put("run", RunCommand.class);
+        c.put("demo", DemoCommand.class);
+        c.put("generation", GenerationCommand.class);
+        c.put("evolution", EvolutionCommand.class);
+        c.put("db", DbCommand.class);
+        c.put("audit", AuditCommand.class);
+        c.put("compliance", ComplianceCommand.class);
+        c.put("config", ConfigCommand.class);
+        c.put("completion", CompletionCommand.class);
+        c.put("help", HelpCommand.class);
+        return Collections.unmodifiableMap(c);
     }
 
     @Override

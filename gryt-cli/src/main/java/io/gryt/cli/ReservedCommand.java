@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
  * A command name kept for a feature still to come, so that no script comes to depend on it meaning something
  * else. It is hidden from help, accepts any arguments, and says it is not available yet (exit 2).
  *
- * <p>To implement one, add its command class to {@link GrytCommand}'s subcommands: {@link #addTo} leaves a name
+ * <p>To implement one, add its command class to {@link GrytCommand#COMMANDS}: {@link #addTo} leaves a name
  * that a real command already has alone (and the entry here can then go).
  */
 @Command(hidden = true)
@@ -42,10 +42,10 @@ final class ReservedCommand implements Callable<Integer> {
         return Collections.unmodifiableMap(names);
     }
 
-    /** Adds every reserved name that no real command of {@code root} has. */
+    /** Adds every reserved name that no real command has. */
     static void addTo(CommandLine root) {
         RESERVED.forEach((name, purpose) -> {
-            if (!root.getSubcommands().containsKey(name)) {
+            if (!GrytCommand.COMMANDS.containsKey(name) && !root.getSubcommands().containsKey(name)) {
                 root.addSubcommand(name, new CommandLine(new ReservedCommand(name, purpose)));
             }
         });

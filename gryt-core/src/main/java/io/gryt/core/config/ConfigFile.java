@@ -54,7 +54,9 @@ public final class ConfigFile {
     /**
      * Sets {@code key} to {@code value} in {@code file} (creating it if needed) and returns the new settings.
      * The value is checked first; the rest of the file, comments included, is kept; the file is replaced
-     * atomically, so a reader sees the old settings or the new ones, never a half-written file.
+     * atomically, so a reader sees the old settings or the new ones, never a half-written file. Concurrent
+     * {@code set}s, from threads or from other processes, take turns on a lock file beside it
+     * ({@code config.yaml.lock}), so none of them is lost.
      *
      * @throws InvalidConfigException naming the key when it is unknown, the value is bad, or the settings would
      *                                not go together
@@ -62,6 +64,12 @@ public final class ConfigFile {
      */
     public static ProjectConfig set(Path file, String key, String value) {
         ConfigKey<?> k = ConfigKey.named(key);
+        try (ConfigLock ignored = ConfigLock.acquire(file)) {
+            return setLocked(file, key, k, value);
+        }
+    }
+
+    private static ProjectConfig setLocked(Path file, String key, ConfigKey<?> k, String value) {
         String text = read(file);
         ProjectConfig current = text == null ? ProjectConfig.defaults() : parse(file.toString(), text);
         ProjectConfig updated = current.with(key, value);

@@ -43,6 +43,7 @@ public final class ProjectInit {
             gryt.db-*
             runs/
             snapshots/
+            *.lock
             """;
 
     private ProjectInit() {

@@ -179,7 +179,7 @@ class ConfigFileTest {
         ConfigFile.set(file, "run.runners", "5");
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         try (Stream<Path> files = Files.list(file.getParent())) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("config.yaml");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("config.yaml", "config.yaml.lock");
         }
     }
 
