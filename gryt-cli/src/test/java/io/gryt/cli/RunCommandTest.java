@@ -223,7 +223,7 @@ class RunCommandTest {
 
     @Test
     void evolutionStartTakesTheSameOutputOptions() {
-        CommandLine start = new CommandLine(new GrytCommand(System.out, System.err)).getSubcommands().get("evolution")
+        CommandLine start = Cli.commandLine(new GrytCommand(System.out, System.err), System.out, System.err).getSubcommands().get("evolution")
                 .getSubcommands().get("start");
         assertThat(start.getCommandSpec().findOption("--quiet")).isNotNull();
         assertThat(start.getCommandSpec().findOption("-v")).isNotNull();

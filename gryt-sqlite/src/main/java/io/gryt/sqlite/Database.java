@@ -15,19 +15,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
- * An open gryt database file: connection settings, schema check and migration at open, and the two ways to
- * use it, {@link #read} and {@link #write}, which turn driver failures into one-line {@link StoreException}s
- * naming the file. Each call gets its own connection, so a {@code Database} is safe to share between threads;
- * one connection stays open for the database's lifetime so that SQLite keeps the WAL index between calls.
+ * An open gryt database file: connection settings, schema check and migration at open, and the ways to use
+ * it, {@link #select}, {@link #read}, {@link #readConsistent} and {@link #write}, which turn driver failures
+ * into one-line {@link StoreException}s naming the file. Each call gets its own connection, so a
+ * {@code Database} is safe to share between threads; one connection stays open for the database's lifetime so
+ * that SQLite keeps the WAL index between calls.
+ *
+ * <p>Single-statement reads ({@link #select}) run on plain JDBC, and Jdbi starts only when something needs it
+ * (a write, a migration, a read of several statements): a short command such as {@code gryt evolution list}
+ * then never pays for Jdbi's start-up, which costs more than everything else such a command does.
  */
 final class Database implements AutoCloseable {
     /** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
@@ -35,18 +44,26 @@ final class Database implements AutoCloseable {
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
     private final Path file;
     private final String location;
-    private final Jdbi jdbi;
-    private final Jdbi readers;
+    private final SQLiteDataSource dataSource;
+    private final Lazy<Jdbi> jdbi;
+    private final Lazy<Jdbi> readers;
     private final Connection keeper;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(Path file, String location, Jdbi jdbi, Jdbi readers, Connection keeper) {
+    private Database(Path file, String location, SQLiteDataSource dataSource, Connection keeper) {
         this.file = file;
         this.location = location;
-        this.jdbi = jdbi;
-        this.readers = readers;
+        this.dataSource = dataSource;
+        this.jdbi = new Lazy<>(() -> Jdbi.create(dataSource).installPlugin(new Timestamps()));
+        this.readers = new Lazy<>(() -> Jdbi.create(readOnlyDataSource(file)).installPlugin(new Timestamps()));
         this.keeper = keeper;
     }
 
@@ -63,12 +80,11 @@ final class Database implements AutoCloseable {
         try {
             keeper = dataSource.getConnection();
             // Checked before the first write, so that a foreign or newer file stays exactly as it is.
-            migrator.check(SchemaInspection.of(keeper));
+            int version = migrator.check(SchemaInspection.of(keeper));
             enableWal(keeper, location);
-            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new Timestamps());
-            migrator.migrate(jdbi);
-            Jdbi readers = Jdbi.create(readOnlyDataSource(file)).installPlugin(new Timestamps());
-            return new Database(file, location, jdbi, readers, keeper);
+            Database database = new Database(file, location, dataSource, keeper);
+            if (version < migrator.latest()) migrator.migrate(database.jdbi.get());
+            return database;
         } catch (SQLException | JdbiException e) {
             StoreException failure = isNotADatabase(e)
                     ? new StoreException(location + " is not a gryt database (file is not a database)", e)
@@ -91,11 +107,35 @@ final class Database implements AutoCloseable {
         return location;
     }
 
+    /**
+     * Runs one query, {@code sql} with the positional ({@code ?}) {@code parameters}, on a connection of its own
+     * outside any transaction, and returns its rows mapped by {@code reader}.
+     */
+    <T> List<T> select(String what, String sql, RowReader<T> reader, Object... parameters) {
+        ensureOpen();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) rows.add(reader.read(rs));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new StoreException(location + ": cannot " + what + ": " + reason(e), e);
+        }
+    }
+
+    /** The first row of {@link #select}, if any. */
+    <T> Optional<T> selectFirst(String what, String sql, RowReader<T> reader, Object... parameters) {
+        return select(what, sql, reader, parameters).stream().findFirst();
+    }
+
     /** Runs {@code callback} on a connection of its own, outside any transaction. */
     <T> T read(String what, HandleCallback<T, RuntimeException> callback) {
         ensureOpen();
         try {
-            return jdbi.withHandle(callback);
+            return jdbi.get().withHandle(callback);
         } catch (JdbiException e) {
             throw failure(what, e);
         }
@@ -108,7 +148,7 @@ final class Database implements AutoCloseable {
     <T> T readConsistent(String what, HandleCallback<T, RuntimeException> callback) {
         ensureOpen();
         try {
-            return readers.inTransaction(callback);
+            return readers.get().inTransaction(callback);
         } catch (JdbiException e) {
             throw failure(what, e);
         }
@@ -118,7 +158,7 @@ final class Database implements AutoCloseable {
     <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
         ensureOpen();
         try {
-            return jdbi.inTransaction(callback);
+            return jdbi.get().inTransaction(callback);
         } catch (JdbiException e) {
             throw failure(what, e);
         }
@@ -218,6 +258,27 @@ final class Database implements AutoCloseable {
                 throw new StoreException(location + ": cannot use WAL mode here (SQLite kept '" + mode
                         + "'); put the database on a local disk");
             }
+        }
+    }
+
+    /** A value made on first use, once, even when several threads ask at the same time. */
+    private static final class Lazy<T> {
+        private final Supplier<T> make;
+        private volatile T value;
+
+        Lazy(Supplier<T> make) {
+            this.make = make;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) value = v = make.get();
+                }
+            }
+            return v;
         }
     }
 

@@ -6,8 +6,6 @@ import io.gryt.api.release.Generation;
 import io.gryt.api.release.GenerationStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.StatementContext;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,14 +43,21 @@ final class GenerationRecords {
     }
 
     /** Generation {@code version} with its changes in file order. */
-    static Optional<Generation> read(Handle h, String version) {
-        return collect(h.createQuery(SELECT + " WHERE g.version = :version ORDER BY c.position")
-                .bind("version", version)).stream().findFirst();
+    static Optional<Generation> read(Database db, String version) {
+        return collect(db.select("read generation " + version, SELECT + " WHERE g.version = ? ORDER BY c.position",
+                GenerationRecords::row, version)).stream().findFirst();
+    }
+
+    /** As {@link #read(Database, String)}, inside the transaction of {@code h}. */
+    private static Optional<Generation> read(Handle h, String version) {
+        return collect(h.createQuery(SELECT + " WHERE g.version = ? ORDER BY c.position").bind(0, version)
+                .map((rs, ctx) -> row(rs)).list()).stream().findFirst();
     }
 
     /** Every generation, by creation time, each with its changes in file order. */
-    static List<Generation> readAll(Handle h) {
-        return collect(h.createQuery(SELECT + " ORDER BY g.created_at, g.id, c.position"));
+    static List<Generation> readAll(Database db) {
+        return collect(db.select("read the generations", SELECT + " ORDER BY g.created_at, g.id, c.position",
+                GenerationRecords::row));
     }
 
     /**
@@ -215,10 +220,10 @@ final class GenerationRecords {
         }
     }
 
-    private static List<Generation> collect(Query query) {
+    private static List<Generation> collect(List<Row> rows) {
         Map<Long, Generation> generations = new LinkedHashMap<>();
         Map<Long, List<Change>> changes = new HashMap<>();
-        for (Row row : query.map(GenerationRecords::row).list()) {
+        for (Row row : rows) {
             generations.putIfAbsent(row.id(), row.generation());
             List<Change> list = changes.computeIfAbsent(row.id(), k -> new ArrayList<>());
             if (row.change() != null) {
@@ -230,9 +235,9 @@ final class GenerationRecords {
                 .toList();
     }
 
-    private static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
+    private static Row row(ResultSet rs) throws SQLException {
         Change change = rs.getString("change_id") == null ? null : ReleaseRows.change(rs, "change_description");
-        return new Row(rs.getLong("id"), ReleaseRows.generation(rs, ctx), change);
+        return new Row(rs.getLong("id"), ReleaseRows.generation(rs), change);
     }
 
     /** One row of the generation-with-changes join: the generation and one of its changes (or none). */

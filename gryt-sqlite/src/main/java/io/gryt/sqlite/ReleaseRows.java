@@ -10,7 +10,6 @@ import io.gryt.api.release.GenerationStatus;
 import io.gryt.api.release.PromotionStatus;
 import io.gryt.api.spi.ProcessOwner;
 import io.gryt.api.spi.ReleaseStore.StoredPromotion;
-import org.jdbi.v3.core.statement.StatementContext;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Maps rows of the release tables to the API's records (Jdbi row mappers). Column names are those of the
+ * Maps rows of the release tables to the API's records (row readers for {@link Database#select}). Column names are those of the
  * tables, plus {@code generation} (the generation's version) and {@code change_ids} (comma-separated, in file
  * order) in evolution queries.
  */
@@ -35,7 +34,7 @@ final class ReleaseRows {
     }
 
     /** A generation row without its changes (see {@link #withChanges}). */
-    static Generation generation(ResultSet rs, StatementContext ctx) throws SQLException {
+    static Generation generation(ResultSet rs) throws SQLException {
         return new Generation(rs.getString("version"), rs.getString("description"), List.of(),
                 rs.getString("pipeline_template"), rs.getString("hotfix_of"),
                 GenerationStatus.fromLabel(rs.getString("status")), rs.getString("contract_hash"),
@@ -53,7 +52,7 @@ final class ReleaseRows {
                 rs.getString(descriptionColumn));
     }
 
-    static Evolution evolution(ResultSet rs, StatementContext ctx) throws SQLException {
+    static Evolution evolution(ResultSet rs) throws SQLException {
         String changeIds = rs.getString("change_ids");
         return new Evolution(rs.getString("tag"), rs.getString("generation"), rs.getInt("rc_number"),
                 changeIds == null ? List.of() : Arrays.asList(changeIds.split(",")),
@@ -77,7 +76,7 @@ final class ReleaseRows {
                         rs.getString(prefix + "commit"), rs.getString(prefix + "run"));
     }
 
-    static StoredPromotion promotion(ResultSet rs, StatementContext ctx) throws SQLException {
+    static StoredPromotion promotion(ResultSet rs) throws SQLException {
         return new StoredPromotion(rs.getLong("id"), rs.getString("version"), rs.getString("commit_sha"),
                 rs.getString("tag"), PromotionStatus.fromLabel(rs.getString("status")), rs.getString("gate_report"),
                 Timestamps.parse(rs.getString("started_at")));

@@ -6,18 +6,17 @@ import io.gryt.api.spi.DataRow;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.ProcessOwner;
 import io.gryt.api.spi.StepRun;
-import org.jdbi.v3.core.statement.StatementContext;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 
-/** Maps rows of the run tables to the SPI's records (Jdbi row mappers). */
+/** Maps rows of the run tables to the SPI's records (row readers for {@link Database#select}). */
 final class RunRows {
     private RunRows() {
     }
 
-    static PipelineRun pipelineRun(ResultSet rs, StatementContext ctx) throws SQLException {
+    static PipelineRun pipelineRun(ResultSet rs) throws SQLException {
         String host = rs.getString("owner_host");
         ProcessOwner owner = host == null ? null
                 : new ProcessOwner(rs.getLong("owner_pid"), host, Timestamps.parse(rs.getString("owner_start")));
@@ -26,14 +25,14 @@ final class RunRows {
                 Timestamps.parse(rs.getString("finished_at")), owner, rs.getString("work_dir"));
     }
 
-    static StepRun stepRun(ResultSet rs, StatementContext ctx) throws SQLException {
+    static StepRun stepRun(ResultSet rs) throws SQLException {
         return new StepRun(rs.getString("run_id"), rs.getString("step_name"),
                 StepStatus.fromLabel(rs.getString("status")), nullableInt(rs, "exit_code"), rs.getInt("attempts"),
                 Timestamps.parse(rs.getString("started_at")), Timestamps.parse(rs.getString("finished_at")),
                 rs.getString("log_path"), rs.getString("error"), nullableLong(rs, "pid"));
     }
 
-    static DataRow dataRow(ResultSet rs, StatementContext ctx) throws SQLException {
+    static DataRow dataRow(ResultSet rs) throws SQLException {
         Double number = nullableDouble(rs, "number");
         return new DataRow(rs.getString("run_id"), rs.getString("step_name"), kind(rs.getString("kind")),
                 rs.getString("name"), rs.getString("value"), number, rs.getString("sha256"),

@@ -44,7 +44,7 @@ final class SqliteReleaseStore implements ReleaseStore {
      */
     static final String EVIDENCE = """
             WITH generation AS (
-                SELECT id FROM generations WHERE version = :version
+                SELECT id FROM generations WHERE version = ?
             ),
             proofs AS (
                 SELECT ec.change_id AS change_row,
@@ -87,12 +87,12 @@ final class SqliteReleaseStore implements ReleaseStore {
 
     @Override
     public Optional<Generation> generation(String version) {
-        return db.read("read generation " + version, h -> GenerationRecords.read(h, version));
+        return GenerationRecords.read(db, version);
     }
 
     @Override
     public List<Generation> generations() {
-        return db.read("read the generations", GenerationRecords::readAll);
+        return GenerationRecords.readAll(db);
     }
 
     @Override
@@ -175,67 +175,51 @@ final class SqliteReleaseStore implements ReleaseStore {
 
     @Override
     public List<Evolution> untaggedEvolutions() {
-        return db.read("read the untagged evolutions", h -> h.createQuery(selectEvolutions("""
-                         FROM evolutions e JOIN generations g ON g.id = e.generation_id
-                        WHERE e.status IN ('pass', 'fail', 'interrupted') AND e.tagged_at IS NULL
-                        ORDER BY e.id"""))
-                .map(ReleaseRows::evolution)
-                .list());
+        return db.select("read the untagged evolutions", selectEvolutions("""
+                 FROM evolutions e JOIN generations g ON g.id = e.generation_id
+                WHERE e.status IN ('pass', 'fail', 'interrupted') AND e.tagged_at IS NULL
+                ORDER BY e.id"""), ReleaseRows::evolution);
     }
 
     @Override
     public Optional<Evolution> evolution(String tag) {
-        return db.read("read evolution " + tag, h -> h.createQuery(selectEvolutions("""
-                         FROM evolutions e JOIN generations g ON g.id = e.generation_id
-                        WHERE e.tag = :tag"""))
-                .bind("tag", tag)
-                .map(ReleaseRows::evolution)
-                .findOne());
+        return db.selectFirst("read evolution " + tag, selectEvolutions("""
+                 FROM evolutions e JOIN generations g ON g.id = e.generation_id
+                WHERE e.tag = ?"""), ReleaseRows::evolution, tag);
     }
 
     @Override
     public List<Evolution> evolutions(String version) {
-        return db.read("read the evolutions of " + version, h -> h.createQuery(selectEvolutions("""
-                         FROM evolutions e JOIN generations g ON g.id = e.generation_id
-                        WHERE g.version = :version
-                        ORDER BY e.rc_number"""))
-                .bind("version", version)
-                .map(ReleaseRows::evolution)
-                .list());
+        return db.select("read the evolutions of " + version, selectEvolutions("""
+                 FROM evolutions e JOIN generations g ON g.id = e.generation_id
+                WHERE g.version = ?
+                ORDER BY e.rc_number"""), ReleaseRows::evolution, version);
     }
 
     @Override
     public List<OwnedEvolution> unfinishedEvolutions() {
-        return db.read("read the unfinished evolutions", h -> h.createQuery(selectEvolutions("""
-                         FROM evolutions e JOIN generations g ON g.id = e.generation_id
-                        WHERE e.status IN ('pending', 'running')
-                        ORDER BY e.id"""))
-                .map((rs, ctx) -> new OwnedEvolution(ReleaseRows.evolution(rs, ctx), ReleaseRows.owner(rs)))
-                .list());
+        return db.select("read the unfinished evolutions", selectEvolutions("""
+                 FROM evolutions e JOIN generations g ON g.id = e.generation_id
+                WHERE e.status IN ('pending', 'running')
+                ORDER BY e.id"""), rs -> new OwnedEvolution(ReleaseRows.evolution(rs), ReleaseRows.owner(rs)));
     }
 
     @Override
     public List<ChangeEvidence> evidence(String version) {
         Objects.requireNonNull(version, "version");
-        return db.read("read the evidence of " + version, h -> h.createQuery(EVIDENCE)
-                .bind("version", version)
-                .map((rs, ctx) -> new ChangeEvidence(ReleaseRows.change(rs, "description"),
-                        ReleaseRows.ref(rs, "latest_"), ReleaseRows.ref(rs, "pass_")))
-                .list());
+        return db.select("read the evidence of " + version, EVIDENCE,
+                rs -> new ChangeEvidence(ReleaseRows.change(rs, "description"), ReleaseRows.ref(rs, "latest_"),
+                        ReleaseRows.ref(rs, "pass_")), version);
     }
 
     @Override
     public int countEvolutions(String version, EvolutionStatus status) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(status, "status");
-        return db.read("count the evolutions of " + version, h -> h.createQuery("""
-                        SELECT COUNT(*) FROM evolutions
-                         WHERE generation_id = (SELECT id FROM generations WHERE version = :version)
-                           AND status = :status""")
-                .bind("version", version)
-                .bind("status", status.label())
-                .mapTo(Integer.class)
-                .one());
+        return db.select("count the evolutions of " + version, """
+                SELECT COUNT(*) FROM evolutions
+                 WHERE generation_id = (SELECT id FROM generations WHERE version = ?)
+                   AND status = ?""", rs -> rs.getInt(1), version, status.label()).get(0);
     }
 
     @Override
@@ -244,16 +228,14 @@ final class SqliteReleaseStore implements ReleaseStore {
             return List.of();
         }
         // The run ids travel as one JSON array parameter, so that any number of them fits in one statement.
-        return db.read("read the artifacts of " + runIds.size() + " run(s)", h -> h.createQuery("""
+        return db.select("read the artifacts of " + runIds.size() + " run(s)", """
                         SELECT name, MAX(number) AS size, sha256
                           FROM data_rows
-                         WHERE run_id IN (SELECT value FROM json_each(:runs))
+                         WHERE run_id IN (SELECT value FROM json_each(?))
                            AND kind = 'artifact' AND sha256 IS NOT NULL
                          GROUP BY name, sha256
-                         ORDER BY name, sha256""")
-                .bind("runs", Json.array(runIds))
-                .map((rs, ctx) -> new Artifact(rs.getString("name"), rs.getLong("size"), rs.getString("sha256")))
-                .list());
+                         ORDER BY name, sha256""",
+                rs -> new Artifact(rs.getString("name"), rs.getLong("size"), rs.getString("sha256")), Json.array(runIds));
     }
 
     @Override
@@ -290,21 +272,16 @@ final class SqliteReleaseStore implements ReleaseStore {
 
     @Override
     public List<StoredPromotion> pendingPromotions() {
-        return db.read("read the pending promotions", h -> h.createQuery(PromotionRecords.SELECT + "\n" + """
-                         WHERE p.status = 'pending'
-                         ORDER BY p.id""")
-                .map(ReleaseRows::promotion)
-                .list());
+        return db.select("read the pending promotions", PromotionRecords.SELECT + "\n" + """
+                 WHERE p.status = 'pending'
+                 ORDER BY p.id""", ReleaseRows::promotion);
     }
 
     @Override
     public List<StoredPromotion> promotions(String version) {
-        return db.read("read the promotions of " + version, h -> h.createQuery(PromotionRecords.SELECT + "\n" + """
-                         WHERE g.version = :version
-                         ORDER BY p.started_at, p.id""")
-                .bind("version", version)
-                .map(ReleaseRows::promotion)
-                .list());
+        return db.select("read the promotions of " + version, PromotionRecords.SELECT + "\n" + """
+                 WHERE g.version = ?
+                 ORDER BY p.started_at, p.id""", ReleaseRows::promotion, version);
     }
 
     /** {@code SELECT} of every evolution column from {@code evolutions e JOIN generations g}, then {@code rest}. */

@@ -212,10 +212,8 @@ final class SqliteRunStore implements RunStore {
 
     @Override
     public Optional<PipelineRun> run(String runId) {
-        return db.read("read run " + runId, h -> h.createQuery("SELECT * FROM pipeline_runs WHERE id = :id")
-                .bind("id", runId)
-                .map(RunRows::pipelineRun)
-                .findOne());
+        return db.selectFirst("read run " + runId, "SELECT * FROM pipeline_runs WHERE id = ?", RunRows::pipelineRun,
+                runId);
     }
 
     @Override
@@ -223,39 +221,27 @@ final class SqliteRunStore implements RunStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        return db.read("read recent runs", h -> h.createQuery("""
-                        SELECT * FROM pipeline_runs ORDER BY started_at DESC, rowid DESC LIMIT :limit""")
-                .bind("limit", limit)
-                .map(RunRows::pipelineRun)
-                .list());
+        return db.select("read recent runs", """
+                SELECT * FROM pipeline_runs ORDER BY started_at DESC, rowid DESC LIMIT ?""", RunRows::pipelineRun, limit);
     }
 
     @Override
     public List<PipelineRun> running() {
-        return db.read("read running runs", h -> h.createQuery("""
-                        SELECT * FROM pipeline_runs WHERE status = :running ORDER BY started_at, rowid""")
-                .bind("running", RUNNING)
-                .map(RunRows::pipelineRun)
-                .list());
+        return db.select("read running runs", """
+                SELECT * FROM pipeline_runs WHERE status = ? ORDER BY started_at, rowid""", RunRows::pipelineRun, RUNNING);
     }
 
     @Override
     public List<StepRun> steps(String runId) {
-        return db.read("read the steps of run " + runId, h -> h.createQuery("""
-                        SELECT * FROM step_runs WHERE run_id = :run
-                         ORDER BY started_at IS NULL, started_at, id""")
-                .bind("run", runId)
-                .map(RunRows::stepRun)
-                .list());
+        return db.select("read the steps of run " + runId, """
+                SELECT * FROM step_runs WHERE run_id = ?
+                 ORDER BY started_at IS NULL, started_at, id""", RunRows::stepRun, runId);
     }
 
     @Override
     public List<DataRow> dataRows(String runId) {
-        return db.read("read the data rows of run " + runId, h -> h.createQuery("""
-                        SELECT * FROM data_rows WHERE run_id = :run ORDER BY id""")
-                .bind("run", runId)
-                .map(RunRows::dataRow)
-                .list());
+        return db.select("read the data rows of run " + runId, "SELECT * FROM data_rows WHERE run_id = ? ORDER BY id",
+                RunRows::dataRow, runId);
     }
 
     private static boolean exists(Handle h, String runId) {

@@ -1,0 +1,54 @@
+package io.gryt.cli;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a tour of gryt's commands in one JVM, output discarded, so that the {@code ./gryt} launcher can record
+ * every class they load in its class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}): each later
+ * start of any of these commands then maps those classes instead of loading them from the jar. Not for users.
+ *
+ * <p>Usage: {@code java -XX:ArchiveClassesAtExit=gryt.jsa -cp gryt.jar io.gryt.cli.StartupTraining <empty dir>}
+ */
+public final class StartupTraining {
+    /** The commands, run in the demo project after {@code demo} made it. */
+    static final List<List<String>> TOUR = List.of(
+            List.of("generation", "new", "v1.0.0", "--change", "add:DEMO-1:Demo"),
+            List.of("generation", "list"),
+            List.of("generation", "show", "v1.0.0"),
+            List.of("evolution", "list", "v1.0.0"),
+            List.of("evolution", "list", "v1.0.0", "--json"),
+            List.of("db", "query", "SELECT * FROM pipeline_runs"),
+            List.of("db", "metric", "pass_rate"),
+            List.of("audit", "verify"),
+            List.of("config", "list"),
+            List.of("run", "--help"),
+            List.of("--version"));
+
+    private StartupTraining() {
+    }
+
+    /** Runs the tour in {@code args[0]}, a directory that may not exist yet; exits 0 whatever the commands said. */
+    public static void main(String[] args) {
+        Main.class.getName(); // the entry point of every later start, archived with the rest
+        PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true);
+        tour(Path.of(args[0]), sink);
+        System.exit(0);
+    }
+
+    /** Runs the tour in {@code dir}, printing to {@code out}; returns the exit codes of {@code demo}, then of each command of {@link #TOUR}. */
+    static List<Integer> tour(Path dir, PrintStream out) {
+        String demo = dir.resolve("demo").toString();
+        List<Integer> codes = new ArrayList<>();
+        codes.add(Cli.execute(new String[] {"demo", "--dir", demo}, out, out));
+        for (List<String> command : TOUR) {
+            List<String> all = new ArrayList<>(List.of("-C", demo));
+            all.addAll(command);
+            codes.add(Cli.execute(all.toArray(String[]::new), out, out));
+        }
+        return codes;
+    }
+}
