@@ -37,6 +37,7 @@ import io.gryt.core.release.ReleaseContext;
 import io.gryt.core.release.ReleaseRecovery;
 import io.gryt.core.yaml.PipelineFiles;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,6 +86,9 @@ public final class Gryt implements AutoCloseable {
 
     private Gryt(Builder b) {
         this.layout = new ProjectLayout(b.projectDir);
+        if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
+            throw new BadInputException("cannot open " + layout.root() + " as a project: it is not a directory");
+        }
         this.environment = b.environment == null ? System.getenv() : Map.copyOf(b.environment);
         this.events = new EventBus(b.eventListeners);
         List<RunListener> all = new ArrayList<>(b.listeners);

@@ -187,4 +187,11 @@ class GrytTest {
             assertThat(store.recent(10)).isEmpty();
         }
     }
+
+    @Test
+    void openingAFileAsAProjectSaysItIsNotADirectory() throws IOException {
+        Path file = Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        assertThatThrownBy(() -> Gryt.open(file)).isInstanceOf(io.gryt.api.BadInputException.class)
+                .hasMessage("cannot open " + file.toAbsolutePath() + " as a project: it is not a directory");
+    }
 }
