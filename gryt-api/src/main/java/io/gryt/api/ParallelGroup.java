@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record ParallelGroup(List<Step> steps) implements PipelineElement {
     public ParallelGroup {
-        steps = List.copyOf(steps);
-        if (steps.isEmpty()) throw new IllegalArgumentException("parallel() needs at least one step");
+        steps = Args.list("steps", steps);
+        if (steps.isEmpty()) throw new InvalidPipelineException("parallel() needs at least one step");
     }
 }

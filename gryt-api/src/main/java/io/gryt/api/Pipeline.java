@@ -2,7 +2,6 @@ package io.gryt.api;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -77,7 +76,7 @@ public final class Pipeline {
 
     /** A group of steps that may run at the same time. */
     public static ParallelGroup parallel(Step... steps) {
-        return new ParallelGroup(Arrays.asList(steps));
+        return new ParallelGroup(Args.list("steps", steps));
     }
 
     /** A builder holding this pipeline's settings. */
@@ -194,6 +193,21 @@ public final class Pipeline {
         return Optional.ofNullable(workDir);
     }
 
+    /** Pipelines are equal when every setting, element and definition is equal. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Pipeline p)) return false;
+        return name.equals(p.name) && elements.equals(p.elements) && sequential == p.sequential
+                && runners == p.runners && env.equals(p.env) && secrets.equals(p.secrets) && failFast == p.failFast
+                && onFailure == p.onFailure && catalog.equals(p.catalog) && Objects.equals(workDir, p.workDir);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, elements, sequential, runners, env, failFast, onFailure);
+    }
+
     @Override
     public String toString() {
         return "Pipeline(" + name + ", " + (sequential ? "sequence" : "graph") + ", runners=" + runners + ", "
@@ -228,13 +242,14 @@ public final class Pipeline {
 
         /** Adds steps or parallel groups. */
         public Builder steps(PipelineElement... more) {
-            for (PipelineElement e : more) elements.add(Objects.requireNonNull(e, "step"));
+            elements.addAll(Args.list("steps", more));
             return this;
         }
 
         /** Adds steps or parallel groups. */
         public Builder steps(List<? extends PipelineElement> more) {
-            return steps(more.toArray(PipelineElement[]::new));
+            elements.addAll(Args.list("steps", more));
+            return this;
         }
 
         /** When true, each element runs after the previous one (as with {@link Pipeline#of}). */
@@ -258,13 +273,13 @@ public final class Pipeline {
 
         /** Environment variables for every step. */
         public Builder env(Map<String, String> vars) {
-            vars.forEach(this::env);
+            Objects.requireNonNull(vars, "vars").forEach(this::env);
             return this;
         }
 
         /** Declares secrets for the whole pipeline. */
         public Builder secrets(Secret... more) {
-            secrets.addAll(Arrays.asList(more));
+            secrets.addAll(Args.list("secrets", more));
             return this;
         }
 
@@ -282,7 +297,7 @@ public final class Pipeline {
 
         /** Step definitions that references resolve to (later definitions of a name win). */
         public Builder define(Step... definitions) {
-            for (Step d : definitions) {
+            for (Step d : Args.list("definitions", definitions)) {
                 if (d.kind() == Step.Kind.REFERENCE) {
                     throw new InvalidPipelineException("definition of step '" + d.name()
                             + "' has nothing to run: give it run(...), sh(...) or action(...)");

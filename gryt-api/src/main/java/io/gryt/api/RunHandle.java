@@ -17,10 +17,18 @@ public interface RunHandle {
      */
     void interrupt();
 
-    /** Completes with the result once the run has ended and been recorded. */
+    /**
+     * Completes with the result once the run has ended and been recorded; completes exceptionally with the
+     * store's {@link io.gryt.api.spi.StoreException} when the run could not be recorded.
+     */
     CompletableFuture<RunResult> result();
 
-    /** Waits for the run to end and returns its result. */
+    /**
+     * Waits for the run to end and returns its result.
+     *
+     * @throws java.util.concurrent.CompletionException wrapping the store's failure when the run could not be
+     *                                                  recorded
+     */
     default RunResult await() {
         return result().join();
     }

@@ -16,7 +16,7 @@ public record Secret(String name) {
 
     public Secret {
         Objects.requireNonNull(name, "name");
-        if (name.isBlank()) throw new IllegalArgumentException("secret name must not be blank");
+        if (name.isBlank()) throw new InvalidPipelineException("secret name must not be blank");
     }
 
     /** Declares the environment variable {@code name} as a secret. */

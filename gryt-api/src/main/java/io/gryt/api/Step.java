@@ -3,7 +3,6 @@ package io.gryt.api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class Step implements PipelineElement {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** The longest timeout: what fits in a {@code long} of nanoseconds (about 292 years). */
+    private static final Duration MAX_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
 
     /** What a step executes. */
     public enum Kind {
@@ -100,12 +101,12 @@ public final class Step implements PipelineElement {
 
     /** Runs {@code argv} directly (no shell): {@code run("mvn", "-q", "test")}. */
     public Step run(String... argv) {
-        return run(Arrays.asList(argv));
+        return run(Args.list("argv", argv));
     }
 
     /** Runs {@code argv} directly (no shell). */
     public Step run(List<String> argv) {
-        List<String> copy = List.copyOf(argv);
+        List<String> copy = Args.list("argv", argv);
         if (copy.isEmpty() || copy.get(0).isBlank()) {
             throw new InvalidPipelineException("step '" + name + "': run needs a program to execute");
         }
@@ -124,11 +125,15 @@ public final class Step implements PipelineElement {
         return with(null, null, Objects.requireNonNull(action, "action"));
     }
 
-    /** Kills the step's whole process tree after {@code timeout} (per attempt). */
+    /** Kills the step's whole process tree after {@code timeout} (per attempt; positive, at most about 292 years). */
     public Step timeout(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new InvalidPipelineException("step '" + name + "': timeout must be positive");
+        }
+        if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new InvalidPipelineException("step '" + name + "': timeout must be at most "
+                    + MAX_TIMEOUT.toDays() + " days");
         }
         return copy(timeout, retries, env, secrets, dependsOn, workDir, continueOnError, artifacts);
     }
@@ -149,6 +154,7 @@ public final class Step implements PipelineElement {
 
     /** Adds environment variables for this step. */
     public Step env(Map<String, String> vars) {
+        Objects.requireNonNull(vars, "vars");
         Step s = this;
         for (Map.Entry<String, String> e : vars.entrySet()) s = s.env(e.getKey(), e.getValue());
         return s;
@@ -157,7 +163,7 @@ public final class Step implements PipelineElement {
     /** Declares secrets this step uses; their values are masked in its log and stored data. */
     public Step secrets(Secret... more) {
         Set<Secret> copy = new LinkedHashSet<>(secrets);
-        copy.addAll(Arrays.asList(more));
+        copy.addAll(Args.list("secrets", more));
         return copy(timeout, retries, env, Collections.unmodifiableSet(copy), dependsOn, workDir, continueOnError,
                 artifacts);
     }
@@ -165,8 +171,8 @@ public final class Step implements PipelineElement {
     /** Runs this step only after the named steps passed (replaces any order implied by a sequence). */
     public Step dependsOn(String... steps) {
         List<String> copy = new ArrayList<>(dependsOn == null ? List.of() : dependsOn);
-        for (String s : steps) {
-            if (!copy.contains(Objects.requireNonNull(s, "dependency"))) copy.add(s);
+        for (String s : Args.list("steps", steps)) {
+            if (!copy.contains(s)) copy.add(s);
         }
         return copy(timeout, retries, env, secrets, List.copyOf(copy), workDir, continueOnError, artifacts);
     }
@@ -189,7 +195,7 @@ public final class Step implements PipelineElement {
      */
     public Step artifacts(String... patterns) {
         List<String> copy = new ArrayList<>(artifacts);
-        copy.addAll(Arrays.asList(patterns));
+        copy.addAll(Args.list("patterns", patterns));
         return copy(timeout, retries, env, secrets, dependsOn, workDir, continueOnError, List.copyOf(copy));
     }
 
@@ -198,6 +204,7 @@ public final class Step implements PipelineElement {
      * whatever this step set itself. Returns this step unchanged when it is not a reference.
      */
     public Step resolvedWith(Step definition) {
+        Objects.requireNonNull(definition, "definition");
         if (kind() != Kind.REFERENCE) return this;
         Map<String, String> mergedEnv = new LinkedHashMap<>(definition.env);
         mergedEnv.putAll(env);

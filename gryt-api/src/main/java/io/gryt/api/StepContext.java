@@ -23,7 +23,11 @@ public interface StepContext {
     /** Writes a line to the step's log (secret values are masked). */
     void log(String line);
 
-    /** Records a numeric metric as a data row of this step. */
+    /**
+     * Records a numeric metric as a data row of this step.
+     *
+     * @throws IllegalArgumentException when {@code name} is blank or {@code value} is NaN or infinite
+     */
     void metric(String name, double value);
 
     /** True once the run was cancelled or the step timed out; long actions should poll it. */

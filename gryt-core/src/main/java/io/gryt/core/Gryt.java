@@ -37,6 +37,7 @@ import io.gryt.core.release.ReleaseContext;
 import io.gryt.core.release.ReleaseRecovery;
 import io.gryt.core.yaml.PipelineFiles;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +46,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -60,7 +63,8 @@ import java.util.function.Supplier;
  * that the project's settings ({@code .gryt/config.yaml}, see {@link #config()}) name; the {@link #builder()}
  * lets an embedder pass its own. On opening, runs left {@code running} by a gryt process
  * that died are marked {@code interrupted} and their leftover processes killed (see {@link #recovered()}).
- * A {@code Gryt} is safe to use from several threads; it holds no global state and never exits the JVM.
+ * A {@code Gryt} is safe to use from several threads; it holds no global state and never exits the JVM. After
+ * {@link #close()}, running, validating and the release operations throw an {@link IllegalStateException}.
  */
 public final class Gryt implements AutoCloseable {
     private final ProjectLayout layout;
@@ -78,9 +82,13 @@ public final class Gryt implements AutoCloseable {
     private final ReleaseContext releaseContext = new Context();
     private volatile ProjectConfig config;
     private volatile String actor;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Gryt(Builder b) {
         this.layout = new ProjectLayout(b.projectDir);
+        if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
+            throw new BadInputException("cannot open " + layout.root() + " as a project: it is not a directory");
+        }
         this.environment = b.environment == null ? System.getenv() : Map.copyOf(b.environment);
         this.events = new EventBus(b.eventListeners);
         List<RunListener> all = new ArrayList<>(b.listeners);
@@ -112,13 +120,25 @@ public final class Gryt implements AutoCloseable {
         return new Builder();
     }
 
-    /** Runs {@code pipeline} to the end and returns its recorded result. */
+    /**
+     * Runs {@code pipeline} to the end and returns its recorded result.
+     *
+     * @throws StoreException when the store fails during the run (its step processes are killed first)
+     */
     public RunResult run(Pipeline pipeline, RunListener... runListeners) {
-        return start(pipeline, new RunOptions(Map.of(), Arrays.asList(runListeners))).await();
+        RunHandle handle = start(pipeline, runListeners);
+        try {
+            return handle.await();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) throw failure;
+            if (e.getCause() instanceof Error failure) throw failure;
+            throw e;
+        }
     }
 
     /** Starts {@code pipeline} and returns at once; the run is recorded before this returns. */
     public RunHandle start(Pipeline pipeline, RunListener... runListeners) {
+        Objects.requireNonNull(runListeners, "runListeners");
         return start(pipeline, new RunOptions(Map.of(), Arrays.asList(runListeners)));
     }
 
@@ -131,6 +151,7 @@ public final class Gryt implements AutoCloseable {
     public RunHandle start(Pipeline pipeline, RunOptions options) {
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(options, "options");
+        ensureOpen();
         ExecutionPlan plan = options.selection().applyTo(PlanBuilder.plan(pipeline, projectSteps()));
         List<RunListener> all = new ArrayList<>(listeners);
         all.addAll(options.listeners());
@@ -139,21 +160,25 @@ public final class Gryt implements AutoCloseable {
 
     /** Resolves and validates {@code pipeline} without running it; fails as {@link #start} would. */
     public void validate(Pipeline pipeline) {
+        ensureOpen();
         PlanBuilder.plan(pipeline, projectSteps());
     }
 
     /** Release contracts: {@code .gryt/generations/*.yaml}, kept in agreement with the store. */
     public Generations generations() {
+        ensureOpen();
         return new Generations(releaseContext);
     }
 
     /** Starts describing an evolution of generation {@code version}: {@code evolve("v2.2.0").proving("PAY-001").start()}. */
     public EvolutionRequest evolve(String version) {
+        ensureOpen();
         return new EvolutionRequest(releaseContext, generations(), version);
     }
 
     /** Starts describing a promotion of generation {@code version}, with this instance's gates. */
     public PromotionRequest promotion(String version) {
+        ensureOpen();
         return new PromotionRequest(releaseContext, generations(), version, gates);
     }
 
@@ -173,6 +198,8 @@ public final class Gryt implements AutoCloseable {
      * {@code runners} in the file wins, and a caller may still override both with {@link Pipeline#runners(int)}.
      */
     public Pipeline pipeline(String name) {
+        Objects.requireNonNull(name, "name");
+        ensureOpen();
         return PipelineFiles.load(layout.pipelinesDir(), name, config().runners());
     }
 
@@ -215,6 +242,11 @@ public final class Gryt implements AutoCloseable {
      * first use, so that commands that never touch git do not pay for opening the repository.
      */
     public Optional<Versioning> versioning() {
+        ensureOpen();
+        return findVersioning();
+    }
+
+    private Optional<Versioning> findVersioning() {
         if (givenVersioning != null) return Optional.of(givenVersioning);
         synchronized (this) {
             if (discoveredVersioning == null) discoveredVersioning = discoverVersioning(layout.root());
@@ -233,9 +265,13 @@ public final class Gryt implements AutoCloseable {
         return recovered;
     }
 
-    /** Closes the store and the repository if this instance opened them. */
+    /**
+     * Closes the store and the repository if this instance opened them; a second call does nothing. Let runs end
+     * first: a run still going when its store closes cannot be recorded and fails.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) return;
         try {
             Optional<Versioning> opened;
             synchronized (this) {
@@ -247,6 +283,10 @@ public final class Gryt implements AutoCloseable {
         } finally {
             if (ownsStore) store.close();
         }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) throw new IllegalStateException("this Gryt for " + layout.root() + " is closed");
     }
 
     /** Gives the release engine what it needs from this instance. */
@@ -327,7 +367,7 @@ public final class Gryt implements AutoCloseable {
     private String actor() {
         String a = actor;
         if (a == null) {
-            a = versioning().flatMap(Versioning::user).orElseGet(() -> System.getProperty("user.name", "unknown"));
+            a = findVersioning().flatMap(Versioning::user).orElseGet(() -> System.getProperty("user.name", "unknown"));
             actor = a;
         }
         return a;

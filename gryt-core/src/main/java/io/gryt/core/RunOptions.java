@@ -26,7 +26,10 @@ public record RunOptions(Map<String, String> env, List<RunListener> listeners, S
     public static final RunOptions DEFAULT = new RunOptions(Map.of(), List.of());
 
     public RunOptions {
-        env = Map.copyOf(env);
+        env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        for (RunListener l : Objects.requireNonNull(listeners, "listeners")) {
+            Objects.requireNonNull(l, "listeners contains null");
+        }
         listeners = List.copyOf(listeners);
         Objects.requireNonNull(selection, "selection");
     }
@@ -39,14 +42,14 @@ public record RunOptions(Map<String, String> env, List<RunListener> listeners, S
     /** These options with one more environment variable. */
     public RunOptions withEnv(String key, String value) {
         Map<String, String> copy = new LinkedHashMap<>(env);
-        copy.put(Objects.requireNonNull(key), Objects.requireNonNull(value));
+        copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return new RunOptions(copy, listeners, selection);
     }
 
     /** These options with one more listener. */
     public RunOptions withListener(RunListener listener) {
         List<RunListener> copy = new ArrayList<>(listeners);
-        copy.add(Objects.requireNonNull(listener));
+        copy.add(Objects.requireNonNull(listener, "listener"));
         return new RunOptions(env, copy, selection);
     }
 

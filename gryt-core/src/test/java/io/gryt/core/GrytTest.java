@@ -3,9 +3,11 @@ package io.gryt.core;
 import io.gryt.api.InvalidPipelineException;
 import io.gryt.api.Pipeline;
 import io.gryt.api.RunResult;
+import io.gryt.api.RunListener;
 import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 import io.gryt.api.spi.StepRun;
+import io.gryt.api.spi.StoreException;
 import io.gryt.core.store.MemoryStore;
 import io.gryt.testing.TempProject;
 import org.junit.jupiter.api.Test;
@@ -141,5 +143,55 @@ class GrytTest {
             assertThat(store.runs().run(r.runId())).isPresent();
         }
         assertThat(dir.resolve(".gryt/gryt.db")).doesNotExist();
+    }
+
+    @Test
+    void aClosedGrytRefusesWorkWithOneClearMessageAndClosesOnce() {
+        TempProject.create(dir);
+        Pipeline p = Pipeline.of(step("a").run("true"));
+        Gryt sqlite = Gryt.open(dir);
+        sqlite.close();
+        sqlite.close();
+        try (MemoryStore store = new MemoryStore()) {
+            Gryt embedded = Gryt.builder().projectDir(dir).store(store).build();
+            embedded.close();
+            for (Gryt closed : List.of(sqlite, embedded)) {
+                List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(
+                        () -> closed.run(p), () -> closed.start(p), () -> closed.validate(p),
+                        () -> closed.pipeline("ci"), () -> closed.generations(), () -> closed.evolve("v1.0.0"),
+                        () -> closed.promote("v1.0.0"), () -> closed.versioning());
+                for (var call : calls) {
+                    assertThatThrownBy(call).isInstanceOf(IllegalStateException.class)
+                            .hasMessage("this Gryt for " + dir.toAbsolutePath().normalize() + " is closed");
+                }
+            }
+            assertThat(store.recent(10)).isEmpty();
+        }
+    }
+
+    @Test
+    void aStoreFailureDuringARunIsThrownAsItselfByRun() {
+        MemoryStore store = new MemoryStore();
+        try (Gryt gryt = Gryt.builder().projectDir(dir).store(store).build()) {
+            assertThatThrownBy(() -> gryt.run(Pipeline.of(step("a").action(ctx -> store.close()))))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("closed");
+        }
+    }
+
+    @Test
+    void aNullListenerIsRefusedBeforeAnythingRuns() {
+        try (MemoryStore store = new MemoryStore(); Gryt gryt = Gryt.builder().projectDir(dir).store(store).build()) {
+            assertThatThrownBy(() -> gryt.run(Pipeline.of(step("a").run("true")), (RunListener) null))
+                    .isInstanceOf(NullPointerException.class).hasMessage("listeners contains null");
+            assertThatThrownBy(() -> gryt.pipeline(null)).isInstanceOf(NullPointerException.class).hasMessage("name");
+            assertThat(store.recent(10)).isEmpty();
+        }
+    }
+
+    @Test
+    void openingAFileAsAProjectSaysItIsNotADirectory() throws IOException {
+        Path file = Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        assertThatThrownBy(() -> Gryt.open(file)).isInstanceOf(io.gryt.api.BadInputException.class)
+                .hasMessage("cannot open " + file.toAbsolutePath() + " as a project: it is not a directory");
     }
 }

@@ -50,13 +50,12 @@ final class ActionRunner implements AttemptRunner {
         try {
             setup.step().action().orElseThrow().run(ctx);
             outcome = AttemptOutcome.passed(null);
+        } catch (StackOverflowError e) {
+            outcome = failed(e, log); // the action's own runaway recursion: its stack is unwound, the JVM is fine
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Throwable e) {
-            outcome = AttemptOutcome.failed(null, describe(e));
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            trace.toString().lines().forEach(log::note);
+            outcome = failed(e, log);
         } finally {
             if (watchdog != null) watchdog.cancel(false);
             synchronized (lock) {
@@ -93,6 +92,14 @@ final class ActionRunner implements AttemptRunner {
     @Override
     public Map<String, Double> metrics() {
         return metrics;
+    }
+
+    /** A failed attempt: the exception's first line as the error, its stack trace in the log. */
+    private static AttemptOutcome failed(Throwable e, StepLog log) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        trace.toString().lines().forEach(log::note);
+        return AttemptOutcome.failed(null, describe(e));
     }
 
     /** The first line of the exception's message, or its class name when it has none. */
@@ -150,6 +157,9 @@ final class ActionRunner implements AttemptRunner {
         public void metric(String name, double value) {
             Objects.requireNonNull(name, "name");
             if (name.isBlank()) throw new IllegalArgumentException("metric name must not be blank");
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("metric '" + name + "' must be a finite number, was " + value);
+            }
             metrics.put(name, value);
         }
 

@@ -117,7 +117,7 @@ final class PipelineReader {
             Step current = s;
             s = switch (key) {
                 case "run" -> run(current, v);
-                case "timeout" -> current.timeout(duration(v));
+                case "timeout" -> at(v, () -> current.timeout(duration(v)));
                 case "retries" -> current.retries(v.integer(0));
                 case "depends_on" -> at(v, () -> current.dependsOn(v.texts().toArray(String[]::new)));
                 case "env" -> current.env(env(v));

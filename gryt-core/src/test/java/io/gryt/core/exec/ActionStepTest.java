@@ -66,6 +66,38 @@ class ActionStepTest {
     }
 
     @Test
+    void aLambdaThatRecursesWithoutEndFailsItsStepAndTheRunGoesOn() throws IOException {
+        RunResult run = new Runs(dir).run(Pipeline.of(
+                step("recurse").action(ctx -> recurse(1)).continueOnError(true),
+                step("after").action(ctx -> ctx.log("still running"))));
+
+        StepResult recurse = run.step("recurse").orElseThrow();
+        assertThat(recurse.status()).isEqualTo(StepStatus.FAIL);
+        assertThat(recurse.error()).isEqualTo("java.lang.StackOverflowError");
+        assertThat(Files.readString(recurse.logPath())).contains("at io.gryt.core.exec.ActionStepTest.recurse");
+        assertThat(run.step("after").orElseThrow().outputTail()).containsExactly("still running");
+    }
+
+    private static int recurse(int depth) {
+        return recurse(depth + 1) + 1;
+    }
+
+    @Test
+    void aMetricThatIsNotAFiniteNumberFailsTheStepInsteadOfBeingStoredEmpty() {
+        Runs runs = new Runs(dir);
+        RunResult run = runs.run(Pipeline.of(step("ratio").action(ctx -> {
+            ctx.metric("hits", 3);
+            ctx.metric("hit-rate", 0.0 / 0.0);
+        })));
+
+        StepResult ratio = run.step("ratio").orElseThrow();
+        assertThat(ratio.status()).isEqualTo(StepStatus.FAIL);
+        assertThat(ratio.error()).isEqualTo("metric 'hit-rate' must be a finite number, was NaN");
+        assertThat(runs.store.dataRows(run.runId())).filteredOn(r -> r.kind() == DataRow.Kind.METRIC)
+                .extracting(DataRow::name).containsExactly("hits");
+    }
+
+    @Test
     void aLambdaThatOverrunsItsTimeoutIsInterrupted() {
         AtomicReference<Boolean> cancelledSeen = new AtomicReference<>();
         RunResult run = new Runs(dir).run(Pipeline.of(step("hang").action(ctx -> {

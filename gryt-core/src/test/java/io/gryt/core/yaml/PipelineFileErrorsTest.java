@@ -53,6 +53,14 @@ class PipelineFileErrorsTest {
     }
 
     @Test
+    void aTimeoutTooLongToMeasureIsRefusedWithItsPosition() {
+        assertThat(error("""
+                steps:
+                  - {name: a, run: x, timeout: 999999999h}
+                """)).isEqualTo(":2:32: steps[0].timeout: step 'a': timeout must be at most 106751 days");
+    }
+
+    @Test
     void anUnknownKeySuggestsTheKnownOneItResembles() {
         assertThat(error("""
                 steps:
