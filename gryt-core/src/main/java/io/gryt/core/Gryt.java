@@ -36,6 +36,8 @@ import io.gryt.core.release.PromotionRequest;
 import io.gryt.core.release.ReleaseContext;
 import io.gryt.core.release.ReleaseRecovery;
 import io.gryt.core.yaml.PipelineFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -67,6 +76,10 @@ import java.util.function.Supplier;
  * {@link #close()}, running, validating and the release operations throw an {@link IllegalStateException}.
  */
 public final class Gryt implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gryt.class);
+    /** How long {@link #close()} waits for cancelled runs and their evolutions to be recorded. */
+    private static final Duration CLOSE_PATIENCE = Duration.ofMinutes(1);
+
     private final ProjectLayout layout;
     private final Store store;
     private final boolean ownsStore;
@@ -83,6 +96,10 @@ public final class Gryt implements AutoCloseable {
     private volatile ProjectConfig config;
     private volatile String actor;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Runs started through this instance and not ended yet: closing cancels them. */
+    private final Set<RunHandle> running = ConcurrentHashMap.newKeySet();
+    /** Runs and evolutions not fully recorded yet: closing waits for them before closing the store. */
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
     private Gryt(Builder b) {
         this.layout = new ProjectLayout(b.projectDir);
@@ -155,7 +172,16 @@ public final class Gryt implements AutoCloseable {
         ExecutionPlan plan = options.selection().applyTo(PlanBuilder.plan(pipeline, projectSteps()));
         List<RunListener> all = new ArrayList<>(listeners);
         all.addAll(options.listeners());
-        return engine.start(new RunRequest(plan, layout.root(), layout.runsDir(), environment, options.env(), all));
+        RunHandle handle = engine.start(new RunRequest(plan, layout.root(), layout.runsDir(), environment, options.env(), all));
+        running.add(handle);
+        handle.result().whenComplete((r, e) -> running.remove(handle));
+        track(handle.result());
+        return handle;
+    }
+
+    private void track(CompletableFuture<?> work) {
+        inFlight.add(work);
+        work.whenComplete((r, e) -> inFlight.remove(work));
     }
 
     /** Resolves and validates {@code pipeline} without running it; fails as {@link #start} would. */
@@ -266,12 +292,25 @@ public final class Gryt implements AutoCloseable {
     }
 
     /**
-     * Closes the store and the repository if this instance opened them; a second call does nothing. Let runs end
-     * first: a run still going when its store closes cannot be recorded and fails.
+     * Closes this instance; a second call does nothing. Runs still going are cancelled (their process trees
+     * killed) and, with evolutions still going, recorded (an evolution also tagged) before the store and the
+     * repository, if this instance opened them, are closed. Waits at most a minute for that, then closes anyway
+     * (a run it could not finish recording is marked interrupted by the next open).
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        List.copyOf(running).forEach(RunHandle::cancel);
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(CLOSE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // each run and evolution reports its own failure to whoever waits for it
+        } catch (TimeoutException e) {
+            LOG.warn("closing {} without waiting longer for {} run(s) and evolution(s) still recording",
+                    layout.root(), inFlight.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             Optional<Versioning> opened;
             synchronized (this) {
@@ -312,12 +351,17 @@ public final class Gryt implements AutoCloseable {
 
         @Override
         public Optional<Versioning> versioning() {
-            return Gryt.this.versioning();
+            return findVersioning(); // also while closing, for an evolution that is being recorded and tagged
         }
 
         @Override
         public Versioning requireVersioning() {
             return Gryt.this.requireVersioning();
+        }
+
+        @Override
+        public void track(CompletableFuture<?> work) {
+            Gryt.this.track(work);
         }
 
         @Override

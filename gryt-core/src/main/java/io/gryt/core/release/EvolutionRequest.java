@@ -125,6 +125,7 @@ public final class EvolutionRequest {
         store.evolutionRunning(pending.tag(), run.runId());
         Evolution started = store.evolution(pending.tag()).orElse(pending);
         CompletableFuture<Evolution> result = run.result().handle((r, error) -> finish(pending, statusOf(r, error), run.runId()));
+        ctx.track(result);
         return new EvolutionHandle() {
             @Override
             public Evolution started() {

@@ -10,6 +10,7 @@ import io.gryt.core.event.EventBus;
 import io.gryt.core.project.ProjectLayout;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What the release engine needs from the {@link io.gryt.core.Gryt} that owns it. Internal: created by
@@ -42,4 +43,7 @@ public interface ReleaseContext {
 
     /** Starts a pipeline run (validated and recorded before it returns). */
     RunHandle start(Pipeline pipeline, RunOptions options);
+
+    /** Work still going on that closing the owning {@code Gryt} must wait for (an evolution's recording and tag). */
+    void track(CompletableFuture<?> work);
 }
