@@ -7,6 +7,7 @@ import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.GenerationStatus;
+import io.gryt.core.project.FileErrors;
 import io.gryt.core.yaml.GenerationFiles;
 
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class Generations {
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException("generation " + version + " already exists: " + display(file));
         } catch (IOException e) {
-            throw new GrytException("cannot write " + display(file) + ": " + e.getMessage(), e);
+            throw new GrytException("cannot write " + display(file) + ": " + FileErrors.describe(e), e);
         }
         Generation stored;
         try {
@@ -149,7 +150,7 @@ public final class Generations {
                 versions.add(name.substring(0, name.length() - ".yaml".length()));
             }
         } catch (IOException e) {
-            throw new GrytException("cannot list " + display(dir) + ": " + e.getMessage(), e);
+            throw new GrytException("cannot list " + display(dir) + ": " + FileErrors.describe(e), e);
         }
         for (String v : versions) {
             if (!Versions.isValid(v)) {
