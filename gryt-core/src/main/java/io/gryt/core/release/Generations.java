@@ -64,8 +64,12 @@ public final class Generations {
         Generation stored;
         try {
             stored = load(version);
-        } catch (RuntimeException e) {
+        } catch (BadInputException e) {
             deleteQuietly(file); // the file is the one just written: refusing leaves nothing behind
+            // the position is in the content that was refused, not in a file the user can open
+            throw new BadInputException("generation " + version + " was not created: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
             throw e;
         }
         ctx.events().publish(hotfixOf == null ? GrytEvent.GENERATION_CREATED : GrytEvent.HOTFIX_CREATED,
