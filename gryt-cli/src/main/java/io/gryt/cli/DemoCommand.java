@@ -1,7 +1,9 @@
 package io.gryt.cli;
 
+import io.gryt.api.BadInputException;
 import io.gryt.api.Pipeline;
 import io.gryt.core.Gryt;
+import io.gryt.core.project.FileErrors;
 import io.gryt.core.project.ProjectInit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import static io.gryt.api.Step.step;
 
@@ -43,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = target != null ? Files.createDirectories(target.toAbsolutePath()) : Files.createTempDirectory("gryt-demo-");
+        Path dir = target != null ? emptyDirectory(target.toAbsolutePath().normalize()) : Files.createTempDirectory("gryt-demo-");
         ProjectInit.init(dir);
         gryt.out.println("gryt demo: a throwaway project in " + dir);
         gryt.out.println("  checkout, then lint + unit-tests + integration in parallel (3 runners),"
@@ -55,9 +58,32 @@ final class DemoCommand implements Callable<Integer> {
             gryt.out.println();
             gryt.out.println("recorded in " + g.layout().database());
         }
-        gryt.out.println("look inside: sqlite3 " + dir.resolve(".gryt/gryt.db")
+        gryt.out.println("look inside: sqlite3 " + shellWord(dir.resolve(".gryt/gryt.db").toString())
                 + " 'select step_name, status, attempts, duration_ms from step_runs'");
-        gryt.out.println("run its sample pipeline: ./gryt -C " + dir + " run ci");
+        gryt.out.println("run its sample pipeline: ./gryt -C " + shellWord(dir.toString()) + " run ci");
         return code;
+    }
+
+    /** {@code dir}, created when missing; refused when it holds anything, since the demo writes files into it. */
+    private static Path emptyDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            try {
+                return Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new BadInputException("demo --dir " + dir + ": cannot create the directory: " + FileErrors.describe(e));
+            }
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) return dir;
+        } catch (IOException e) {
+            throw new BadInputException("demo --dir " + dir + ": cannot read the directory: " + FileErrors.describe(e));
+        }
+        throw new BadInputException("demo --dir " + dir + ": the directory is not empty"
+                + " (the demo writes a project into it; name a new or empty directory)");
+    }
+
+    /** {@code s} as one word for a POSIX shell: quoted when it holds anything but safe characters. */
+    private static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./:=@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 }

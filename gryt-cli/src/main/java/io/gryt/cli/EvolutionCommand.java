@@ -62,17 +62,16 @@ final class EvolutionCommand implements Callable<Integer> {
             Verbosity verbosity = output.verbosity(json);
             try (Gryt g = parent.open();
                  RunOutput display = json ? RunOutput.SILENT : RunOutput.create(gryt.out, gryt.terminal(), g.projectDir(),
-                         OutputSettings.forEvolution(verbosity))) {
+                         OutputSettings.forEvolution(verbosity));
+                 InterruptGuard guard = InterruptGuard.arm(gryt.err, display::detach)) {
                 EvolutionRequest request = g.evolve(version).proving(changes).allowDirty(allowDirty);
                 if (pipeline != null) request.pipeline(pipeline);
                 if (!json) request.listener(display);
                 EvolutionHandle handle = request.launch();
+                guard.guard(handle::interrupt, handle.result(), "evolution " + handle.started().tag());
                 display.note("evolution " + handle.started().tag() + " proving " + String.join(", ", handle.started().changes()));
-                Evolution done;
-                try (InterruptGuard ignored = InterruptGuard.install(handle::interrupt, handle.result(),
-                        "evolution " + handle.started().tag(), gryt.err, display::detach)) {
-                    done = handle.await();
-                }
+                Evolution done = handle.await();
+                // also when interrupted: the guard waits for this ending before the process halts
                 if (json) {
                     Json.print(gryt.out, Json.evolution(done));
                 } else {

@@ -27,21 +27,22 @@ final class Runs {
     static int run(Gryt g, Pipeline pipeline, GrytCommand gryt, StepSelection selection, Verbosity verbosity, boolean json) {
         RunOptions options = RunOptions.DEFAULT.withSelection(selection);
         if (json) {
-            RunResult result = await(g.start(pipeline, options), gryt, RunOutput.SILENT);
-            Json.print(gryt.out, Json.run(result));
-            return exitCode(result);
+            try (InterruptGuard guard = InterruptGuard.arm(gryt.err)) {
+                RunResult result = await(g.start(pipeline, options), guard);
+                Json.print(gryt.out, Json.run(result)); // also when interrupted: the guard waits for it
+                return exitCode(result);
+            }
         }
         OutputSettings settings = OutputSettings.forRun(verbosity, selection.isAll() ? null : selection.toString());
-        try (RunOutput output = RunOutput.create(gryt.out, gryt.terminal(), g.projectDir(), settings)) {
-            return exitCode(await(g.start(pipeline, options.withListener(output)), gryt, output));
+        try (RunOutput output = RunOutput.create(gryt.out, gryt.terminal(), g.projectDir(), settings);
+             InterruptGuard guard = InterruptGuard.arm(gryt.err, output::detach)) {
+            return exitCode(await(g.start(pipeline, options.withListener(output)), guard));
         }
     }
 
-    private static RunResult await(RunHandle handle, GrytCommand gryt, RunOutput output) {
-        try (InterruptGuard ignored = InterruptGuard.install(handle::interrupt, handle.result(), "run " + handle.runId(),
-                gryt.err, output::detach)) {
-            return handle.await();
-        }
+    private static RunResult await(RunHandle handle, InterruptGuard guard) {
+        guard.guard(handle::interrupt, handle.result(), "run " + handle.runId());
+        return handle.await();
     }
 
     private static int exitCode(RunResult result) {

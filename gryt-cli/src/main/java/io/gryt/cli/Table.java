@@ -2,20 +2,25 @@ package io.gryt.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** A plain text table with aligned columns, as {@code git} and {@code kubectl} print them. */
+/**
+ * A plain text table with aligned columns, as {@code git} and {@code kubectl} print them. Control characters in
+ * a cell (a line break, a tab, an escape sequence) become spaces, so no value can break the layout or drive the
+ * terminal.
+ */
 final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
     Table(String... header) {
-        this.header = List.of(header);
+        this.header = Arrays.stream(header).map(ControlCodes::strip).toList();
     }
 
     Table row(Object... cells) {
         List<String> r = new ArrayList<>();
-        for (Object c : cells) r.add(c == null ? "-" : String.valueOf(c));
+        for (Object c : cells) r.add(c == null ? "-" : ControlCodes.strip(String.valueOf(c)));
         rows.add(r);
         return this;
     }

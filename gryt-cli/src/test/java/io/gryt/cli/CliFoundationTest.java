@@ -155,4 +155,40 @@ class CliFoundationTest {
         assertThat(dir.resolve("demo/.gryt/gryt.db")).isRegularFile();
         assertThat(dir.resolve("demo/dist/app.txt")).hasContent("demo app");
     }
+
+    @Test
+    void demoRefusesADirectoryThatIsNotEmptyAndTouchesNothingInIt() throws Exception {
+        Path mine = Files.createDirectories(dir.resolve("project/dist"));
+        Files.writeString(mine.resolve("app.txt"), "my app");
+
+        CliRun r = CliRun.of("demo", "--dir", dir.resolve("project").toString());
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gryt: error: demo --dir " + dir.resolve("project")
+                + ": the directory is not empty (the demo writes a project into it; name a new or empty directory)\n");
+        assertThat(mine.resolve("app.txt")).hasContent("my app");
+        assertThat(dir.resolve("project/.gryt")).doesNotExist();
+    }
+
+    @Test
+    void demoInADirectoryItCannotCreateIsOneLineOfBadInput() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+
+        CliRun r = CliRun.of("demo", "--dir", file.resolve("demo").toString());
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).startsWith("gryt: error: demo --dir " + file.resolve("demo") + ": cannot create the directory: ")
+                .doesNotContain("Exception").hasLineCount(1);
+    }
+
+    @Test
+    void demoQuotesPathsWithSpacesInTheCommandsItSuggests() {
+        Path demo = dir.resolve("my demo");
+
+        CliRun r = CliRun.of("demo", "--dir", demo.toString());
+
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains("sqlite3 '" + demo.resolve(".gryt/gryt.db") + "' 'select ")
+                .contains("./gryt -C '" + demo + "' run ci");
+    }
 }

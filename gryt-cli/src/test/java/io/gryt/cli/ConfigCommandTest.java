@@ -176,4 +176,14 @@ class ConfigCommandTest {
         assertThat(set.out()).contains("Usage: gryt config set").contains("store.url").contains("run.runners")
                 .contains("execution.mode");
     }
+
+    @Test
+    void anUnreadableConfigFileSaysWhyInWords() throws Exception {
+        Files.createDirectory(dir.resolve(".gryt/config.yaml"));
+
+        CliRun r = CliRun.in(dir, "config", "list");
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("gryt: error: " + dir.resolve(".gryt/config.yaml") + ": cannot read: is a directory\n");
+    }
 }

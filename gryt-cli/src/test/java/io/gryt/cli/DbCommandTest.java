@@ -44,6 +44,17 @@ class DbCommandTest {
     }
 
     @Test
+    void theTableShowsControlCharactersAsSpacesSoNoValueBreaksItOrDrivesTheTerminal() {
+        CliRun r = CliRun.in(dir, "db", "query",
+                "SELECT 'a' || char(10) || 'b' AS text, char(27) || '[2J' || 'x' || char(9) || 'y' AS \"esc\naped\"");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out().lines().toList()).containsExactly("TEXT  ESC APED", "a b   x y", "(1 row)");
+
+        CliRun json = CliRun.in(dir, "db", "query", "--json", "SELECT 'a' || char(10) || 'b' AS text");
+        assertThat(json.out()).contains("\"a\\nb\"");
+    }
+
+    @Test
     void queryAsJsonAndCsv() throws Exception {
         CliRun json = CliRun.in(dir, "db", "query", "--json", "SELECT step_name, attempts, exit_code FROM step_runs ORDER BY step_name");
         assertThat(json.exitCode()).as(json.all()).isZero();

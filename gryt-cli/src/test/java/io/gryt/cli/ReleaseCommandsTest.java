@@ -177,4 +177,14 @@ class ReleaseCommandsTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("no git repository");
     }
+
+    @Test
+    void aRefusedNewGenerationSaysNothingWasCreatedAndLeavesNoFile() {
+        CliRun r = CliRun.in(dir, "generation", "new", "v2.3.0", "--pipeline", "nope", "--change", "fix:A-1:x");
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).startsWith("gryt: error: generation v2.3.0 was not created: ")
+                .contains("pipeline_template: no pipeline 'nope'").hasLineCount(1);
+        assertThat(dir.resolve(".gryt/generations/v2.3.0.yaml")).doesNotExist();
+    }
 }

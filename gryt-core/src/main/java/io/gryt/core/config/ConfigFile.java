@@ -1,6 +1,7 @@
 package io.gryt.core.config;
 
 import io.gryt.api.GrytException;
+import io.gryt.core.project.FileErrors;
 import io.gryt.core.yaml.YamlException;
 import io.gryt.core.yaml.YamlSettings;
 import io.gryt.core.yaml.YamlSettings.Setting;
@@ -114,7 +115,7 @@ public final class ConfigFile {
         } catch (CharacterCodingException e) {
             throw new YamlException(file.toString(), "not UTF-8 text");
         } catch (IOException e) {
-            throw new YamlException(file.toString(), "cannot read: " + e);
+            throw new YamlException(file.toString(), "cannot read: " + FileErrors.describe(e));
         }
     }
 
@@ -148,7 +149,7 @@ public final class ConfigFile {
             }
             tmp = null;
         } catch (IOException e) {
-            throw new GrytException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new GrytException("cannot write " + file + ": " + FileErrors.describe(e), e);
         } finally {
             if (tmp != null) {
                 try {

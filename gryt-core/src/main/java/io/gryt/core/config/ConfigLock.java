@@ -1,6 +1,7 @@
 package io.gryt.core.config;
 
 import io.gryt.api.GrytException;
+import io.gryt.core.project.FileErrors;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -49,7 +50,8 @@ final class ConfigLock implements AutoCloseable {
             }
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new GrytException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+            // making the lock file is the first write to the project: say which file the user wanted changed
+            throw new GrytException("cannot write " + configFile + ": " + FileErrors.describe(e), e);
         } catch (InterruptedException e) {
             closeQuietly(channel);
             Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.GenerationStatus;
+import io.gryt.core.project.FileErrors;
 import io.gryt.core.yaml.GenerationFiles;
 
 import java.io.IOException;
@@ -58,13 +59,17 @@ public final class Generations {
         } catch (FileAlreadyExistsException e) {
             throw new BadInputException("generation " + version + " already exists: " + display(file));
         } catch (IOException e) {
-            throw new GrytException("cannot write " + display(file) + ": " + e.getMessage(), e);
+            throw new GrytException("cannot write " + display(file) + ": " + FileErrors.describe(e), e);
         }
         Generation stored;
         try {
             stored = load(version);
-        } catch (RuntimeException e) {
+        } catch (BadInputException e) {
             deleteQuietly(file); // the file is the one just written: refusing leaves nothing behind
+            // the position is in the content that was refused, not in a file the user can open
+            throw new BadInputException("generation " + version + " was not created: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
             throw e;
         }
         ctx.events().publish(hotfixOf == null ? GrytEvent.GENERATION_CREATED : GrytEvent.HOTFIX_CREATED,
@@ -149,7 +154,7 @@ public final class Generations {
                 versions.add(name.substring(0, name.length() - ".yaml".length()));
             }
         } catch (IOException e) {
-            throw new GrytException("cannot list " + display(dir) + ": " + e.getMessage(), e);
+            throw new GrytException("cannot list " + display(dir) + ": " + FileErrors.describe(e), e);
         }
         for (String v : versions) {
             if (!Versions.isValid(v)) {

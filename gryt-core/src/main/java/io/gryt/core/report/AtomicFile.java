@@ -2,6 +2,7 @@ package io.gryt.core.report;
 
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
+import io.gryt.core.project.FileErrors;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,7 +53,7 @@ final class AtomicFile {
         } catch (IOException | UncheckedIOException e) {
             deleteQuietly(temp);
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw new GrytException("cannot write " + target + ": " + cause.getMessage(), cause);
+            throw new GrytException("cannot write " + target + ": " + FileErrors.describe(cause), cause);
         } catch (RuntimeException | Error e) {
             deleteQuietly(temp);
             throw e;

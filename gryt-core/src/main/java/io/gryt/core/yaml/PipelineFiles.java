@@ -3,6 +3,7 @@ package io.gryt.core.yaml;
 import io.gryt.api.BadInputException;
 import io.gryt.api.Pipeline;
 import io.gryt.api.Step;
+import io.gryt.core.project.FileErrors;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +127,7 @@ public final class PipelineFiles {
         } catch (CharacterCodingException e) {
             throw new YamlException(file.toString(), "not UTF-8 text");
         } catch (IOException e) {
-            throw new YamlException(file.toString(), "cannot read: " + e);
+            throw new YamlException(file.toString(), "cannot read: " + FileErrors.describe(e));
         }
     }
 
