@@ -1,6 +1,7 @@
 package io.gryt.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.gryt.api.spi.DamagedStoreException;
 import io.gryt.core.Gryt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,6 +94,13 @@ final class AuditSnapshotCommands {
                 out.println("rolled back to snapshot " + name + " (the audit trail records the rollback)");
                 out.println("the state before is kept in snapshot " + safety.name() + "; undo with: gryt audit rollback "
                         + safety.name());
+            } catch (DamagedStoreException damaged) {
+                // a damaged database cannot take a safety snapshot or a transaction: put the snapshot in its place
+                String kept = Gryt.restoreDamagedStore(parent.gryt.project().root(), name);
+                out.println("the database was damaged: restored snapshot " + name + " in its place (the audit trail"
+                        + " records the restore)");
+                out.println("the damaged database is kept as " + kept + "; what it held after the snapshot is not"
+                        + " in the restored trail");
             }
             return ExitCodes.OK;
         }

@@ -132,6 +132,25 @@ public final class Gryt implements AutoCloseable {
         return builder().projectDir(projectDir).build();
     }
 
+    /**
+     * Puts snapshot {@code snapshot} in place of the project's damaged store, the one its settings name, when
+     * opening it fails with a {@link io.gryt.api.spi.DamagedStoreException} (a rollback needs a readable store).
+     * The snapshot is checked first; the damaged data is kept aside, never deleted, and the restored audit trail
+     * records the restore. Returns where the damaged data was kept.
+     *
+     * @throws BadInputException when there is no such snapshot or it fails its checks (nothing is changed)
+     */
+    public static String restoreDamagedStore(Path projectDir, String snapshot) {
+        Objects.requireNonNull(projectDir, "projectDir");
+        Objects.requireNonNull(snapshot, "snapshot");
+        ProjectLayout layout = new ProjectLayout(projectDir);
+        ProjectConfig config = ConfigFile.load(layout.configFile());
+        String location = config.storeUrl();
+        Supplier<String> actor = () -> discoverVersioning(layout.root()).flatMap(Versioning::user)
+                .orElseGet(() -> System.getProperty("user.name", "unknown"));
+        return provider(location, config).restoreDamaged(layout.root(), location, snapshot, actor);
+    }
+
     /** A builder for embedders who choose their own store, versioning, environment or listeners. */
     public static Builder builder() {
         return new Builder();
@@ -420,10 +439,15 @@ public final class Gryt implements AutoCloseable {
     /** Opens the store at {@code url}, or when it is null at the one {@code config} names. */
     private static Store openStore(ProjectLayout layout, String url, ProjectConfig config, Supplier<String> actor) {
         String location = url != null ? url : config != null ? config.storeUrl() : StoreProvider.DEFAULT_URL;
+        return provider(location, url == null ? config : null).open(layout.root(), location, actor);
+    }
+
+    /** The adapter for store {@code location}; {@code config} is the settings it comes from, or null when it was given. */
+    private static StoreProvider provider(String location, ProjectConfig config) {
         for (StoreProvider provider : ServiceLoader.load(StoreProvider.class, Gryt.class.getClassLoader())) {
-            if (provider.supports(location)) return provider.open(layout.root(), location, actor);
+            if (provider.supports(location)) return provider;
         }
-        throw noStoreAdapter(location, url == null ? config : null);
+        throw noStoreAdapter(location, config);
     }
 
     /** No adapter handles {@code url}; {@code config} is the settings it comes from, or null when it was given. */

@@ -87,7 +87,8 @@ final class Database implements AutoCloseable {
             return database;
         } catch (SQLException | JdbiException e) {
             StoreException failure = isNotADatabase(e)
-                    ? new StoreException(location + " is not a gryt database (file is not a database)", e)
+                    ? Damage.notADatabase(file, location, e)
+                    : Damage.isDamage(e) ? Damage.of(file, location, location + " is damaged (" + reason(e) + ")", e)
                     : new StoreException(location + ": cannot open the database: " + reason(e), e);
             closeQuietly(keeper, failure);
             throw failure;
@@ -122,7 +123,7 @@ final class Database implements AutoCloseable {
             }
             return rows;
         } catch (SQLException e) {
-            throw new StoreException(location + ": cannot " + what + ": " + reason(e), e);
+            throw failure(what, e);
         }
     }
 
@@ -181,7 +182,8 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private StoreException failure(String what, JdbiException e) {
+    private StoreException failure(String what, Exception e) {
+        if (Damage.isDamage(e)) return Damage.of(file, location, location + " is damaged (" + reason(e) + "): cannot " + what, e);
         return new StoreException(location + ": cannot " + what + ": " + reason(e), e);
     }
 
@@ -241,7 +243,7 @@ final class Database implements AutoCloseable {
                 header = in.readNBytes(SQLITE_HEADER.length);
             }
             if (!Arrays.equals(header, SQLITE_HEADER)) {
-                throw new StoreException(location + " is not a gryt database (file is not a database)");
+                throw Damage.notADatabase(file, location, null);
             }
         } catch (IOException e) {
             throw new StoreException(location + ": cannot open the database: " + e, e);

@@ -62,9 +62,19 @@ final class Snapshots {
     Snapshots(Database db, AuditLog audit) {
         this.db = db;
         this.audit = audit;
-        this.dir = db.file().toAbsolutePath().getParent().resolve("snapshots");
-        Path shown = Path.of(db.location()).getParent();
-        this.shownDir = (shown == null ? Path.of("snapshots") : shown.resolve("snapshots")).toString();
+        this.dir = dirOf(db.file());
+        this.shownDir = shownDirOf(db.location());
+    }
+
+    /** The snapshot directory of database file {@code dbFile}: {@code snapshots/} beside it. */
+    static Path dirOf(Path dbFile) {
+        return dbFile.toAbsolutePath().getParent().resolve("snapshots");
+    }
+
+    /** The snapshot directory as named in messages, for a database named {@code location}. */
+    static String shownDirOf(String location) {
+        Path shown = Path.of(location).getParent();
+        return (shown == null ? Path.of("snapshots") : shown.resolve("snapshots")).toString();
     }
 
     /** Takes snapshot {@code name}, or one named {@code snapshot-<UTC time>} when it is {@code null}. */
@@ -81,6 +91,11 @@ final class Snapshots {
 
     /** The snapshots, oldest first; files without a readable record are not snapshots. */
     List<Snapshot> list() {
+        return list(dir, shownDir);
+    }
+
+    /** The snapshots in {@code dir}, oldest first. */
+    static List<Snapshot> list(Path dir, String shownDir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -88,7 +103,7 @@ final class Snapshots {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
                 String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-                record(name).ifPresent(all::add);
+                record(dir, name).ifPresent(all::add);
             }
         } catch (IOException e) {
             throw new StoreException("cannot list the snapshots in " + shownDir + ": " + e.getMessage(), e);
@@ -99,9 +114,7 @@ final class Snapshots {
 
     /** Restores snapshot {@code name}; see the class comment. Returns the safety snapshot. */
     Snapshot rollback(String name) {
-        requireValidName(name);
-        Snapshot target = record(name).orElseThrow(() -> new BadInputException("no snapshot named " + name + " in "
-                + shownDir + " (see gryt audit snapshots)"));
+        Snapshot target = require(dir, shownDir, name);
         check(target);
         return db.write("roll back to snapshot " + name, h -> {
             AuditLog.Link from = AuditLog.last(h); // the first statement takes the write lock
@@ -173,17 +186,15 @@ final class Snapshots {
         }
     }
 
+    /** Snapshot {@code name} of {@code dir}, or a bad-input error naming it. */
+    static Snapshot require(Path dir, String shownDir, String name) {
+        requireValidName(name);
+        return record(dir, name).orElseThrow(() -> new BadInputException("no snapshot named " + name + " in "
+                + shownDir + " (see gryt audit snapshots)"));
+    }
+
     /** Checks a rollback's target without changing anything. */
     private void check(Snapshot target) {
-        String name = target.name();
-        if (!Files.isRegularFile(target.file())) {
-            throw new BadInputException("snapshot " + name + " cannot be restored: its file " + shown(target) + " is missing");
-        }
-        String actual = sha256(target.file());
-        if (!actual.equals(target.sha256())) {
-            throw new BadInputException("snapshot " + name + " is corrupted: " + shown(target) + " has SHA-256 "
-                    + actual + ", but " + target.sha256() + " was recorded when it was taken; nothing was changed");
-        }
         int liveVersion = db.read("read the schema version", h -> {
             try {
                 return SchemaInspection.of(h.getConnection()).version();
@@ -191,6 +202,28 @@ final class Snapshots {
                 throw new StoreException(db.location() + ": cannot read the schema version: " + Database.reason(e), e);
             }
         });
+        int version = checkFile(target, shownDir);
+        if (version != liveVersion) {
+            throw new BadInputException("snapshot " + target.name() + " has schema version " + version + " and "
+                    + db.location() + " has " + liveVersion + ": a rollback cannot cross a schema change");
+        }
+    }
+
+    /**
+     * Checks snapshot {@code target}'s file without changing anything: present, with its recorded SHA-256,
+     * passing SQLite's integrity check, and a gryt database. Returns its schema version.
+     */
+    static int checkFile(Snapshot target, String shownDir) {
+        String name = target.name();
+        String shown = Path.of(shownDir).resolve(target.file().getFileName()).toString();
+        if (!Files.isRegularFile(target.file())) {
+            throw new BadInputException("snapshot " + name + " cannot be restored: its file " + shown + " is missing");
+        }
+        String actual = sha256(target.file());
+        if (!actual.equals(target.sha256())) {
+            throw new BadInputException("snapshot " + name + " is corrupted: " + shown + " has SHA-256 "
+                    + actual + ", but " + target.sha256() + " was recorded when it was taken; nothing was changed");
+        }
         try (Connection c = readOnly(target.file()); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
                 String result = rs.next() ? rs.getString(1) : "no result";
@@ -203,10 +236,7 @@ final class Snapshots {
             if (!schema.isGryt()) {
                 throw new BadInputException("snapshot " + name + " is not a gryt database; nothing was changed");
             }
-            if (schema.version() != liveVersion) {
-                throw new BadInputException("snapshot " + name + " has schema version " + schema.version() + " and "
-                        + db.location() + " has " + liveVersion + ": a rollback cannot cross a schema change");
-            }
+            return schema.version();
         } catch (SQLException e) {
             throw new BadInputException("snapshot " + name + " cannot be read as a SQLite database ("
                     + Database.reason(e) + "); nothing was changed");
@@ -241,7 +271,7 @@ final class Snapshots {
         }
     }
 
-    private Optional<Snapshot> record(String name) {
+    private static Optional<Snapshot> record(Path dir, String name) {
         Path json = dir.resolve(name + ".json");
         if (!Files.isRegularFile(json)) {
             return Optional.empty();
@@ -284,10 +314,6 @@ final class Snapshots {
 
     private boolean exists(String name) {
         return Files.exists(dir.resolve(name + ".db")) || Files.exists(dir.resolve(name + ".json"));
-    }
-
-    private String shown(Snapshot s) {
-        return Path.of(shownDir).resolve(s.file().getFileName()).toString();
     }
 
     private static void requireValidName(String name) {

@@ -34,8 +34,22 @@ public final class SqliteStoreProvider implements StoreProvider {
 
     @Override
     public Store open(Path projectDir, String url, Supplier<String> actor) {
-        Objects.requireNonNull(projectDir, "projectDir");
         Objects.requireNonNull(actor, "actor");
+        Location at = locate(projectDir, url);
+        return SqliteStore.open(at.file(), at.shown(), actor);
+    }
+
+    /** Restores snapshot {@code snapshot} over a damaged database file, which is kept aside (see the SPI). */
+    @Override
+    public String restoreDamaged(Path projectDir, String url, String snapshot, Supplier<String> actor) {
+        Objects.requireNonNull(actor, "actor");
+        Location at = locate(projectDir, url);
+        return DamagedRestore.restore(at.file(), at.shown(), snapshot, actor);
+    }
+
+    /** The database file of {@code url} and its name in messages. */
+    private Location locate(Path projectDir, String url) {
+        Objects.requireNonNull(projectDir, "projectDir");
         if (!supports(url)) {
             throw new StoreException("not a SQLite store location: " + url + " (expected " + SCHEME + "<path>)");
         }
@@ -49,7 +63,9 @@ public final class SqliteStoreProvider implements StoreProvider {
         } catch (InvalidPathException e) {
             throw new StoreException("the store location " + url + " is not a valid path: " + e.getReason(), e);
         }
-        String location = path.normalize().toString();
-        return SqliteStore.open(projectDir.resolve(path).normalize(), location, actor);
+        return new Location(projectDir.resolve(path).normalize(), path.normalize().toString());
+    }
+
+    private record Location(Path file, String shown) {
     }
 }

@@ -27,4 +27,16 @@ public interface StoreProvider {
     default Store open(Path projectDir, String url, Supplier<String> actor) {
         return open(projectDir, url);
     }
+
+    /**
+     * Replaces the damaged store at {@code url} (one that fails with a {@link DamagedStoreException}) by its
+     * snapshot {@code snapshot}, after checking the snapshot. Nothing is deleted: the damaged data is kept aside,
+     * and the restored trail records the restore, naming it. Returns where the damaged data was kept.
+     *
+     * @throws io.gryt.api.BadInputException when there is no such snapshot or it fails its checks (nothing changed)
+     * @throws StoreException                 when this store cannot restore snapshots over damaged data
+     */
+    default String restoreDamaged(Path projectDir, String url, String snapshot, Supplier<String> actor) {
+        throw new StoreException(url + ": this store cannot restore a snapshot over damaged data");
+    }
 }
