@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gryt.core.config.ConfigFile;
 import io.gryt.core.config.ConfigKey;
 import io.gryt.core.config.ProjectConfig;
+import io.gryt.core.config.StoreUrls;
 import io.gryt.core.project.ProjectLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ final class ConfigCommand implements Callable<Integer> {
                 for (ConfigKey<?> key : ConfigKey.all()) {
                     ObjectNode n = settings.addObject();
                     n.put("key", key.name());
-                    n.put("value", config.text(key).orElse(null));
+                    n.put("value", config.text(key).map(StoreUrls::redact).orElse(null));
                     n.put("default", !config.isSet(key));
                     n.put("description", key.description());
                 }
@@ -65,7 +66,7 @@ final class ConfigCommand implements Callable<Integer> {
             String file = layout.display(layout.configFile());
             for (ConfigKey<?> key : ConfigKey.all()) {
                 Optional<String> value = config.text(key);
-                table.row(key.name(), value.orElse(null), config.isSet(key) ? file : value.isPresent() ? "default" : "not set");
+                table.row(key.name(), value.map(StoreUrls::redact).orElse(null), config.isSet(key) ? file : value.isPresent() ? "default" : "not set");
             }
             table.print(gryt.out);
             return ExitCodes.OK;
@@ -112,7 +113,7 @@ final class ConfigCommand implements Callable<Integer> {
             GrytCommand gryt = parent.gryt;
             ProjectLayout layout = gryt.project();
             ProjectConfig config = ConfigFile.set(layout.configFile(), key, value);
-            gryt.out.println(key + " = " + config.text(ConfigKey.named(key)).orElseThrow()
+            gryt.out.println(key + " = " + StoreUrls.redact(config.text(ConfigKey.named(key)).orElseThrow())
                     + " (" + layout.display(layout.configFile()) + ")");
             return ExitCodes.OK;
         }

@@ -20,9 +20,11 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code gryt db query|metric}: read the audit database. */
@@ -104,6 +106,9 @@ final class DbCommand implements Callable<Integer> {
             PrintStream out = parent.gryt.out;
             try (Gryt g = parent.gryt.openProject()) {
                 Metrics metrics = new Metrics(g.store());
+                if (list && name != null) {
+                    throw new BadInputException("db metric --list takes no metric name (got " + name + "): gryt db metric " + name);
+                }
                 if (list || name == null) {
                     if (!list) throw new BadInputException("db metric needs a metric name (see gryt db metric --list)");
                     if (json) {
@@ -222,9 +227,17 @@ final class DbCommand implements Callable<Integer> {
             }
         }
 
+        /** The column names as JSON keys: a name that repeats (SELECT a.id, b.id) gets {@code _2}, {@code _3}... */
         @Override
         public void columns(List<String> names) {
-            columns = names;
+            Set<String> taken = new HashSet<>();
+            List<String> keys = new ArrayList<>(names.size());
+            for (String name : names) {
+                String key = name;
+                for (int n = 2; !taken.add(key); n++) key = name + "_" + n;
+                keys.add(key);
+            }
+            columns = keys;
         }
 
         @Override

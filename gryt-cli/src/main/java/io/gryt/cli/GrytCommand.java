@@ -88,7 +88,9 @@ final class GrytCommand implements Callable<Integer> {
     /** The directory gryt works in: {@code -C <dir>} or the current directory. */
     Path workingDir() {
         Path dir = (directory == null ? Path.of("") : directory).toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) throw new BadInputException("-C " + directory + ": no such directory");
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("-C " + directory + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
+        }
         return dir;
     }
 

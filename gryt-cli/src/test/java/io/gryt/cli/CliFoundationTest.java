@@ -140,10 +140,16 @@ class CliFoundationTest {
     }
 
     @Test
-    void unknownOptionsAndMissingArgumentsAreUsageErrors() {
+    void unknownOptionsAndMissingArgumentsAreUsageErrors() throws Exception {
         assertThat(CliRun.of("run").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("--frobnicate").exitCode()).isEqualTo(2);
-        assertThat(CliRun.of("-C", dir.resolve("missing").toString(), "init").exitCode()).isEqualTo(2);
+        CliRun missing = CliRun.of("-C", dir.resolve("missing").toString(), "init");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("gryt: error: -C " + dir.resolve("missing") + ": no such directory\n");
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        CliRun notADir = CliRun.of("-C", file.toString(), "init");
+        assertThat(notADir.exitCode()).isEqualTo(2);
+        assertThat(notADir.err()).isEqualTo("gryt: error: -C " + file + ": not a directory\n");
     }
 
     @Test

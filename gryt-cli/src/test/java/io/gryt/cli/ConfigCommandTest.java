@@ -101,6 +101,18 @@ class ConfigCommandTest {
     }
 
     @Test
+    void aPasswordInAUrlIsHiddenWhenShownButKeptInTheFileAndByGet() throws Exception {
+        String url = "postgresql://ci:s3cret@db.example.com/gryt";
+        CliRun set = CliRun.in(dir, "config", "set", "execution.shared_url", url);
+        assertThat(set.exitCode()).as(set.all()).isZero();
+        assertThat(set.out()).startsWith("execution.shared_url = postgresql://ci:***@db.example.com/gryt (");
+        assertThat(CliRun.in(dir, "config", "list").out()).contains("postgresql://ci:***@db.example.com/gryt").doesNotContain("s3cret");
+        assertThat(CliRun.in(dir, "config", "list", "--json").out()).doesNotContain("s3cret");
+        assertThat(CliRun.in(dir, "config", "get", "execution.shared_url").out()).isEqualTo(url + "\n");
+        assertThat(dir.resolve(".gryt/config.yaml")).content().contains(url);
+    }
+
+    @Test
     void sharedModeNeedsItsUrlFirstAndThenOpeningTheProjectFailsClearly() {
         CliRun early = CliRun.in(dir, "config", "set", "execution.mode", "shared");
         assertThat(early.exitCode()).isEqualTo(2);

@@ -107,5 +107,26 @@ class DbCommandTest {
         assertThat(CliRun.in(dir, "db", "metric", "pass_rate", "--gen", "v9.9.9").exitCode()).isEqualTo(2);
         assertThat(CliRun.in(dir, "db", "metric", "pass_rate", "--gen", "latest").exitCode()).isEqualTo(2);
         assertThat(CliRun.in(dir, "db", "metric").exitCode()).isEqualTo(2);
+        CliRun both = CliRun.in(dir, "db", "metric", "pass_rate", "--list");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err().strip()).isEqualTo("gryt: error: db metric --list takes no metric name (got pass_rate): gryt db metric pass_rate");
+    }
+
+    @Test
+    void jsonKeysOfRepeatedColumnNamesStayDistinct() throws Exception {
+        CliRun r = CliRun.in(dir, "db", "query", "--json",
+                "SELECT r.id, s.id, 'x' AS id_2 FROM pipeline_runs r JOIN step_runs s ON s.run_id = r.id LIMIT 1");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        var row = JSON.readTree(r.out()).get(0);
+        assertThat(row.fieldNames()).toIterable().containsExactly("id", "id_2", "id_2_2");
+        assertThat(row.get("id").asText()).isNotEqualTo(row.get("id_2").asText());
+    }
+
+    @Test
+    void aTextOfTwoStatementsIsRefusedNotHalfRun() {
+        CliRun r = CliRun.in(dir, "db", "query", "SELECT 1; SELECT 2");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("runs one statement").contains("SELECT 2");
+        assertThat(r.out()).isEmpty();
     }
 }

@@ -24,6 +24,11 @@ final class ReadOnlyQuery {
     }
 
     static void run(Database database, String sql, RowHandler handler) {
+        String more = SqlStatements.afterFirst(sql);
+        if (!more.isEmpty()) {
+            throw new BadInputException("db query on " + database.location() + " runs one statement, and this text has"
+                    + " more after its first ';': " + abbreviated(more));
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.READONLY);
@@ -49,6 +54,11 @@ final class ReadOnlyQuery {
         } catch (SQLException e) {
             throw new BadInputException("db query on " + database.location() + " failed: " + message(e), e);
         }
+    }
+
+    private static String abbreviated(String sql) {
+        String line = sql.replaceAll("\\s+", " ");
+        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
     }
 
     private static Object value(ResultSet rs, int column) throws SQLException {

@@ -79,4 +79,16 @@ class ReadOnlyQueryTest {
                     .isInstanceOf(BadInputException.class).hasMessageContaining("syntax error");
         }
     }
+
+    @Test
+    void aTextOfSeveralStatementsIsRefusedInsteadOfRunningOnlyTheFirst() {
+        try (SqliteStore store = storeWithARun()) {
+            assertThatThrownBy(() -> store.query("SELECT 1; SELECT COUNT(*) FROM pipeline_runs", new Collected()))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageEndingWith("runs one statement, and this text has more after its first ';': SELECT COUNT(*) FROM pipeline_runs");
+            Collected c = new Collected();
+            store.query("SELECT ';' AS semicolon; -- one statement\n", c);
+            assertThat(c.rows()).singleElement().isEqualTo(List.of(";"));
+        }
+    }
 }
