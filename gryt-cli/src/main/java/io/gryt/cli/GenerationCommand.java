@@ -8,6 +8,7 @@ import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
 import io.gryt.api.release.PromotionStatus;
 import io.gryt.core.Gryt;
+import io.gryt.core.release.Generations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -83,16 +84,20 @@ final class GenerationCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Gryt g = parent.open()) {
-                List<Generation> all = g.generations().list();
+                Generations.Survey survey = g.generations().survey();
+                List<Generation> all = survey.generations();
+                // a file holding a mistake hides nothing else: it is named on stderr, and the command exits 2
+                survey.problems().forEach(p -> parent.gryt.err.println("gryt: error: " + p.getMessage()));
+                int code = survey.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
                 if (json) {
                     ArrayNode arr = Json.MAPPER.createArrayNode();
                     for (Generation gen : all) arr.add(Json.generation(gen, g.store().releases().evidence(gen.version())));
                     Json.print(parent.gryt.out, arr);
-                    return ExitCodes.OK;
+                    return code;
                 }
                 if (all.isEmpty()) {
-                    parent.gryt.out.println("no generations yet: gryt generation new v1.0.0");
-                    return ExitCodes.OK;
+                    if (code == ExitCodes.OK) parent.gryt.out.println("no generations yet: gryt generation new v1.0.0");
+                    return code;
                 }
                 Table t = new Table("VERSION", "STATUS", "PROVEN", "PIPELINE", "DESCRIPTION");
                 for (Generation gen : all) {
@@ -102,8 +107,8 @@ final class GenerationCommand implements Callable<Integer> {
                             gen.status().label(), proven + "/" + gen.changes().size(), gen.pipelineTemplate(), gen.description());
                 }
                 t.print(parent.gryt.out);
+                return code;
             }
-            return ExitCodes.OK;
         }
     }
 

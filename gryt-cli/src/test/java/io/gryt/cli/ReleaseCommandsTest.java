@@ -170,6 +170,20 @@ class ReleaseCommandsTest {
     }
 
     @Test
+    void aBrokenGenerationFileDoesNotHideTheOthersFromTheList() throws Exception {
+        Files.writeString(dir.resolve(".gryt/generations/v3.0.0.yaml"), "version: v3.0.0\nchanges: [oops\n");
+
+        CliRun list = CliRun.in(dir, "generation", "list");
+
+        assertThat(list.exitCode()).isEqualTo(2);
+        assertThat(list.out()).contains("v2.2.0").contains("Payment gateway overhaul").doesNotContain("v3.0.0");
+        assertThat(list.err().lines()).singleElement().asString().startsWith("gryt: error: ").contains("v3.0.0.yaml:");
+        CliRun json = CliRun.in(dir, "generation", "list", "--json");
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out())).hasSize(1);
+    }
+
+    @Test
     void noGitRepositoryIsBadInput(@TempDir Path plain) {
         assertThat(CliRun.in(plain, "init").exitCode()).isZero();
         assertThat(CliRun.in(plain, "generation", "new", "v1.0.0", "--change", "add:F-1:Login").exitCode()).isZero();

@@ -112,12 +112,40 @@ public final class Generations {
         return synced;
     }
 
-    /** Every generation: the files in {@code .gryt/generations/} (validated and synced) and any recorded only in the store. */
+    /**
+     * Every generation: the files in {@code .gryt/generations/} (validated and synced) and any recorded only in the
+     * store. Fails on the first file that holds a mistake; {@link #survey()} lists the others too.
+     */
     public List<Generation> list() {
+        Survey survey = survey();
+        if (!survey.problems().isEmpty()) throw survey.problems().get(0);
+        return survey.generations();
+    }
+
+    /**
+     * Every generation, like {@link #list()}, except that a file holding a mistake does not hide the others: its
+     * problem is collected, and its generation is listed as recorded in the store when it is.
+     */
+    public Survey survey() {
         Map<String, Generation> all = new TreeMap<>(Versions.ORDER);
-        for (String version : versionsOnDisk()) all.put(version, load(version));
+        List<BadInputException> problems = new ArrayList<>();
+        for (String version : versionsOnDisk()) {
+            try {
+                all.put(version, load(version));
+            } catch (BadInputException e) {
+                problems.add(e);
+            }
+        }
         for (Generation g : ctx.store().generations()) all.putIfAbsent(g.version(), g);
-        return new ArrayList<>(all.values());
+        return new Survey(new ArrayList<>(all.values()), problems);
+    }
+
+    /** The generations that could be read (in version order), and the problems of the files that could not. */
+    public record Survey(List<Generation> generations, List<BadInputException> problems) {
+        public Survey {
+            generations = List.copyOf(generations);
+            problems = List.copyOf(problems);
+        }
     }
 
     /**
