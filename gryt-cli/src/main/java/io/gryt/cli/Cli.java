@@ -3,6 +3,7 @@ package io.gryt.cli;
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.spi.DamagedStoreException;
+import io.gryt.api.spi.ReadOnlyStoreException;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
@@ -57,7 +58,7 @@ public final class Cli {
     }
 
     static int handle(Exception ex, boolean debug, PrintStream err) {
-        if (ex instanceof BadInputException || ex instanceof DamagedStoreException) {
+        if (ex instanceof BadInputException || ex instanceof DamagedStoreException || ex instanceof ReadOnlyStoreException) {
             err.println("gryt: error: " + oneLine(ex.getMessage()));
             if (debug) ex.printStackTrace(err);
             return ExitCodes.BAD_INPUT;

@@ -14,6 +14,7 @@ import io.gryt.api.release.Promotion;
 import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.PromotionGate;
+import io.gryt.api.spi.ReadOnlyStoreException;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.StoreException;
@@ -118,8 +119,9 @@ public final class Gryt implements AutoCloseable {
         this.store = b.store != null ? b.store : openStore(layout, b.storeUrl, config, this::actor);
         try {
             this.givenVersioning = b.versioning;
-            this.recovered = Recovery.recover(store.runs());
-            this.releaseRepairs = store.recordsReleases() ? ReleaseRecovery.recover(releaseContext) : List.of();
+            // a read-only store is looked at, not repaired: whatever a dead process left stays as it is
+            this.recovered = store.readOnly() ? List.of() : Recovery.recover(store.runs());
+            this.releaseRepairs = store.recordsReleases() && !store.readOnly() ? ReleaseRecovery.recover(releaseContext) : List.of();
         } catch (RuntimeException e) {
             if (ownsStore) store.close();
             throw e;
@@ -189,6 +191,10 @@ public final class Gryt implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         ensureOpen();
         ExecutionPlan plan = options.selection().applyTo(PlanBuilder.plan(pipeline, projectSteps()));
+        if (store.readOnly()) {
+            throw new ReadOnlyStoreException(store.location() + " is open read-only (gryt may not write it or its"
+                    + " directory): cannot run " + pipeline.name());
+        }
         List<RunListener> all = new ArrayList<>(listeners);
         all.addAll(options.listeners());
         RunHandle handle = engine.start(new RunRequest(plan, layout.root(), layout.runsDir(), environment, options.env(), all));

@@ -1,5 +1,6 @@
 package io.gryt.sqlite;
 
+import io.gryt.api.spi.ReadOnlyStoreException;
 import io.gryt.api.spi.StoreException;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -8,6 +9,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
+import org.sqlite.SQLiteOpenMode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,17 +56,19 @@ final class Database implements AutoCloseable {
     private final Path file;
     private final String location;
     private final SQLiteDataSource dataSource;
+    private final boolean readOnly;
     private final Lazy<Jdbi> jdbi;
     private final Lazy<Jdbi> readers;
     private final Connection keeper;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Database(Path file, String location, SQLiteDataSource dataSource, Connection keeper) {
+    private Database(Path file, String location, SQLiteDataSource dataSource, Connection keeper, boolean readOnly) {
         this.file = file;
         this.location = location;
         this.dataSource = dataSource;
+        this.readOnly = readOnly;
         this.jdbi = new Lazy<>(() -> Jdbi.create(dataSource).installPlugin(new Timestamps()));
-        this.readers = new Lazy<>(() -> Jdbi.create(readOnlyDataSource(file)).installPlugin(new Timestamps()));
+        this.readers = new Lazy<>(() -> Jdbi.create(readOnly ? dataSource : readOnlyDataSource(file)).installPlugin(new Timestamps()));
         this.keeper = keeper;
     }
 
@@ -73,6 +78,9 @@ final class Database implements AutoCloseable {
      * being written to.
      */
     static Database open(Path file, String location, List<Migration> migrations) {
+        if (Files.exists(file) && !(Files.isWritable(file) && Files.isWritable(file.toAbsolutePath().getParent()))) {
+            return openReadOnly(file, location, migrations);
+        }
         Migrator migrator = new Migrator(migrations, location);
         SQLiteDataSource dataSource = dataSource(file, location);
         prepareFile(file, location);
@@ -82,20 +90,73 @@ final class Database implements AutoCloseable {
             // Checked before the first write, so that a foreign or newer file stays exactly as it is.
             int version = migrator.check(SchemaInspection.of(keeper));
             enableWal(keeper, location);
-            Database database = new Database(file, location, dataSource, keeper);
+            Database database = new Database(file, location, dataSource, keeper, false);
             if (version < migrator.latest()) migrator.migrate(database.jdbi.get());
             return database;
         } catch (SQLException | JdbiException e) {
-            StoreException failure = isNotADatabase(e)
-                    ? Damage.notADatabase(file, location, e)
-                    : Damage.isDamage(e) ? Damage.of(file, location, location + " is damaged (" + reason(e) + ")", e)
-                    : new StoreException(location + ": cannot open the database: " + reason(e), e);
+            StoreException failure = openFailure(file, location, e);
             closeQuietly(keeper, failure);
             throw failure;
         } catch (RuntimeException e) {
             closeQuietly(keeper, e);
             throw e;
         }
+    }
+
+    /**
+     * Opens existing database {@code file} for reading only, as SQLite's {@code immutable} file: no lock, no
+     * {@code -shm} file, nothing written, so that it works where gryt may not write (an auditor's copy, a read-only
+     * mount). Refused when a write-ahead log beside it holds commits (immutable reading would not see them) or when
+     * its schema would need an upgrade.
+     */
+    static Database openReadOnly(Path file, String location, List<Migration> migrations) {
+        Migrator migrator = new Migrator(migrations, location);
+        if (!Files.isRegularFile(file)) throw new StoreException(location + ": no such database file");
+        prepareFile(file, location);
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (sizeOf(wal) > 0) {
+            throw new ReadOnlyStoreException(location + " cannot be read without writing: its write-ahead log "
+                    + wal.getFileName() + " holds commits not merged yet (open it once where gryt may write it)");
+        }
+        SQLiteDataSource dataSource = immutableDataSource(file, location);
+        Connection keeper = null;
+        try {
+            keeper = dataSource.getConnection();
+            int version = migrator.check(SchemaInspection.of(keeper));
+            if (version < migrator.latest()) {
+                throw new ReadOnlyStoreException(location + " has schema " + version + " from an older gryt and is"
+                        + " read-only here: open it once where gryt may write it, to upgrade it to schema " + migrator.latest());
+            }
+            return new Database(file, location, dataSource, keeper, true);
+        } catch (SQLException e) {
+            StoreException failure = openFailure(file, location, e);
+            closeQuietly(keeper, failure);
+            throw failure;
+        } catch (RuntimeException e) {
+            closeQuietly(keeper, e);
+            throw e;
+        }
+    }
+
+    private static StoreException openFailure(Path file, String location, Exception e) {
+        if (isNotADatabase(e)) return Damage.notADatabase(file, location, e);
+        if (Damage.isDamage(e)) return Damage.of(file, location, location + " is damaged (" + reason(e) + ")", e);
+        return new StoreException(location + ": cannot open the database: " + reason(e), e);
+    }
+
+    /** True when this database only reads ({@link #openReadOnly}). */
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    /** A new connection that SQLite itself keeps from writing (for users' queries). */
+    Connection readOnlyConnection() throws SQLException {
+        if (readOnly) return dataSource.getConnection();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
+        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
     }
 
     /** The database file. */
@@ -158,6 +219,10 @@ final class Database implements AutoCloseable {
     /** Runs {@code callback} in one write transaction (taken with BEGIN IMMEDIATE), committed when it returns. */
     <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
         ensureOpen();
+        if (readOnly) {
+            throw new ReadOnlyStoreException(location + " is open read-only (gryt may not write it or its directory):"
+                    + " cannot " + what);
+        }
         try {
             return jdbi.get().inTransaction(callback);
         } catch (JdbiException e) {
@@ -206,6 +271,30 @@ final class Database implements AutoCloseable {
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
         return dataSource;
+    }
+
+    /** Read-only connections to a file that nobody changes while they are open: SQLite's {@code immutable=1}. */
+    private static SQLiteDataSource immutableDataSource(Path file, String location) {
+        if (file.toString().contains("?")) {
+            throw new StoreException(location + ": a database path cannot contain '?'");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
+        config.setOpenMode(SQLiteOpenMode.OPEN_URI);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        String path = file.toAbsolutePath().toString().replace("%", "%25").replace("#", "%23");
+        dataSource.setUrl("jdbc:sqlite:file:" + path + "?immutable=1");
+        return dataSource;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 1; // unreadable: assume it holds something
+        }
     }
 
     /** Connections that cannot write, whose transactions are deferred: they read without taking the write lock. */

@@ -2,11 +2,8 @@ package io.gryt.sqlite;
 
 import io.gryt.api.BadInputException;
 import io.gryt.api.spi.RowHandler;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteOpenMode;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -29,11 +26,7 @@ final class ReadOnlyQuery {
             throw new BadInputException("db query on " + database.location() + " runs one statement, and this text has"
                     + " more after its first ';': " + abbreviated(more));
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(SQLiteOpenMode.READONLY);
-        config.setBusyTimeout((int) Database.BUSY_TIMEOUT.toMillis());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database.file(), config.toProperties());
+        try (Connection c = database.readOnlyConnection();
              Statement st = c.createStatement()) {
             st.execute("PRAGMA query_only = 1");
             if (!st.execute(sql)) {

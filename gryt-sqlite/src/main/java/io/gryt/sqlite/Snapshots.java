@@ -2,6 +2,7 @@ package io.gryt.sqlite;
 
 import io.gryt.api.BadInputException;
 import io.gryt.api.audit.Snapshot;
+import io.gryt.api.spi.ReadOnlyStoreException;
 import io.gryt.api.spi.StoreException;
 import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteConfig;
@@ -79,6 +80,9 @@ final class Snapshots {
 
     /** Takes snapshot {@code name}, or one named {@code snapshot-<UTC time>} when it is {@code null}. */
     Snapshot take(String name) {
+        if (db.readOnly()) {
+            throw new ReadOnlyStoreException(db.location() + " is open read-only: cannot take a snapshot beside it");
+        }
         if (name == null) {
             return copy(unusedName("snapshot-"));
         }

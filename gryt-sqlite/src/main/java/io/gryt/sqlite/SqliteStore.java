@@ -66,6 +66,23 @@ public final class SqliteStore implements Store {
         return new SqliteStore(Database.open(dbFile, location, migrations), actor);
     }
 
+    /**
+     * Opens the existing database file {@code dbFile} for reading only: nothing is written to it or beside it, so
+     * this works on a read-only copy or mount (an auditor's, say). {@link #open} does this by itself when gryt may
+     * not write the file or its directory. Every write fails with a {@link io.gryt.api.spi.ReadOnlyStoreException}.
+     *
+     * @throws io.gryt.api.spi.StoreException when the file is missing, not a gryt database, from another schema
+     *                                        version, or has a write-ahead log with commits not merged yet
+     */
+    public static SqliteStore openReadOnly(Path dbFile) {
+        return new SqliteStore(Database.openReadOnly(dbFile, dbFile.toString(), Migration.bundled()), OS_USER);
+    }
+
+    @Override
+    public boolean readOnly() {
+        return database.readOnly();
+    }
+
     @Override
     public String location() {
         return database.location();

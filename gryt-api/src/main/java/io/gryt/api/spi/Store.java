@@ -38,6 +38,14 @@ public interface Store extends AutoCloseable {
         throw new StoreException("the store at " + location() + " does not support SQL queries");
     }
 
+    /**
+     * True when this store only reads: every write fails with a {@link ReadOnlyStoreException}, and opening a
+     * project repairs nothing in it (runs a dead process left {@code running} stay as they are).
+     */
+    default boolean readOnly() {
+        return false;
+    }
+
     /** Releases connections; further calls fail. */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package io.gryt.core.exec;
 
 import io.gryt.api.GrytException;
+import io.gryt.core.project.FileErrors;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -31,7 +32,7 @@ record RunDirectory(String runId, Path path) {
                 }
             }
         } catch (IOException e) {
-            throw new GrytException("cannot create a log directory in " + runsDir + ": " + e.getMessage(), e);
+            throw new GrytException("cannot create a log directory in " + runsDir + ": " + FileErrors.describe(e), e);
         }
     }
 
