@@ -47,6 +47,15 @@ public final class ColdStartBenchmark {
         List<String> opts = a.containsKey("opts") ? List.of(a.get("opts").split(" +")) : List.of();
 
         Path project = Files.createTempDirectory("gryt-coldstart-");
+        try {
+            measure(project, evolutions, jar, opts, warmup, reps);
+        } finally {
+            deleteTree(project);
+        }
+    }
+
+    private static void measure(Path project, int evolutions, Path jar, List<String> opts, int warmup, int reps)
+            throws Exception {
         seed(project, evolutions);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -72,6 +81,12 @@ public final class ColdStartBenchmark {
         row("gryt --version", v, base);
         row("gryt evolution list", l, base);
         if (viaGryt != null) row("./gryt evolution list", viaGryt, base);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     private static void row(String name, Timing<?> t, Timing<?> base) {
