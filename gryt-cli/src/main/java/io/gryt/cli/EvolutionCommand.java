@@ -67,9 +67,9 @@ final class EvolutionCommand implements Callable<Integer> {
                 EvolutionRequest request = g.evolve(version).proving(changes).allowDirty(allowDirty);
                 if (pipeline != null) request.pipeline(pipeline);
                 if (!json) request.listener(display);
+                request.onCreated(e -> display.note("evolution " + e.tag() + " proving " + String.join(", ", e.changes())));
                 EvolutionHandle handle = request.launch();
                 guard.guard(handle::interrupt, handle.result(), "evolution " + handle.started().tag());
-                display.note("evolution " + handle.started().tag() + " proving " + String.join(", ", handle.started().changes()));
                 Evolution done = handle.await();
                 // also when interrupted: the guard waits for this ending before the process halts
                 if (json) {

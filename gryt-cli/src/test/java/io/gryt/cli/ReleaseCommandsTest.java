@@ -45,6 +45,10 @@ class ReleaseCommandsTest {
         CliRun rc1 = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001");
         assertThat(rc1.exitCode()).as(rc1.all()).isZero();
         assertThat(rc1.out()).contains("v2.2.0-rc.1").contains("pass");
+        assertThat(rc1.out().lines().findFirst()).as("the evolution is announced before its run")
+                .hasValue("evolution v2.2.0-rc.1 proving PAY-001");
+        assertThat(rc1.out()).containsSubsequence("evolution v2.2.0-rc.1 proving PAY-001", "gryt run",
+                "evolution v2.2.0-rc.1: pass");
 
         CliRun failing = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "BAD-1");
         assertThat(failing.exitCode()).isEqualTo(1);

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Starts an evolution: {@code gryt.evolve("v2.2.0").proving("PAY-001").with(pipeline).start()}.
@@ -43,6 +44,7 @@ public final class EvolutionRequest {
     private Pipeline pipeline;
     private String pipelineName;
     private boolean allowDirty;
+    private Consumer<Evolution> onCreated = e -> { };
 
     /** Created by {@link io.gryt.core.Gryt#evolve(String)}. */
     public EvolutionRequest(ReleaseContext ctx, Generations generations, String version) {
@@ -86,6 +88,16 @@ public final class EvolutionRequest {
         return this;
     }
 
+    /**
+     * Called with the evolution as first recorded (its tag and RC number allocated, status {@code pending}), before
+     * its pipeline starts: the moment to announce it. An exception it throws stops the evolution, recorded
+     * {@code interrupted}, before anything runs.
+     */
+    public EvolutionRequest onCreated(Consumer<Evolution> action) {
+        this.onCreated = Objects.requireNonNull(action, "action");
+        return this;
+    }
+
     /** Runs the evolution to its end and returns it, recorded and tagged. */
     public Evolution start() {
         return launch().await();
@@ -117,6 +129,7 @@ public final class EvolutionRequest {
                 "GRYT_EVOLUTION_TAG", pending.tag()), listeners);
         RunHandle run;
         try {
+            onCreated.accept(pending);
             run = ctx.start(toRun, options);
         } catch (RuntimeException e) {
             finish(pending, EvolutionStatus.INTERRUPTED, null);
