@@ -38,6 +38,11 @@ final class Damage {
                 + way(file, location, false), cause);
     }
 
+    /** True when there are snapshots of {@code file}. */
+    static boolean hasSnapshots(Path file, String location) {
+        return !Snapshots.list(Snapshots.dirOf(file), Snapshots.shownDirOf(location)).isEmpty();
+    }
+
     /** "; restore a snapshot: ..." naming the snapshots beside {@code file}, or saying there is none. */
     private static String way(Path file, String location, boolean sayNone) {
         List<String> names = Snapshots.list(Snapshots.dirOf(file), Snapshots.shownDirOf(location)).stream()

@@ -325,7 +325,11 @@ final class Database implements AutoCloseable {
                 return;
             }
             if (Files.size(file) == 0) {
-                return; // SQLite's own empty database
+                // SQLite's own empty database, unless snapshots show it held a trail: then it was emptied
+                if (Damage.hasSnapshots(file, location)) {
+                    throw Damage.of(file, location, location + " is empty (0 bytes) though snapshots of it exist", null);
+                }
+                return;
             }
             byte[] header;
             try (InputStream in = Files.newInputStream(file)) {

@@ -70,6 +70,16 @@ class DamagedStoreTest {
     }
 
     @Test
+    void anEmptiedFileWithSnapshotsIsNotQuietlyStartedAfresh() throws IOException {
+        Files.write(db, new byte[0]);
+
+        assertThatThrownBy(() -> new SqliteStoreProvider().open(dir, URL)).isInstanceOf(DamagedStoreException.class)
+                .hasMessage(".gryt/gryt.db is empty (0 bytes) though snapshots of it exist; restore a snapshot with"
+                        + " 'gryt audit rollback <name>' (newest last: good)");
+        assertThat(db).isEmptyFile();
+    }
+
+    @Test
     void restoringASnapshotKeepsTheDamagedFileAndRecordsTheRestore() throws IOException {
         damagePageOne();
         String damagedHash = Snapshots.sha256(db);
