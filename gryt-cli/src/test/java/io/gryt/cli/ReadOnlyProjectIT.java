@@ -35,6 +35,10 @@ class ReadOnlyProjectIT {
         assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser")),
                 "needs root and runuser to run gryt as another user: skipped");
         assumeTrue(Files.isRegularFile(JAR), "needs " + JAR + " (mvn package): skipped");
+        Process probe = new ProcessBuilder("/usr/sbin/runuser", "-u", "nobody", "--", "true")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                "runuser cannot switch to the user nobody here: skipped");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         jar = Files.copy(JAR, dir.resolve("gryt.jar"));
         project = Files.createDirectories(dir.resolve("project"));
