@@ -75,7 +75,8 @@ final class Database implements AutoCloseable {
     /**
      * Opens {@code file}, creating it and its directories if missing and migrating its schema to the newest
      * of {@code migrations}. A file that is not a gryt database, or one from a newer gryt, is refused without
-     * being written to.
+     * being written to. An existing file that gryt may not write (or whose directory it may not write) is opened
+     * {@linkplain #openReadOnly read-only}.
      */
     static Database open(Path file, String location, List<Migration> migrations) {
         if (Files.exists(file) && !(Files.isWritable(file) && Files.isWritable(file.toAbsolutePath().getParent()))) {
@@ -84,23 +85,14 @@ final class Database implements AutoCloseable {
         Migrator migrator = new Migrator(migrations, location);
         SQLiteDataSource dataSource = dataSource(file, location);
         prepareFile(file, location);
-        Connection keeper = null;
-        try {
-            keeper = dataSource.getConnection();
+        return withKeeper(dataSource, file, location, keeper -> {
             // Checked before the first write, so that a foreign or newer file stays exactly as it is.
             int version = migrator.check(SchemaInspection.of(keeper));
             enableWal(keeper, location);
             Database database = new Database(file, location, dataSource, keeper, false);
             if (version < migrator.latest()) migrator.migrate(database.jdbi.get());
             return database;
-        } catch (SQLException | JdbiException e) {
-            StoreException failure = openFailure(file, location, e);
-            closeQuietly(keeper, failure);
-            throw failure;
-        } catch (RuntimeException e) {
-            closeQuietly(keeper, e);
-            throw e;
-        }
+        });
     }
 
     /**
@@ -119,16 +111,29 @@ final class Database implements AutoCloseable {
                     + wal.getFileName() + " holds commits not merged yet (open it once where gryt may write it)");
         }
         SQLiteDataSource dataSource = immutableDataSource(file, location);
-        Connection keeper = null;
-        try {
-            keeper = dataSource.getConnection();
+        return withKeeper(dataSource, file, location, keeper -> {
             int version = migrator.check(SchemaInspection.of(keeper));
             if (version < migrator.latest()) {
                 throw new ReadOnlyStoreException(location + " has schema " + version + " from an older gryt and is"
                         + " read-only here: open it once where gryt may write it, to upgrade it to schema " + migrator.latest());
             }
             return new Database(file, location, dataSource, keeper, true);
-        } catch (SQLException e) {
+        });
+    }
+
+    /** How a database is opened once its first connection, the one kept open, is made. */
+    @FunctionalInterface
+    private interface Opening {
+        Database open(Connection keeper) throws SQLException;
+    }
+
+    /** Opens the connection kept for the database's lifetime, then {@code opening}; closes it if that fails. */
+    private static Database withKeeper(SQLiteDataSource dataSource, Path file, String location, Opening opening) {
+        Connection keeper = null;
+        try {
+            keeper = dataSource.getConnection();
+            return opening.open(keeper);
+        } catch (SQLException | JdbiException e) {
             StoreException failure = openFailure(file, location, e);
             closeQuietly(keeper, failure);
             throw failure;
