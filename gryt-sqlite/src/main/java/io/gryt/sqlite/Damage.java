@@ -24,6 +24,17 @@ final class Damage {
         return false;
     }
 
+    /** SQLite's own words for the damage in {@code e} ("the database disk image is malformed"). */
+    static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite && sqlite.getResultCode().message != null) {
+                String m = sqlite.getResultCode().message;
+                return Character.toLowerCase(m.charAt(0)) + m.substring(1);
+            }
+        }
+        return Database.reason(e);
+    }
+
     /** A failure saying {@code problem} about damaged database {@code file}, with the way out. */
     static DamagedStoreException of(Path file, String location, String problem, Throwable cause) {
         return new DamagedStoreException(problem + way(file, location, true), cause);

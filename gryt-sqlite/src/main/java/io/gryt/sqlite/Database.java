@@ -145,7 +145,7 @@ final class Database implements AutoCloseable {
 
     private static StoreException openFailure(Path file, String location, Exception e) {
         if (isNotADatabase(e)) return Damage.notADatabase(file, location, e);
-        if (Damage.isDamage(e)) return Damage.of(file, location, location + " is damaged (" + reason(e) + ")", e);
+        if (Damage.isDamage(e)) return Damage.of(file, location, location + " is damaged (" + Damage.reason(e) + ")", e);
         return new StoreException(location + ": cannot open the database: " + reason(e), e);
     }
 
@@ -253,7 +253,7 @@ final class Database implements AutoCloseable {
     }
 
     private StoreException failure(String what, Exception e) {
-        if (Damage.isDamage(e)) return Damage.of(file, location, location + " is damaged (" + reason(e) + "): cannot " + what, e);
+        if (Damage.isDamage(e)) return Damage.of(file, location, location + " is damaged (" + Damage.reason(e) + "): cannot " + what, e);
         return new StoreException(location + ": cannot " + what + ": " + reason(e), e);
     }
 

@@ -41,6 +41,7 @@ public final class ProjectInit {
             # Pipelines, steps.yaml and generations/ are meant to be committed.
             gryt.db
             gryt.db-*
+            gryt.db.*
             runs/
             snapshots/
             *.lock
