@@ -7,6 +7,7 @@ import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.GateResult;
 import io.gryt.api.release.Generation;
+import io.gryt.api.release.Promotion;
 import io.gryt.api.release.PromotionStatus;
 import io.gryt.api.spi.GateContext;
 import io.gryt.api.spi.PromotionGate;
@@ -129,6 +130,37 @@ class TagConflictTest {
             assertThat(gryt.generations().load("v2.2.0").isPromoted()).isFalse();
         }
         assertThat(project.git.git("rev-parse", "v2.2.0").strip()).isEqualTo(first);
+    }
+
+    @Test
+    void aProofWhoseTagWasDeletedOrMovedBlocksThePromotionSayingSo() {
+        ReleaseProject project = new ReleaseProject(dir);
+        try (Gryt gryt = project.open()) {
+            gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002").start();
+            gryt.evolve("v2.2.0").proving("PAY-003").start();
+            project.git.git("tag", "-d", "v2.2.0-rc.1");
+            project.git.write("later.txt", "later\n");
+            project.git.commit("a later commit");
+            project.git.git("tag", "-f", "v2.2.0-rc.2");
+
+            Promotion blocked = gryt.promote("v2.2.0");
+            assertThat(blocked.status()).isEqualTo(PromotionStatus.BLOCKED);
+            assertThat(blocked.failedGates()).singleElement().satisfies(g -> {
+                assertThat(g.gate()).isEqualTo("proven-on-this-commit");
+                assertThat(g.problems()).containsExactly(
+                        "PAY-001: git tag v2.2.0-rc.1 of its proof is missing (restore it on " + blocked.commit().substring(0, 12)
+                                + ", or prove the change again)",
+                        "PAY-002: git tag v2.2.0-rc.1 of its proof is missing (restore it on " + blocked.commit().substring(0, 12)
+                                + ", or prove the change again)",
+                        "PAY-003: git tag v2.2.0-rc.2 of its proof is on commit " + project.git.head().substring(0, 12)
+                                + ", but the evolution ran on " + blocked.commit().substring(0, 12)
+                                + " (move it back, or prove the change again)");
+            });
+            assertThat(project.git.git("tag", "-l", "v2.2.0")).isBlank();
+
+            gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
+            assertThat(gryt.promote("v2.2.0").status()).as("proven again").isEqualTo(PromotionStatus.COMPLETED);
+        }
     }
 
     @Test
