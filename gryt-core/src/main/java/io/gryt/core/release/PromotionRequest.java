@@ -100,7 +100,8 @@ public final class PromotionRequest {
                     + "); it is immutable: start a new generation or a hot-fix");
         }
         Versioning vcs = ctx.requireVersioning();
-        Tags.requireFree(vcs, version, "a release of " + version + " that gryt made");
+        Tags.requireFree(vcs, version,
+                "a release of " + version + " recorded in " + ctx.layout().display(ctx.layout().database()));
         ReleaseStore store = ctx.store();
         List<ChangeEvidence> evidence = store.evidence(version);
         Optional<String> commit = commitRevision != null ? Optional.of(explicitCommit(vcs, store))

@@ -2,11 +2,8 @@ package io.gryt.core.release;
 
 import io.gryt.api.BadInputException;
 import io.gryt.api.Pipeline;
-import io.gryt.api.release.Change;
-import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.GateResult;
-import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
 import io.gryt.api.release.PromotionStatus;
 import io.gryt.api.spi.GateContext;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static io.gryt.api.Step.step;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,19 +156,6 @@ class TagConflictTest {
 
             gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
             assertThat(gryt.promote("v2.2.0").status()).as("proven again").isEqualTo(PromotionStatus.COMPLETED);
-        }
-    }
-
-    @Test
-    void aHotfixSkipsAPatchVersionThatIsAlreadyTagged() {
-        ReleaseProject project = new ReleaseProject(dir);
-        try (Gryt gryt = project.open()) {
-            gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
-            assertThat(gryt.promote("v2.2.0").status()).isEqualTo(PromotionStatus.COMPLETED);
-            project.git.git("tag", "v2.2.1");
-            Generation hotfix = gryt.generations().hotfix("v2.2.0",
-                    List.of(new Change("PAY-009", ChangeType.FIX, "Refund rounding", null)), null);
-            assertThat(hotfix.version()).isEqualTo("v2.2.2");
         }
     }
 }
