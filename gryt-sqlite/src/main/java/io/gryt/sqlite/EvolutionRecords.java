@@ -4,6 +4,7 @@ import io.gryt.api.BadInputException;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.GenerationStatus;
+import io.gryt.api.release.PromotionStatus;
 import io.gryt.api.spi.ProcessOwner;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -27,7 +28,7 @@ final class EvolutionRecords {
      * transaction taken with {@code BEGIN IMMEDIATE}: the write lock, held from before the generation is read
      * until the commit, is what makes {@code MAX(rc_number) + 1} unique and gap-free across processes.
      *
-     * @throws BadInputException for an unknown or promoted generation, or an unknown change
+     * @throws BadInputException for an unknown or promoted generation, one being promoted, or an unknown change
      */
     static Evolution create(Handle h, AuditLog audit, String location, String version, List<String> changeIds,
                             String commit, boolean allowDirty, ProcessOwner owner, Instant at) {
@@ -88,6 +89,17 @@ final class EvolutionRecords {
                         + location + " (load its file first)"));
         if (GenerationStatus.fromLabel(generation.getValue()) == GenerationStatus.PROMOTED) {
             throw new BadInputException("generation " + version + " is promoted and takes no more evolutions");
+        }
+        // checked under the write lock that recording a promotion takes too: an evolution cannot slip in between
+        // a promotion's decision and its tag
+        if (h.createQuery("SELECT 1 FROM promotions WHERE generation_id = :g AND status = :pending")
+                .bind("g", generation.getKey())
+                .bind("pending", PromotionStatus.PENDING.label())
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent()) {
+            throw new BadInputException("generation " + version + " is being promoted and takes no more evolutions"
+                    + " (a promotion interrupted by a crash is repaired when gryt next opens the project)");
         }
         return generation.getKey();
     }

@@ -53,6 +53,20 @@ class PromotionTest extends ReleaseStoreTest {
     }
 
     @Test
+    void noEvolutionStartsWhileAPromotionIsPendingButOneMayAfterItsRollback() {
+        long id = releases.recordPromotion("v2.2.0", "c0ffee", "v2.2.0", PromotionStatus.PENDING, "{}", t(1));
+
+        assertThatThrownBy(() -> releases.createEvolution("v2.2.0", List.of("PAY-001"), "c0ffee", false, null, t(2)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("generation v2.2.0 is being promoted");
+        assertThat(releases.evolutions("v2.2.0")).isEmpty();
+
+        releases.endPromotion(id, PromotionStatus.ROLLED_BACK, t(3));
+        assertThat(releases.createEvolution("v2.2.0", List.of("PAY-001"), "c0ffee", false, null, t(4)).tag())
+                .isEqualTo("v2.2.0-rc.1");
+    }
+
+    @Test
     void completingAgainChangesNothingAndANullHashKeepsTheSyncedOne() {
         releases.syncGeneration(withHash("synced-hash"), file("v2.2.0"), T0);
         long id = releases.recordPromotion("v2.2.0", "c1", "v2.2.0", PromotionStatus.PENDING, "{}", t(1));

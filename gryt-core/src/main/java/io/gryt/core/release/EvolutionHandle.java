@@ -3,6 +3,7 @@ package io.gryt.core.release;
 import io.gryt.api.release.Evolution;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** An evolution in progress: its RC tag is allocated; wait for it or cancel it. */
 public interface EvolutionHandle {
@@ -18,8 +19,13 @@ public interface EvolutionHandle {
     /** Completes with the final evolution once it is recorded and tagged. */
     CompletableFuture<Evolution> result();
 
-    /** Waits for the final evolution. */
+    /** Waits for the final evolution; a failure to record or tag it is thrown as it was raised. */
     default Evolution await() {
-        return result().join();
+        try {
+            return result().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
     }
 }

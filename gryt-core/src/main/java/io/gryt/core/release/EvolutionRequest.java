@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * (pending, running, then pass, fail or interrupted) and tagged {@code vX.Y.Z-rc.N} on that commit.
  *
  * <p>Refused with a {@link BadInputException} before anything is recorded: an unknown generation or change,
- * a promoted generation, no git repository, a dirty work tree (unless {@link #allowDirty(boolean)}).
+ * a promoted generation, no git repository, a dirty work tree (unless {@link #allowDirty(boolean)}), a git tag
+ * {@code vX.Y.Z-rc.N} that no recorded evolution made where the next RC numbers would go.
  */
 public final class EvolutionRequest {
     private final ReleaseContext ctx;
@@ -122,6 +123,7 @@ public final class EvolutionRequest {
         ctx.validate(toRun);
 
         ReleaseStore store = ctx.store();
+        Tags.requireFreeRcs(vcs, version, store.evolutions(version), ctx.layout().display(ctx.layout().database()));
         Evolution pending = store.createEvolution(version, ids, commit, allowDirty, Owners.self(), Instant.now());
         ctx.events().publish(GrytEvent.EVOLUTION_STARTED, Map.of("generation", version, "tag", pending.tag(),
                 "changes", String.join(",", ids), "commit", commit));

@@ -149,8 +149,8 @@ public final class Generations {
     }
 
     /**
-     * Creates the hot-fix generation of promoted {@code base}: the next free patch version, marked as a
-     * hot-fix of {@code base}, holding only fix changes.
+     * Creates the hot-fix generation of promoted {@code base}: the next free patch version (no generation file,
+     * record or git tag of that name yet), marked as a hot-fix of {@code base}, holding only fix changes.
      */
     public Generation hotfix(String base, List<Change> changes, String pipelineTemplate) {
         Generation promoted = load(base);
@@ -165,11 +165,15 @@ public final class Generations {
             }
         }
         String version = Versions.nextPatch(base);
-        while (Files.exists(fileOf(version)) || ctx.store().generation(version).isPresent()) {
+        while (Files.exists(fileOf(version)) || ctx.store().generation(version).isPresent() || isTagged(version)) {
             version = Versions.nextPatch(version);
         }
         String template = pipelineTemplate != null ? pipelineTemplate : promoted.pipelineTemplate();
         return create(version, "Hot-fix of " + base, changes, template, base);
+    }
+
+    private boolean isTagged(String version) {
+        return ctx.versioning().flatMap(vcs -> vcs.tag(version)).isPresent();
     }
 
     private List<String> versionsOnDisk() {

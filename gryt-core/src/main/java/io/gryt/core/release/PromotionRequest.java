@@ -90,7 +90,8 @@ public final class PromotionRequest {
 
     /**
      * Evaluates every gate, then promotes if all passed. Returns the promotion: {@code completed},
-     * {@code blocked} (nothing released) or {@code dry_run}.
+     * {@code blocked} (nothing released) or {@code dry_run}. Refused with a {@link BadInputException} when the
+     * generation is promoted, or when git tag {@code vX.Y.Z} already exists (gryt never moves or reuses a tag).
      */
     public Promotion promote() {
         Generation generation = generations.load(version);
@@ -99,6 +100,8 @@ public final class PromotionRequest {
                     + "); it is immutable: start a new generation or a hot-fix");
         }
         Versioning vcs = ctx.requireVersioning();
+        Tags.requireFree(vcs, version,
+                "a release of " + version + " recorded in " + ctx.layout().display(ctx.layout().database()));
         ReleaseStore store = ctx.store();
         List<ChangeEvidence> evidence = store.evidence(version);
         Optional<String> commit = commitRevision != null ? Optional.of(explicitCommit(vcs, store))
@@ -155,8 +158,14 @@ public final class PromotionRequest {
                 PromotionReports.toJson(pending, contractHash, Owners.self()), now);
         // the tag anchors the audit trail as it is now, the pending promotion's entry included
         Optional<AuditEntry> auditHead = ctx.audit().flatMap(AuditStore::head);
-        Tags.ensure(vcs, version, pending.commit(),
-                TagMessages.release(generation, pending.commit(), contractHash, auditHead, evidence, artifacts));
+        try {
+            Tags.ensure(vcs, version, pending.commit(),
+                    TagMessages.release(generation, pending.commit(), contractHash, auditHead, evidence, artifacts));
+        } catch (BadInputException e) {
+            // the tag was taken meanwhile: nothing was released, so the record must not stay pending
+            store.endPromotion(id, PromotionStatus.ROLLED_BACK, Instant.now());
+            throw e;
+        }
         store.completePromotion(id, contractHash, Instant.now());
         Promotion done = new Promotion(version, version, pending.commit(), PromotionStatus.COMPLETED, results, artifacts, now);
         ctx.events().publish(GrytEvent.PROMOTION_COMPLETED, Map.of("generation", version, "tag", version, "commit", done.commit()));
