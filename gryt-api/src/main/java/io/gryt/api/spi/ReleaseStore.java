@@ -34,7 +34,8 @@ public interface ReleaseStore {
     /**
      * Allocates the next RC number of {@code version} and records a {@code pending} evolution proving
      * {@code changeIds} on {@code commit}. RC numbers are unique and gap-free per generation even when several
-     * processes call this at once.
+     * processes call this at once. Refused with a {@link io.gryt.api.BadInputException} for an unknown or promoted
+     * generation, one with a promotion {@code pending} (being written), or a change the generation does not declare.
      */
     Evolution createEvolution(String version, List<String> changeIds, String commit, boolean allowDirty,
                               ProcessOwner owner, Instant at);
