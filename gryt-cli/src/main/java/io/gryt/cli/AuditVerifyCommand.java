@@ -28,7 +28,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = parent.gryt.out;
         try (Gryt g = parent.open()) {
-            AuditVerification verification = AuditVerifier.verify(g.store().audit(), g.versioning());
+            AuditVerification verification = AuditVerifier.verify(g.store(), g.versioning());
             VerifyReport report = verification.report();
             if (json) {
                 Json.print(out, json(verification));
@@ -36,11 +36,14 @@ final class AuditVerifyCommand implements Callable<Integer> {
                 out.println("audit trail intact: " + report.entries() + (report.entries() == 1 ? " entry" : " entries")
                         + ", head " + (report.head() == null ? "-" : report.head()) + ", "
                         + verification.anchorsChecked() + " release " + (verification.anchorsChecked() == 1 ? "anchor" : "anchors")
-                        + " checked");
+                        + ", " + verification.evolutionTagsChecked() + " evolution "
+                        + (verification.evolutionTagsChecked() == 1 ? "tag" : "tags") + " checked");
             } else {
                 Problem first = report.problems().get(0);
                 int more = report.problems().size() - 1;
-                out.println("audit trail broken at " + (first.seq() == 0 ? "a row that no entry describes" : "entry " + first.seq())
+                String at = first.seq() != 0 ? "entry " + first.seq()
+                        : first.where().startsWith("tag ") ? "an evolution tag" : "a row that no entry describes";
+                out.println("audit trail broken at " + at
                         + ": " + first.where() + ": " + first.message()
                         + (more == 0 ? "" : " (and " + more + " more " + (more == 1 ? "problem" : "problems")
                         + "; --json lists them all)"));
@@ -56,6 +59,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
         n.put("entries", report.entries());
         n.put("head", report.head());
         n.put("anchors_checked", verification.anchorsChecked());
+        n.put("evolution_tags_checked", verification.evolutionTagsChecked());
         ArrayNode problems = n.putArray("problems");
         for (Problem p : report.problems()) {
             problems.addObject().put("seq", p.seq()).put("where", p.where()).put("message", p.message());

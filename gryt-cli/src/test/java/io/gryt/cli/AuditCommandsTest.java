@@ -42,13 +42,14 @@ class AuditCommandsTest {
         CliRun verify = CliRun.in(dir, "audit", "verify");
 
         assertThat(verify.exitCode()).as(verify.all()).isZero();
-        assertThat(verify.out()).matches("audit trail intact: \\d+ entries, head [0-9a-f]{64}, 1 release anchor checked\\R");
+        assertThat(verify.out()).matches("audit trail intact: \\d+ entries, head [0-9a-f]{64}, 1 release anchor, 1 evolution tag checked\\R");
 
         JsonNode json = JSON.readTree(CliRun.in(dir, "audit", "verify", "--json").out());
         assertThat(json.get("intact").asBoolean()).isTrue();
         assertThat(json.get("entries").asLong()).isPositive();
         assertThat(json.get("head").asText()).hasSize(64);
         assertThat(json.get("anchors_checked").asInt()).isEqualTo(1);
+        assertThat(json.get("evolution_tags_checked").asInt()).isEqualTo(1);
         assertThat(json.get("problems")).isEmpty();
     }
 

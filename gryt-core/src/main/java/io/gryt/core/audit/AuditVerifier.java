@@ -2,14 +2,22 @@ package io.gryt.core.audit;
 
 import io.gryt.api.audit.VerifyReport;
 import io.gryt.api.audit.VerifyReport.Problem;
+import io.gryt.api.release.Evolution;
+import io.gryt.api.release.Generation;
 import io.gryt.api.spi.AuditStore;
+import io.gryt.api.spi.ReleaseStore;
+import io.gryt.api.spi.Store;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.release.TagMessages;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,10 +26,12 @@ import java.util.regex.Pattern;
  * every release tag ({@code gryt release ...}) with an {@code audit-head: <seq> <hash>} line: the trail, or a
  * trail that a rollback replaced and kept in its safety snapshot, must hold entry {@code seq} with that hash.
  * A database rewritten consistently, every hash recomputed, passes the first check but not the second: git
- * keeps the anchor outside the database.
+ * keeps the anchor outside the database. Last, every evolution the store records as tagged must have its
+ * {@code vX.Y.Z-rc.N} tag in the repository, on the commit it ran on (a tag deleted or moved by hand is a problem:
+ * the database and git no longer agree on the proof).
  *
  * <pre>{@code
- * AuditVerification v = AuditVerifier.verify(gryt.store().audit(), gryt.versioning());
+ * AuditVerification v = AuditVerifier.verify(gryt.store(), gryt.versioning());
  * if (!v.intact()) System.out.println(v.report().problems().get(0));
  * }</pre>
  */
@@ -32,9 +42,13 @@ public final class AuditVerifier {
     private AuditVerifier() {
     }
 
-    /** Verifies {@code audit}, and the anchors in {@code versioning}'s tags when there is a repository. */
-    public static AuditVerification verify(AuditStore audit, Optional<Versioning> versioning) {
-        Objects.requireNonNull(audit, "audit");
+    /**
+     * Verifies {@code store}'s audit trail and, when there is a repository, the anchors in its release tags and
+     * the tags of the evolutions {@code store} records.
+     */
+    public static AuditVerification verify(Store store, Optional<Versioning> versioning) {
+        Objects.requireNonNull(store, "store");
+        AuditStore audit = store.audit();
         VerifyReport trail = audit.verify();
         List<Problem> problems = new ArrayList<>(trail.problems());
         int checked = 0;
@@ -64,16 +78,51 @@ public final class AuditVerifier {
                         + " was tagged"));
             }
         }
-        return new AuditVerification(new VerifyReport(trail.entries(), trail.head(), problems), checked);
+        int evolutionTags = 0;
+        if (store.recordsReleases() && versioning.isPresent()) {
+            evolutionTags = checkEvolutionTags(store.releases(), versioning.get(), problems);
+        }
+        return new AuditVerification(new VerifyReport(trail.entries(), trail.head(), problems), checked, evolutionTags);
+    }
+
+    /** Checks that each evolution recorded as tagged has its tag on its commit; returns how many were checked. */
+    private static int checkEvolutionTags(ReleaseStore releases, Versioning vcs, List<Problem> problems) {
+        Map<String, Versioning.Tag> tags = new HashMap<>();
+        for (Versioning.Tag t : vcs.tags("")) tags.put(t.name(), t);
+        Set<String> untagged = new HashSet<>();
+        releases.untaggedEvolutions().forEach(e -> untagged.add(e.tag()));
+        int checked = 0;
+        for (Generation g : releases.generations()) {
+            for (Evolution e : releases.evolutions(g.version())) {
+                if (!e.status().isFinal() || e.commit() == null || untagged.contains(e.tag())) continue;
+                checked++;
+                Versioning.Tag tag = tags.get(e.tag());
+                String recorded = "evolution " + e.tag() + " is recorded as tagged on " + abbreviated(e.commit());
+                if (tag == null) {
+                    problems.add(new Problem(0, "tag " + e.tag(), recorded + ", but the repository has no tag "
+                            + e.tag() + " (deleted by hand?)"));
+                } else if (!e.commit().equals(tag.commit())) {
+                    problems.add(new Problem(0, "tag " + e.tag(), recorded + ", but the tag points at "
+                            + abbreviated(tag.commit()) + " (moved by hand?)"));
+                }
+            }
+        }
+        return checked;
+    }
+
+    private static String abbreviated(String commit) {
+        return commit == null ? "-" : commit.substring(0, Math.min(12, commit.length()));
     }
 
     /**
-     * The outcome: the report (the trail's problems first, then the anchors') and how many anchors were checked.
+     * The outcome: the report (the trail's problems first, then the anchors', then the evolution tags') and how
+     * many anchors and evolution tags were checked.
      *
-     * @param report         entries, head and problems
-     * @param anchorsChecked how many release tags anchored the trail
+     * @param report               entries, head and problems
+     * @param anchorsChecked       how many release tags anchored the trail
+     * @param evolutionTagsChecked how many evolutions' tags were checked against their recorded commits
      */
-    public record AuditVerification(VerifyReport report, int anchorsChecked) {
+    public record AuditVerification(VerifyReport report, int anchorsChecked, int evolutionTagsChecked) {
         public AuditVerification {
             Objects.requireNonNull(report, "report");
         }

@@ -55,7 +55,7 @@ public final class AuditExport {
     public static AuditExport of(Gryt gryt) {
         Path name = gryt.projectDir().getFileName();
         return new AuditExport(gryt.store(), name == null ? "gryt project" : name.toString())
-                .verifier(() -> AuditVerifier.verify(gryt.store().audit(), gryt.versioning()).report());
+                .verifier(() -> AuditVerifier.verify(gryt.store(), gryt.versioning()).report());
     }
 
     /** An export of {@code store}, verified with the store's own {@link io.gryt.api.spi.AuditStore#verify()}. */

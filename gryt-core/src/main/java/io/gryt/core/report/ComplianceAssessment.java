@@ -68,7 +68,7 @@ public final class ComplianceAssessment {
             }
         }
         TrailVerification trail = TrailVerification.run(verifier != null ? verifier
-                : () -> AuditVerifier.verify(store.audit(), gryt.versioning()).report());
+                : () -> AuditVerifier.verify(store, gryt.versioning()).report());
         List<ReleaseEvidence> scope = new ArrayList<>();
         if (store.recordsReleases()) {
             for (ExportSink.GenerationRow g : new ExportReader(store, generation).generations()) {

@@ -38,7 +38,7 @@ class AuditAnchorTest {
             assertThat(anchored.event()).isEqualTo("promotion.recorded");
             assertThat(anchored.actor()).as("the git user").isEqualTo(TempGitRepo.USER_NAME + " <" + TempGitRepo.USER_EMAIL + ">");
 
-            AuditVerification verification = AuditVerifier.verify(audit, gryt.versioning());
+            AuditVerification verification = AuditVerifier.verify(gryt.store(), gryt.versioning());
             assertThat(verification.report().problems()).isEmpty();
             assertThat(verification.anchorsChecked()).isEqualTo(1);
             assertThat(verification.report().entries()).isEqualTo(audit.head().orElseThrow().seq());
@@ -61,7 +61,7 @@ class AuditAnchorTest {
         try (Gryt gryt = project.open()) {
             assertThat(gryt.store().audit().verify().problems()).as("the chain alone").isEmpty();
 
-            AuditVerification verification = AuditVerifier.verify(gryt.store().audit(), gryt.versioning());
+            AuditVerification verification = AuditVerifier.verify(gryt.store(), gryt.versioning());
 
             assertThat(verification.intact()).isFalse();
             assertThat(verification.report().problems()).singleElement().satisfies(p -> {
@@ -70,6 +70,34 @@ class AuditAnchorTest {
                 assertThat(p.message()).startsWith("it anchors audit entry " + anchored + " with hash ")
                         .endsWith("the trail was rewritten after v2.2.0 was tagged");
             });
+        }
+    }
+
+    @Test
+    void anEvolutionTagDeletedOrMovedByHandIsReported() throws Exception {
+        ReleaseProject project = new ReleaseProject(dir);
+        String tested;
+        try (Gryt gryt = project.open()) {
+            gryt.evolve("v2.2.0").proving("PAY-001").start();
+            gryt.evolve("v2.2.0").proving("PAY-002").start();
+            tested = project.git.head();
+            AuditVerification before = AuditVerifier.verify(gryt.store(), gryt.versioning());
+            assertThat(before.report().problems()).isEmpty();
+            assertThat(before.evolutionTagsChecked()).isEqualTo(2);
+        }
+        project.git.write("later.txt", "later");
+        String later = project.git.commit("later");
+        project.git.git("tag", "-d", "v2.2.0-rc.1");
+        project.git.git("tag", "-f", "-a", "-m", "moved", "v2.2.0-rc.2", later);
+
+        try (Gryt gryt = project.open()) {
+            AuditVerification after = AuditVerifier.verify(gryt.store(), gryt.versioning());
+            assertThat(after.intact()).isFalse();
+            assertThat(after.report().problems()).extracting(p -> p.where() + ": " + p.message()).containsExactly(
+                    "tag v2.2.0-rc.1: evolution v2.2.0-rc.1 is recorded as tagged on " + tested.substring(0, 12)
+                            + ", but the repository has no tag v2.2.0-rc.1 (deleted by hand?)",
+                    "tag v2.2.0-rc.2: evolution v2.2.0-rc.2 is recorded as tagged on " + tested.substring(0, 12)
+                            + ", but the tag points at " + later.substring(0, 12) + " (moved by hand?)");
         }
     }
 
@@ -83,12 +111,12 @@ class AuditAnchorTest {
             assertThat(gryt.promote("v2.2.0").status()).isEqualTo(PromotionStatus.COMPLETED);
 
             Snapshot safety = audit.rollback("before-promotion");
-            AuditVerification afterRollback = AuditVerifier.verify(audit, gryt.versioning());
+            AuditVerification afterRollback = AuditVerifier.verify(gryt.store(), gryt.versioning());
             assertThat(afterRollback.report().problems()).isEmpty();
             assertThat(afterRollback.anchorsChecked()).isEqualTo(1);
 
             audit.rollback(safety.name());
-            assertThat(AuditVerifier.verify(audit, gryt.versioning()).report().problems()).isEmpty();
+            assertThat(AuditVerifier.verify(gryt.store(), gryt.versioning()).report().problems()).isEmpty();
         }
     }
 
