@@ -70,10 +70,20 @@ public final class Cli {
         }
         if (debug) {
             ex.printStackTrace(err);
+        } else if (ex instanceof GrytException && causedByTheFileSystem(ex)) {
+            err.println("hint: the file system refused (permissions, free space, a read-only mount?); --debug shows details");
         } else {
             err.println("hint: rerun with --debug for details, and report it if it looks like a gryt bug");
         }
         return ExitCodes.INTERNAL;
+    }
+
+    /** True when a file operation failed under {@code ex}: the machine's state, not a gryt bug, is the likely cause. */
+    private static boolean causedByTheFileSystem(Throwable ex) {
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.FileSystemException) return true;
+        }
+        return false;
     }
 
     private static String oneLine(String message) {

@@ -140,6 +140,21 @@ class CliFoundationTest {
     }
 
     @Test
+    void anInternalErrorHintsAtTheFileSystemWhenAFileOperationFailedAndAtABugOtherwise() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Cli.handle(new io.gryt.api.GrytException("cannot write .gryt/config.yaml: permission denied",
+                new java.nio.file.AccessDeniedException(".gryt/config.yaml")), false, new java.io.PrintStream(err, true));
+        assertThat(code).isEqualTo(3);
+        assertThat(err.toString().lines()).containsExactly("gryt: error: cannot write .gryt/config.yaml: permission denied",
+                "hint: the file system refused (permissions, free space, a read-only mount?); --debug shows details");
+
+        err.reset();
+        assertThat(Cli.handle(new IllegalStateException("boom"), false, new java.io.PrintStream(err, true))).isEqualTo(3);
+        assertThat(err.toString().lines()).containsExactly("gryt: internal error: java.lang.IllegalStateException: boom",
+                "hint: rerun with --debug for details, and report it if it looks like a gryt bug");
+    }
+
+    @Test
     void unknownOptionsAndMissingArgumentsAreUsageErrors() throws Exception {
         assertThat(CliRun.of("run").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("--frobnicate").exitCode()).isEqualTo(2);
