@@ -27,12 +27,7 @@ class InterruptIT {
 
     @Test
     void sigintStopsTheRunKillsItsProcessTreeAndExits130() throws Exception {
-        assertThat(GrytLauncherIT.gryt(dir, "init").code()).isZero();
-        Files.writeString(dir.resolve(".gryt/pipelines/slow.yaml"), """
-                steps:
-                  - name: hang
-                    run: "echo $$ > sh.pid; sleep 100 & echo $! > bg.pid; wait"
-                """);
+        initWithAHangingPipeline("slow", "echo $$ > sh.pid; sleep 100 & echo $! > bg.pid; wait");
         Process p = new ProcessBuilder(GrytLauncherIT.REPO.resolve("gryt").toString(), "run", "slow")
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         p.getOutputStream().close();
@@ -62,12 +57,7 @@ class InterruptIT {
 
     @Test
     void sigtermDuringAJsonRunStillPrintsTheInterruptedRunAsJson() throws Exception {
-        assertThat(GrytLauncherIT.gryt(dir, "init").code()).isZero();
-        Files.writeString(dir.resolve(".gryt/pipelines/slow.yaml"), """
-                steps:
-                  - name: hang
-                    run: "echo $$ > sh.pid; exec sleep 100"
-                """);
+        initWithAHangingPipeline("slow", "echo $$ > sh.pid; exec sleep 100");
         String out = terminatedOnceStarted(dir, "run", "slow", "--json");
 
         assertThat(out).startsWith("{").contains("\"status\" : \"interrupted\"").contains("\"name\" : \"hang\"");
@@ -76,12 +66,7 @@ class InterruptIT {
     @Test
     void sigtermDuringAnEvolutionStillEndsWithTheEvolutionsLine() throws Exception {
         TempGitRepo repo = TempGitRepo.init(dir);
-        assertThat(GrytLauncherIT.gryt(dir, "init").code()).isZero();
-        Files.writeString(dir.resolve(".gryt/pipelines/ci.yaml"), """
-                steps:
-                  - name: hang
-                    run: "echo $$ > sh.pid; exec sleep 100"
-                """);
+        initWithAHangingPipeline("ci", "echo $$ > sh.pid; exec sleep 100");
         assertThat(GrytLauncherIT.gryt(dir, "generation", "new", "v1.0.0", "--change", "fix:A-1:x").code()).isZero();
         Files.writeString(dir.resolve(".gitignore"), "sh.pid\nstderr.txt\n");
         repo.commit("contract");
@@ -89,6 +74,13 @@ class InterruptIT {
         String out = terminatedOnceStarted(dir, "evolution", "start", "v1.0.0", "--change", "A-1");
 
         assertThat(out).contains("evolution v1.0.0-rc.1: interrupted (tagged on ");
+    }
+
+    /** {@code gryt init} in the test's directory, then pipeline {@code name}: one step {@code hang} running {@code script}. */
+    private void initWithAHangingPipeline(String name, String script) throws Exception {
+        assertThat(GrytLauncherIT.gryt(dir, "init").code()).isZero();
+        Files.writeString(dir.resolve(".gryt/pipelines/" + name + ".yaml"),
+                "steps:\n  - name: hang\n    run: \"" + script + "\"\n");
     }
 
     /** Starts {@code ./gryt args}, sends SIGTERM once its step wrote sh.pid, expects exit code 130; returns stdout. */
