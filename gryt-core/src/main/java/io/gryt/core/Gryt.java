@@ -148,8 +148,7 @@ public final class Gryt implements AutoCloseable {
         ProjectLayout layout = new ProjectLayout(projectDir);
         ProjectConfig config = ConfigFile.load(layout.configFile());
         String location = config.storeUrl();
-        Supplier<String> actor = () -> discoverVersioning(layout.root()).flatMap(Versioning::user)
-                .orElseGet(() -> System.getProperty("user.name", "unknown"));
+        Supplier<String> actor = () -> actorOf(discoverVersioning(layout.root()));
         return provider(location, config).restoreDamaged(layout.root(), location, snapshot, actor);
     }
 
@@ -436,10 +435,15 @@ public final class Gryt implements AutoCloseable {
     private String actor() {
         String a = actor;
         if (a == null) {
-            a = findVersioning().flatMap(Versioning::user).orElseGet(() -> System.getProperty("user.name", "unknown"));
+            a = actorOf(findVersioning());
             actor = a;
         }
         return a;
+    }
+
+    /** The repository's git user, else the OS user. */
+    private static String actorOf(Optional<Versioning> versioning) {
+        return versioning.flatMap(Versioning::user).orElseGet(() -> System.getProperty("user.name", "unknown"));
     }
 
     /** Opens the store at {@code url}, or when it is null at the one {@code config} names. */
