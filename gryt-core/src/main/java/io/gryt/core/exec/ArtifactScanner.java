@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Finds the files a step declared with {@link io.gryt.api.Step#artifacts} and digests them. A pattern is a
  * path ({@code bin/app}; a directory stands for every file under it) or a glob ({@code target/*.jar},
  * {@code dist/**}) relative to the step's working directory; only the pattern's literal prefix directory is
- * walked.
+ * walked. A pattern may not reach out of both the project and the working directory ({@code ../../etc/passwd},
+ * {@code /etc/hostname}): an artifact is something the step made.
  */
 final class ArtifactScanner {
     private ArtifactScanner() {
@@ -37,11 +38,14 @@ final class ArtifactScanner {
         }
     }
 
-    /** The artifacts matching {@code patterns} in {@code workDir}, each pattern's matches sorted by path. */
-    static List<Artifact> scan(Path workDir, List<String> patterns) throws ArtifactException {
+    /**
+     * The artifacts matching {@code patterns} in {@code workDir}, each pattern's matches sorted by path; a
+     * pattern outside both {@code projectDir} and {@code workDir} is refused.
+     */
+    static List<Artifact> scan(Path projectDir, Path workDir, List<String> patterns) throws ArtifactException {
         Map<Path, Artifact> found = new LinkedHashMap<>();
         for (String pattern : patterns) {
-            List<Path> files = matches(workDir, pattern);
+            List<Path> files = matches(projectDir, workDir, pattern);
             if (files.isEmpty()) throw new ArtifactException("artifact '" + pattern + "' was not produced");
             for (Path file : files) {
                 if (!found.containsKey(file)) found.put(file, digest(workDir, file, pattern));
@@ -50,11 +54,15 @@ final class ArtifactScanner {
         return List.copyOf(found.values());
     }
 
-    private static List<Path> matches(Path workDir, String pattern) throws ArtifactException {
+    private static List<Path> matches(Path projectDir, Path workDir, String pattern) throws ArtifactException {
         String[] segments = pattern.replace('\\', '/').split("/", -1);
         int literal = 0;
         while (literal < segments.length && !isGlob(segments[literal])) literal++;
         Path base = workDir.resolve(String.join("/", List.of(segments).subList(0, literal))).normalize();
+        if (!base.startsWith(projectDir.normalize()) && !base.startsWith(workDir)) {
+            throw new ArtifactException("artifact '" + pattern + "' is outside the project and the step's working"
+                    + " directory");
+        }
         try {
             if (literal == segments.length) {
                 if (Files.isRegularFile(base)) return List.of(base);
