@@ -200,4 +200,13 @@ class ProcessStepTest {
         assertThat(handle.runId()).matches("\\d{8}-\\d{6}-[0-9a-f]{6}");
         assertThat(Runs.await(handle).status()).isEqualTo(RunStatus.PASS);
     }
+
+    @Test
+    void aShellStepRunsWhenItsOwnPathHasNoShell() throws IOException {
+        RunResult run = new Runs(dir).run(Pipeline.of(step("path").sh("echo \"PATH=$PATH\"").env("PATH", "/nonexistent")));
+
+        StepResult path = run.step("path").orElseThrow();
+        assertThat(path.status()).as(path.error()).isEqualTo(StepStatus.PASS);
+        assertThat(Files.readString(path.logPath())).isEqualTo("PATH=/nonexistent\n");
+    }
 }
