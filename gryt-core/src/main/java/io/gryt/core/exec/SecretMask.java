@@ -41,7 +41,7 @@ final class SecretMask {
 
     /** {@code text} with every secret value replaced; {@code null} stays {@code null}. */
     String apply(String text) {
-        if (text == null || values.isEmpty()) return text;
+        if (text == null || values.stream().noneMatch(text::contains)) return text;
         boolean[] hidden = hidden(text);
         return masked(text, hidden, text.length());
     }
