@@ -45,7 +45,8 @@ final class ProcessRunner implements AttemptRunner {
         Path workDir = setup.workDir();
         if (!Files.isDirectory(workDir)) {
             started.started(attempt, null);
-            return AttemptOutcome.failed(null, "working directory " + workDir + " does not exist");
+            return AttemptOutcome.failed(null, "working directory " + workDir
+                    + (Files.exists(workDir) ? " is not a directory" : " does not exist"));
         }
         Optional<String> problem = Executables.problem(program, workDir, setup.env());
         if (problem.isPresent()) {

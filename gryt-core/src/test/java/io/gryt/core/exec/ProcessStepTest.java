@@ -191,6 +191,16 @@ class ProcessStepTest {
     }
 
     @Test
+    void aWorkingDirectoryThatIsAFileIsSaidToBeOne() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "a file");
+
+        RunResult run = new Runs(dir).run(Pipeline.of(step("x").sh("true").workDir(Path.of("notes.txt"))));
+
+        assertThat(run.step("x").orElseThrow().error())
+                .isEqualTo("working directory " + dir.resolve("notes.txt") + " is not a directory");
+    }
+
+    @Test
     void theRunIsRecordedBeforeStartReturns() {
         Runs runs = new Runs(dir);
         RunHandle handle = runs.engine.start(RunRequest.of(PlanBuilder.plan(Pipeline.of(step("s").sh("sleep 0.3")),
