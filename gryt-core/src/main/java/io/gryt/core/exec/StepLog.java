@@ -93,8 +93,14 @@ final class StepLog implements AutoCloseable {
             }
         }
         if (tail.size() == TAIL_LINES) tail.removeFirst();
-        tail.addLast(masked.length() <= TAIL_LINE_CHARS ? masked : masked.substring(0, TAIL_LINE_CHARS) + "...");
+        tail.addLast(masked.length() <= TAIL_LINE_CHARS ? masked : shortened(masked));
         return true;
+    }
+
+    /** The start of a line too long for the tail, not ending in half a character (a lone surrogate). */
+    private static String shortened(String line) {
+        int end = Character.isHighSurrogate(line.charAt(TAIL_LINE_CHARS - 1)) ? TAIL_LINE_CHARS - 1 : TAIL_LINE_CHARS;
+        return line.substring(0, end) + "...";
     }
 
     /** Writes buffered lines to the file. */
