@@ -93,9 +93,11 @@ final class ArtifactScanner {
     }
 
     private static List<Path> walk(Path base, int depth, FileFilter filter) throws IOException {
-        try (Stream<Path> paths = Files.walk(base, depth)) {
+        // a walk does not enter a symbolic link to a directory, not even at its start; "link/." is the directory
+        Path start = Files.isSymbolicLink(base) ? base.resolve(".") : base;
+        try (Stream<Path> paths = Files.walk(start, depth)) {
             List<Path> files = new ArrayList<>();
-            paths.filter(Files::isRegularFile).filter(filter::accept).sorted().forEach(files::add);
+            paths.map(Path::normalize).filter(Files::isRegularFile).filter(filter::accept).sorted().forEach(files::add);
             return files;
         }
     }

@@ -76,6 +76,17 @@ class ArtifactTest {
     }
 
     @Test
+    void aDeclaredDirectoryThatIsASymbolicLinkIsWalked() throws Exception {
+        RunResult run = new Runs(dir).run(Pipeline.named("ci").steps(
+                step("build").sh("mkdir -p build/1.0 && printf a > build/1.0/a.jar && ln -s build/1.0 latest")
+                        .artifacts("latest"),
+                step("glob").sh("true").artifacts("latest/*.jar").dependsOn("build")).build());
+
+        assertThat(run.steps()).allSatisfy(s -> assertThat(s.artifacts()).as(s.error())
+                .containsExactly(new Artifact("latest/a.jar", 1, sha256("a"))));
+    }
+
+    @Test
     void anArtifactOutsideTheProjectIsRefused() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Files.writeString(dir.resolve("elsewhere.txt"), "not made by the step");
