@@ -59,16 +59,16 @@ final class ArtifactScanner {
         int literal = 0;
         while (literal < segments.length && !isGlob(segments[literal])) literal++;
         Path base = workDir.resolve(String.join("/", List.of(segments).subList(0, literal))).normalize();
-        if (!base.startsWith(projectDir.normalize()) && !base.startsWith(workDir)) {
-            throw new ArtifactException("artifact '" + pattern + "' is outside the project and the step's working"
-                    + " directory");
-        }
+        if (!within(base, projectDir.normalize(), workDir)) throw outside(pattern, "");
         try {
-            if (literal == segments.length) {
-                if (Files.isRegularFile(base)) return List.of(base);
-                return Files.isDirectory(base) ? walk(base, Integer.MAX_VALUE, p -> true) : List.of();
-            }
+            if (literal == segments.length && Files.isRegularFile(base)) return List.of(base);
             if (!Files.isDirectory(base)) return List.of();
+            Path realProject = projectDir.toRealPath();
+            Path realWorkDir = Files.isDirectory(workDir) ? workDir.toRealPath() : realProject;
+            if (!within(base.toRealPath(), realProject, realWorkDir)) {
+                throw outside(pattern, " (through a symbolic link)");
+            }
+            if (literal == segments.length) return walk(base, Integer.MAX_VALUE, p -> true);
             String rest = String.join("/", List.of(segments).subList(literal, segments.length));
             FileSystem fs = base.getFileSystem();
             PathMatcher matcher = fs.getPathMatcher("glob:" + rest);
@@ -79,6 +79,15 @@ final class ArtifactScanner {
         } catch (IllegalArgumentException e) {
             throw new ArtifactException("invalid artifact pattern '" + pattern + "': " + e.getMessage());
         }
+    }
+
+    private static boolean within(Path path, Path projectDir, Path workDir) {
+        return path.startsWith(projectDir) || path.startsWith(workDir);
+    }
+
+    private static ArtifactException outside(String pattern, String how) {
+        return new ArtifactException("artifact '" + pattern + "' is outside the project and the step's working"
+                + " directory" + how);
     }
 
     private static boolean isGlob(String segment) {

@@ -104,6 +104,20 @@ class ArtifactTest {
     }
 
     @Test
+    void aDirectoryLinkLeadingOutOfTheProjectIsNotWalked() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(dir.resolve("outside/secret.txt"), "not made by the step");
+
+        RunResult run = new Runs(project).run(Pipeline.of(step("build").sh("ln -s ../outside out").artifacts("out")));
+
+        StepResult build = run.step("build").orElseThrow();
+        assertThat(build.artifacts()).isEmpty();
+        assertThat(build.error())
+                .isEqualTo("artifact 'out' is outside the project and the step's working directory (through a symbolic link)");
+    }
+
+    @Test
     void aStepInASubdirectoryMayNameArtifactsElsewhereInTheProject() throws Exception {
         Files.createDirectories(dir.resolve("module"));
 
