@@ -25,12 +25,17 @@ final class SecretMask {
         this.longest = values.isEmpty() ? 0 : values.get(0).length();
     }
 
-    /** A mask for {@code values}; empty and null values, and blank lines of multi-line values, are ignored. */
+    /**
+     * A mask for {@code values}. A value is also masked without its surrounding whitespace (a token read from a
+     * file keeps its final newline). Null and blank values, and blank lines of multi-line values, are ignored:
+     * masking every space would wreck the logs and hide nothing secret.
+     */
     static SecretMask of(Collection<String> values) {
         Set<String> distinct = new LinkedHashSet<>();
         for (String v : values) {
-            if (v == null || v.isEmpty()) continue;
+            if (v == null || v.isBlank()) continue;
             distinct.add(v);
+            distinct.add(v.strip());
             if (v.indexOf('\n') < 0 && v.indexOf('\r') < 0) continue;
             for (String line : v.split("\r\n|\r|\n")) {
                 if (!line.isBlank()) distinct.add(line.strip());

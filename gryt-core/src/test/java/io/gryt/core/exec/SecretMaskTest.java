@@ -32,6 +32,14 @@ class SecretMaskTest {
     }
 
     @Test
+    void aValueIsMaskedWithoutItsSurroundingWhitespaceAndABlankValueNotAtAll() {
+        SecretMask mask = SecretMask.of(List.of(" t0ken\n", " ", "\t"));
+
+        assertThat(mask.apply("token t0ken, padded ' t0ken\n'")).isEqualTo("token ***, padded '***'");
+        assertThat(mask.apply("a b\tc")).isEqualTo("a b\tc");
+    }
+
+    @Test
     void aCutHoldsBackWhatTheNextPieceMayTurnIntoASecret() {
         SecretMask mask = SecretMask.of(List.of("S3CRET"));
 
