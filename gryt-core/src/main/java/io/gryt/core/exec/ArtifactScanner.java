@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * Finds the files a step declared with {@link io.gryt.api.Step#artifacts} and digests them. A pattern is a
  * path ({@code bin/app}; a directory stands for every file under it) or a glob ({@code target/*.jar},
  * {@code dist/**}) relative to the step's working directory; only the pattern's literal prefix directory is
- * walked.
+ * walked. A pattern may not reach out of both the project and the working directory ({@code ../../etc/passwd},
+ * {@code /etc/hostname}): an artifact is something the step made.
  */
 final class ArtifactScanner {
     private ArtifactScanner() {
@@ -37,11 +38,14 @@ final class ArtifactScanner {
         }
     }
 
-    /** The artifacts matching {@code patterns} in {@code workDir}, each pattern's matches sorted by path. */
-    static List<Artifact> scan(Path workDir, List<String> patterns) throws ArtifactException {
+    /**
+     * The artifacts matching {@code patterns} in {@code workDir}, each pattern's matches sorted by path; a
+     * pattern outside both {@code projectDir} and {@code workDir} is refused.
+     */
+    static List<Artifact> scan(Path projectDir, Path workDir, List<String> patterns) throws ArtifactException {
         Map<Path, Artifact> found = new LinkedHashMap<>();
         for (String pattern : patterns) {
-            List<Path> files = matches(workDir, pattern);
+            List<Path> files = matches(projectDir, workDir, pattern);
             if (files.isEmpty()) throw new ArtifactException("artifact '" + pattern + "' was not produced");
             for (Path file : files) {
                 if (!found.containsKey(file)) found.put(file, digest(workDir, file, pattern));
@@ -50,17 +54,21 @@ final class ArtifactScanner {
         return List.copyOf(found.values());
     }
 
-    private static List<Path> matches(Path workDir, String pattern) throws ArtifactException {
+    private static List<Path> matches(Path projectDir, Path workDir, String pattern) throws ArtifactException {
         String[] segments = pattern.replace('\\', '/').split("/", -1);
         int literal = 0;
         while (literal < segments.length && !isGlob(segments[literal])) literal++;
         Path base = workDir.resolve(String.join("/", List.of(segments).subList(0, literal))).normalize();
+        if (!within(base, projectDir.normalize(), workDir)) throw outside(pattern, "");
         try {
-            if (literal == segments.length) {
-                if (Files.isRegularFile(base)) return List.of(base);
-                return Files.isDirectory(base) ? walk(base, Integer.MAX_VALUE, p -> true) : List.of();
-            }
+            if (literal == segments.length && Files.isRegularFile(base)) return List.of(base);
             if (!Files.isDirectory(base)) return List.of();
+            Path realProject = projectDir.toRealPath();
+            Path realWorkDir = Files.isDirectory(workDir) ? workDir.toRealPath() : realProject;
+            if (!within(base.toRealPath(), realProject, realWorkDir)) {
+                throw outside(pattern, " (through a symbolic link)");
+            }
+            if (literal == segments.length) return walk(base, Integer.MAX_VALUE, p -> true);
             String rest = String.join("/", List.of(segments).subList(literal, segments.length));
             FileSystem fs = base.getFileSystem();
             PathMatcher matcher = fs.getPathMatcher("glob:" + rest);
@@ -71,6 +79,15 @@ final class ArtifactScanner {
         } catch (IllegalArgumentException e) {
             throw new ArtifactException("invalid artifact pattern '" + pattern + "': " + e.getMessage());
         }
+    }
+
+    private static boolean within(Path path, Path projectDir, Path workDir) {
+        return path.startsWith(projectDir) || path.startsWith(workDir);
+    }
+
+    private static ArtifactException outside(String pattern, String how) {
+        return new ArtifactException("artifact '" + pattern + "' is outside the project and the step's working"
+                + " directory" + how);
     }
 
     private static boolean isGlob(String segment) {
@@ -85,9 +102,11 @@ final class ArtifactScanner {
     }
 
     private static List<Path> walk(Path base, int depth, FileFilter filter) throws IOException {
-        try (Stream<Path> paths = Files.walk(base, depth)) {
+        // a walk does not enter a symbolic link to a directory, not even at its start; "link/." is the directory
+        Path start = Files.isSymbolicLink(base) ? base.resolve(".") : base;
+        try (Stream<Path> paths = Files.walk(start, depth)) {
             List<Path> files = new ArrayList<>();
-            paths.filter(Files::isRegularFile).filter(filter::accept).sorted().forEach(files::add);
+            paths.map(Path::normalize).filter(Files::isRegularFile).filter(filter::accept).sorted().forEach(files::add);
             return files;
         }
     }

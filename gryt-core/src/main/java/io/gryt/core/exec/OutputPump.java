@@ -46,7 +46,7 @@ final class OutputPump implements Runnable {
             emit(length);
             return;
         }
-        if (length == MAX_LINE_BYTES) emit(splitPoint(b));
+        if (length == MAX_LINE_BYTES) emitPiece(splitPoint(b));
         line[length++] = b;
     }
 
@@ -63,11 +63,21 @@ final class OutputPump implements Runnable {
         return (b & 0xC0) == 0x80;
     }
 
-    /** Hands on the first {@code n} bytes as a line and keeps the rest. */
+    /** Hands on the first {@code n} bytes as the end of a line and keeps the rest. */
     private void emit(int n) {
         int end = n;
         if (end > 0 && line[end - 1] == '\r') end--;
         log.line(new String(line, 0, end, StandardCharsets.UTF_8));
+        keepAfter(n);
+    }
+
+    /** Hands on the first {@code n} bytes as a piece of a line that goes on, and keeps the rest. */
+    private void emitPiece(int n) {
+        log.piece(new String(line, 0, n, StandardCharsets.UTF_8));
+        keepAfter(n);
+    }
+
+    private void keepAfter(int n) {
         System.arraycopy(line, n, line, 0, length - n);
         length -= n;
     }

@@ -24,6 +24,8 @@ final class ProcessRunner implements AttemptRunner {
     /** How long a just-started process may take to become its own process group leader. */
     private static final Duration GROUP_LEADER_LIMIT = Duration.ofSeconds(2);
     private static final String SETSID = findSetsid();
+    /** The shell of shell steps: {@code /bin/sh}, so that a step's own {@code PATH} cannot hide it. */
+    private static final String SHELL = Files.isExecutable(Path.of("/bin/sh")) ? "/bin/sh" : "sh";
 
     private final StepSetup setup;
     private volatile Process current;
@@ -37,13 +39,14 @@ final class ProcessRunner implements AttemptRunner {
     public AttemptOutcome run(int attempt, StepLog log, StartCallback started) {
         if (cancelled) return AttemptOutcome.cancelled(null, "cancelled");
         Step step = setup.step();
-        List<String> argv = step.kind() == Step.Kind.SHELL ? List.of("sh", "-c", step.script().orElseThrow())
+        List<String> argv = step.kind() == Step.Kind.SHELL ? List.of(SHELL, "-c", step.script().orElseThrow())
                 : step.command();
         String program = argv.get(0);
         Path workDir = setup.workDir();
         if (!Files.isDirectory(workDir)) {
             started.started(attempt, null);
-            return AttemptOutcome.failed(null, "working directory " + workDir + " does not exist");
+            return AttemptOutcome.failed(null, "working directory " + workDir
+                    + (Files.exists(workDir) ? " is not a directory" : " does not exist"));
         }
         Optional<String> problem = Executables.problem(program, workDir, setup.env());
         if (problem.isPresent()) {

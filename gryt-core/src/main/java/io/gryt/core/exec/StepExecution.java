@@ -61,7 +61,7 @@ final class StepExecution {
             List<Artifact> artifacts = List.of();
             if (status == StepStatus.PASS && !setup.step().artifacts().isEmpty()) {
                 try {
-                    artifacts = ArtifactScanner.scan(setup.workDir(), setup.step().artifacts());
+                    artifacts = ArtifactScanner.scan(setup.projectDir(), setup.workDir(), setup.step().artifacts());
                 } catch (ArtifactScanner.ArtifactException e) {
                     status = StepStatus.FAIL;
                     error = e.getMessage();

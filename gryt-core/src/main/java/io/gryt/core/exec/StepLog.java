@@ -28,6 +28,7 @@ final class StepLog implements AutoCloseable {
     private final Consumer<String> output;
     private final BufferedWriter writer;
     private final Deque<String> tail = new ArrayDeque<>(TAIL_LINES);
+    private String carry = "";
     private IOException failure;
     private boolean closed;
 
@@ -51,10 +52,29 @@ final class StepLog implements AutoCloseable {
         return file;
     }
 
-    /** Records a line of the step's output. */
+    /** Records a line of the step's output (the end of a line handed on in pieces by {@link #piece}). */
     void line(String raw) {
-        String masked = mask.apply(raw);
+        String masked;
+        synchronized (this) {
+            masked = mask.apply(carry + raw);
+            carry = "";
+        }
         if (append(masked)) output.accept(masked);
+    }
+
+    /**
+     * Records a piece of a line too long to keep whole, as a line of its own; the next {@link #line} or piece
+     * continues it. A secret value that spans two pieces is masked: the end of a piece that could be the start
+     * of one is held back and recorded with the next piece.
+     */
+    void piece(String raw) {
+        String masked;
+        synchronized (this) {
+            SecretMask.Cut cut = mask.cut(carry + raw);
+            carry = cut.rest();
+            masked = cut.masked();
+        }
+        if (!masked.isEmpty() && append(masked)) output.accept(masked);
     }
 
     /** Records a line written by gryt itself (an attempt header): in the file and the tail, not the listeners. */
@@ -73,8 +93,14 @@ final class StepLog implements AutoCloseable {
             }
         }
         if (tail.size() == TAIL_LINES) tail.removeFirst();
-        tail.addLast(masked.length() <= TAIL_LINE_CHARS ? masked : masked.substring(0, TAIL_LINE_CHARS) + "...");
+        tail.addLast(masked.length() <= TAIL_LINE_CHARS ? masked : shortened(masked));
         return true;
+    }
+
+    /** The start of a line too long for the tail, not ending in half a character (a lone surrogate). */
+    private static String shortened(String line) {
+        int end = Character.isHighSurrogate(line.charAt(TAIL_LINE_CHARS - 1)) ? TAIL_LINE_CHARS - 1 : TAIL_LINE_CHARS;
+        return line.substring(0, end) + "...";
     }
 
     /** Writes buffered lines to the file. */
@@ -100,6 +126,8 @@ final class StepLog implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (closed) return;
+        if (!carry.isEmpty()) append(mask.apply(carry));
+        carry = "";
         closed = true;
         try {
             writer.close();

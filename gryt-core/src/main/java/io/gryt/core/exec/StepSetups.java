@@ -28,7 +28,7 @@ final class StepSetups {
         SecretMask mask = secretMask(request, envs.values());
         Map<String, StepSetup> setups = new LinkedHashMap<>();
         for (PlannedStep planned : request.plan().steps()) {
-            setups.put(planned.name(), new StepSetup(runId, planned.step(), workDir(request, planned.step()),
+            setups.put(planned.name(), new StepSetup(runId, planned.step(), request.projectDir(), workDir(request, planned.step()),
                     envs.get(planned.name()), logDir.resolve(planned.name() + ".log"), mask));
         }
         return setups;

@@ -27,6 +27,8 @@ import java.util.function.Supplier;
  *       pipeline it depends on every step of the previous element (all members of a parallel group), and in a
  *       graph on nothing.</li>
  *   <li>A dependency on an unknown step, on itself, or any cycle is an {@link InvalidPipelineException}.</li>
+ *   <li>So is an environment variable no process can be given: a name that is empty or holds {@code =} or a
+ *       NUL character, or a value that holds a NUL character.</li>
  * </ul>
  */
 public final class PlanBuilder {
@@ -42,6 +44,7 @@ public final class PlanBuilder {
     public static ExecutionPlan plan(Pipeline pipeline, Supplier<Map<String, Step>> projectSteps) {
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(projectSteps, "projectSteps");
+        checkEnv("pipeline '" + pipeline.name() + "'", pipeline.env());
         Definitions definitions = new Definitions(pipeline.catalog(), projectSteps);
         List<PlannedStep> planned = new ArrayList<>();
         List<String> previous = List.of();
@@ -49,6 +52,7 @@ public final class PlanBuilder {
             List<String> names = new ArrayList<>();
             for (Step declared : element.steps()) {
                 Step step = definitions.resolve(declared);
+                checkEnv("step '" + step.name() + "'", step.env());
                 List<String> dependsOn = step.declaresDependencies() ? step.dependsOn()
                         : pipeline.isSequential() ? previous : List.of();
                 planned.add(new PlannedStep(step, dependsOn));
@@ -58,6 +62,19 @@ public final class PlanBuilder {
         }
         checkDependencies(pipeline.name(), planned);
         return new ExecutionPlan(pipeline, planned);
+    }
+
+    private static void checkEnv(String owner, Map<String, String> env) {
+        env.forEach((name, value) -> {
+            if (name.isEmpty() || name.indexOf('=') >= 0 || name.indexOf('\0') >= 0) {
+                throw new InvalidPipelineException(owner + ": invalid environment variable name '"
+                        + name.replace('\0', ' ') + "' (it must be non-empty, without '=' or NUL)");
+            }
+            if (value.indexOf('\0') >= 0) {
+                throw new InvalidPipelineException(owner + ": the value of environment variable '" + name
+                        + "' contains a NUL character, which no process can be given");
+            }
+        });
     }
 
     private static void checkDependencies(String pipeline, List<PlannedStep> steps) {

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +37,9 @@ import java.util.stream.Stream;
  * are mistakes too. Stable.
  */
 public final class PipelineFiles {
+    /** What a pipeline name (its file name without extension) may be. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
     private PipelineFiles() {
     }
 
@@ -54,7 +58,7 @@ public final class PipelineFiles {
      * file sets {@code runners} (the project setting {@code run.runners}).
      */
     public static Pipeline load(Path pipelinesDir, String name, int defaultRunners) {
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+        if (!NAME.matcher(name).matches()) {
             throw new BadInputException("invalid pipeline name '" + name
                     + "': use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
@@ -139,6 +143,7 @@ public final class PipelineFiles {
                     .map(f -> f.getFileName().toString())
                     .filter(n -> n.endsWith(".yaml") || n.endsWith(".yml"))
                     .map(n -> n.replaceFirst("\\.(yaml|yml)$", ""))
+                    .filter(n -> NAME.matcher(n).matches())
                     .distinct()
                     .sorted()
                     .toList();

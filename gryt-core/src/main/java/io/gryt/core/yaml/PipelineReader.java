@@ -104,6 +104,7 @@ final class PipelineReader {
             }
             Fields f = body.fields(DEFINITION_KEYS);
             f.require("run", "a definition needs a command or script to run");
+            f.get("depends_on").ifPresent(v -> checkNotItself(v, m.key()));
             definitions.put(m.key(), settings(named, f));
         }
         return Collections.unmodifiableMap(definitions);
@@ -218,14 +219,20 @@ final class PipelineReader {
     }
 
     private static void checkDependencies(Value dependsOn, String step, Set<String> names) {
+        checkNotItself(dependsOn, step);
         for (Value item : dependsOn.isSequence() ? dependsOn.items() : List.of(dependsOn)) {
             String name = item.text();
-            if (name.equals(step)) throw item.error("step '" + step + "' cannot depend on itself");
             if (!names.contains(name)) {
                 String closest = Suggestions.closest(name, names);
                 throw item.error("no step named '" + name + "' in this pipeline " + (closest != null
                         ? "(did you mean '" + closest + "'?)" : "(steps: " + String.join(", ", names) + ")"));
             }
+        }
+    }
+
+    private static void checkNotItself(Value dependsOn, String step) {
+        for (Value item : dependsOn.isSequence() ? dependsOn.items() : List.of(dependsOn)) {
+            if (item.text().equals(step)) throw item.error("step '" + step + "' cannot depend on itself");
         }
     }
 

@@ -49,6 +49,17 @@ class ActionStepTest {
     }
 
     @Test
+    void aLongLineIsShortenedInTheTailWithoutSplittingACharacter() throws IOException {
+        String line = "x".repeat(StepLog.TAIL_LINE_CHARS - 1) + "\uD83D\uDE00" + "more";
+
+        RunResult run = new Runs(dir).run(Pipeline.of(step("emoji").action(ctx -> ctx.log(line))));
+
+        StepResult emoji = run.step("emoji").orElseThrow();
+        assertThat(emoji.outputTail()).containsExactly("x".repeat(StepLog.TAIL_LINE_CHARS - 1) + "...");
+        assertThat(Files.readString(emoji.logPath())).isEqualTo(line + "\n");
+    }
+
+    @Test
     void aThrowingLambdaFailsWithItsMessage() throws IOException {
         RunResult run = new Runs(dir).run(Pipeline.of(
                 step("a").action(ctx -> {

@@ -74,4 +74,56 @@ class ArtifactTest {
 
         assertThat(run.step("build").orElseThrow().error()).isEqualTo("artifact 'target/*.jar' was not produced");
     }
+
+    @Test
+    void aDeclaredDirectoryThatIsASymbolicLinkIsWalked() throws Exception {
+        RunResult run = new Runs(dir).run(Pipeline.named("ci").steps(
+                step("build").sh("mkdir -p build/1.0 && printf a > build/1.0/a.jar && ln -s build/1.0 latest")
+                        .artifacts("latest"),
+                step("glob").sh("true").artifacts("latest/*.jar").dependsOn("build")).build());
+
+        assertThat(run.steps()).allSatisfy(s -> assertThat(s.artifacts()).as(s.error())
+                .containsExactly(new Artifact("latest/a.jar", 1, sha256("a"))));
+    }
+
+    @Test
+    void anArtifactOutsideTheProjectIsRefused() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(dir.resolve("elsewhere.txt"), "not made by the step");
+
+        RunResult run = new Runs(project).run(Pipeline.named("ci").steps(
+                step("up").sh("true").artifacts("../elsewhere.txt"),
+                step("absolute").sh("true").artifacts(dir.resolve("*.txt").toString())).failFast(false).build());
+
+        assertThat(run.steps()).allSatisfy(s -> {
+            assertThat(s.status()).isEqualTo(StepStatus.FAIL);
+            assertThat(s.artifacts()).isEmpty();
+        });
+        assertThat(run.step("up").orElseThrow().error())
+                .isEqualTo("artifact '../elsewhere.txt' is outside the project and the step's working directory");
+    }
+
+    @Test
+    void aDirectoryLinkLeadingOutOfTheProjectIsNotWalked() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(dir.resolve("outside/secret.txt"), "not made by the step");
+
+        RunResult run = new Runs(project).run(Pipeline.of(step("build").sh("ln -s ../outside out").artifacts("out")));
+
+        StepResult build = run.step("build").orElseThrow();
+        assertThat(build.artifacts()).isEmpty();
+        assertThat(build.error())
+                .isEqualTo("artifact 'out' is outside the project and the step's working directory (through a symbolic link)");
+    }
+
+    @Test
+    void aStepInASubdirectoryMayNameArtifactsElsewhereInTheProject() throws Exception {
+        Files.createDirectories(dir.resolve("module"));
+
+        RunResult run = new Runs(dir).run(Pipeline.of(step("build").sh("mkdir -p ../dist && printf d > ../dist/d.bin")
+                .workDir(Path.of("module")).artifacts("../dist/d.bin")));
+
+        assertThat(run.step("build").orElseThrow().artifacts()).containsExactly(new Artifact("../dist/d.bin", 1, sha256("d")));
+    }
 }

@@ -191,6 +191,16 @@ class ProcessStepTest {
     }
 
     @Test
+    void aWorkingDirectoryThatIsAFileIsSaidToBeOne() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "a file");
+
+        RunResult run = new Runs(dir).run(Pipeline.of(step("x").sh("true").workDir(Path.of("notes.txt"))));
+
+        assertThat(run.step("x").orElseThrow().error())
+                .isEqualTo("working directory " + dir.resolve("notes.txt") + " is not a directory");
+    }
+
+    @Test
     void theRunIsRecordedBeforeStartReturns() {
         Runs runs = new Runs(dir);
         RunHandle handle = runs.engine.start(RunRequest.of(PlanBuilder.plan(Pipeline.of(step("s").sh("sleep 0.3")),
@@ -199,5 +209,14 @@ class ProcessStepTest {
         assertThat(runs.store.run(handle.runId()).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         assertThat(handle.runId()).matches("\\d{8}-\\d{6}-[0-9a-f]{6}");
         assertThat(Runs.await(handle).status()).isEqualTo(RunStatus.PASS);
+    }
+
+    @Test
+    void aShellStepRunsWhenItsOwnPathHasNoShell() throws IOException {
+        RunResult run = new Runs(dir).run(Pipeline.of(step("path").sh("echo \"PATH=$PATH\"").env("PATH", "/nonexistent")));
+
+        StepResult path = run.step("path").orElseThrow();
+        assertThat(path.status()).as(path.error()).isEqualTo(StepStatus.PASS);
+        assertThat(Files.readString(path.logPath())).isEqualTo("PATH=/nonexistent\n");
     }
 }

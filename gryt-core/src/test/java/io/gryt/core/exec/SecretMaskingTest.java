@@ -63,4 +63,36 @@ class SecretMaskingTest {
         assertThat(stored).contains("refused ***").doesNotContain(TOKEN_PREFIX).doesNotContain("k3y-value");
         assertThat(runs.store.dataRows(run.runId())).extracting(DataRow::name).contains("size-***");
     }
+
+    @Test
+    void aSecretSplitWhereAVeryLongLineIsCutIsMasked() throws IOException {
+        Runs runs = new Runs(dir);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("TOKEN", TOKEN);
+        int before = OutputPump.MAX_LINE_BYTES - TOKEN.length() / 2;
+        Pipeline pipeline = Pipeline.of(step("flood")
+                .sh("head -c " + before + " /dev/zero | tr '\\0' x; echo \"$TOKEN\"")).secrets(secret("TOKEN"));
+
+        RunResult run = Runs.await(runs.engine.start(runs.request(pipeline).withBaseEnv(env)));
+
+        List<String> lines = Files.readAllLines(run.step("flood").orElseThrow().logPath());
+        String joined = String.join("", lines);
+        assertThat(lines).hasSizeGreaterThan(1);
+        assertThat(joined.contains(TOKEN.substring(0, 4)) || joined.contains(TOKEN.substring(TOKEN.length() - 4)))
+                .as("no part of the token in the log").isFalse();
+        assertThat(joined.endsWith("x***")).isTrue();
+        assertThat(joined.length()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void eachLineOfAMultiLineSecretIsMaskedInTheLog() throws IOException {
+        Runs runs = new Runs(dir);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("KEY", "-----BEGIN-----\nline-one-s3cr3t\nline-two-s3cr3t\n-----END-----\n");
+        Pipeline pipeline = Pipeline.of(step("print").sh("printf '%s' \"$KEY\"")).secrets(secret("KEY"));
+
+        RunResult run = Runs.await(runs.engine.start(runs.request(pipeline).withBaseEnv(env)));
+
+        assertThat(Files.readString(run.step("print").orElseThrow().logPath())).isEqualTo("***\n***\n***\n***\n");
+    }
 }

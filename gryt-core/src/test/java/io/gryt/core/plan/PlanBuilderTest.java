@@ -94,6 +94,19 @@ class PlanBuilderTest {
     }
 
     @Test
+    void anEnvironmentNoProcessCanBeGivenIsRefusedBeforeTheRun() {
+        assertThatThrownBy(() -> PlanBuilder.plan(Pipeline.of(step("a").run("true").env("A=B", "1")), NO_PROJECT_STEPS))
+                .isInstanceOf(InvalidPipelineException.class)
+                .hasMessage("step 'a': invalid environment variable name 'A=B' (it must be non-empty, without '=' or NUL)");
+        assertThatThrownBy(() -> PlanBuilder.plan(Pipeline.of(step("a").run("true").env("A", "x\0y")), NO_PROJECT_STEPS))
+                .isInstanceOf(InvalidPipelineException.class)
+                .hasMessage("step 'a': the value of environment variable 'A' contains a NUL character, which no process"
+                        + " can be given");
+        assertThatThrownBy(() -> PlanBuilder.plan(Pipeline.named("ci").steps(step("a").run("true")).env("", "1").build(),
+                NO_PROJECT_STEPS)).isInstanceOf(InvalidPipelineException.class).hasMessageStartingWith("pipeline 'ci': ");
+    }
+
+    @Test
     void anUnresolvedReferenceSaysWhereToDefineIt() {
         assertThatThrownBy(() -> PlanBuilder.plan(Pipeline.of(step("lint")), NO_PROJECT_STEPS))
                 .isInstanceOf(InvalidPipelineException.class)

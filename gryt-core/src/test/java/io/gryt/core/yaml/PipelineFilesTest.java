@@ -167,6 +167,8 @@ class PipelineFilesTest {
         project.writePipeline("ci", "steps: [{name: a, run: x}]\n");
         project.write(".gryt/pipelines/release.yml", "steps: [{name: b, run: y}]\n");
         project.write(".gryt/pipelines/notes.txt", "not a pipeline");
+        project.write(".gryt/pipelines/my ci.yaml", "steps: [{name: c, run: z}]\n");
+        project.write(".gryt/pipelines/.ci.yaml", "steps: [{name: d, run: w}]\n");
 
         assertThatThrownBy(() -> PipelineFiles.load(project.pipelinesDir(), "deploy"))
                 .isInstanceOf(BadInputException.class)

@@ -95,6 +95,19 @@ class StepDefinitionsTest {
     }
 
     @Test
+    void aDefinitionThatDependsOnItselfIsRefusedWhereItIsWritten(TempProject project) {
+        Path file = project.writeSteps("""
+                steps:
+                  package:
+                    run: make
+                    depends_on: [lint, package]
+                """);
+
+        assertThatThrownBy(() -> PipelineFiles.loadSteps(file)).isInstanceOf(YamlException.class)
+                .hasMessage(file + ":4:24: steps.package.depends_on[1]: step 'package' cannot depend on itself");
+    }
+
+    @Test
     void mistakesInDefinitionsNameTheFieldPath(TempProject project) {
         Path file = project.writeSteps("""
                 steps:
