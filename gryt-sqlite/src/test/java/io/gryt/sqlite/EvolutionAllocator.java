@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +22,7 @@ public final class EvolutionAllocator {
 
     public static void main(String[] args) {
         try {
-            Map<String, String> options = new HashMap<>();
-            for (String arg : args) {
-                String[] pair = arg.split("=", 2);
-                options.put(pair[0], pair[1]);
-            }
+            Map<String, String> options = StoreWriter.options(args);
             Files.createFile(Path.of(options.get("waiting")));
             StoreWriter.awaitFile(Path.of(options.get("go")), Duration.ofSeconds(60));
             try (SqliteStore store = SqliteStore.open(Path.of(options.get("db")))) {

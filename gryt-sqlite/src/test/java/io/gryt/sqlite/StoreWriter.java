@@ -22,13 +22,19 @@ public final class StoreWriter {
     private StoreWriter() {
     }
 
+    /** The {@code key=value} arguments of a child JVM main. */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            options.put(pair[0], pair[1]);
+        }
+        return options;
+    }
+
     public static void main(String[] args) {
         try {
-            Map<String, String> options = new HashMap<>();
-            for (String arg : args) {
-                String[] pair = arg.split("=", 2);
-                options.put(pair[0], pair[1]);
-            }
+            Map<String, String> options = options(args);
             if (options.containsKey("waiting")) {
                 Files.createFile(Path.of(options.get("waiting")));
                 awaitFile(Path.of(options.get("go")), Duration.ofSeconds(60));
