@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,6 +56,8 @@ final class Database implements AutoCloseable {
     private final String location;
     private final SQLiteDataSource dataSource;
     private final boolean readOnly;
+    /** Connections SQLite itself keeps from writing: for consistent multi-statement reads and users' queries. */
+    private final SQLiteDataSource readDataSource;
     private final Lazy<Jdbi> jdbi;
     private final Lazy<Jdbi> readers;
     private final Connection keeper;
@@ -68,7 +69,8 @@ final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.readOnly = readOnly;
         this.jdbi = new Lazy<>(() -> Jdbi.create(dataSource).installPlugin(new Timestamps()));
-        this.readers = new Lazy<>(() -> Jdbi.create(readOnly ? dataSource : readOnlyDataSource(file)).installPlugin(new Timestamps()));
+        this.readDataSource = readOnly ? dataSource : readOnlyDataSource(file);
+        this.readers = new Lazy<>(() -> Jdbi.create(readDataSource).installPlugin(new Timestamps()));
         this.keeper = keeper;
     }
 
@@ -156,12 +158,7 @@ final class Database implements AutoCloseable {
 
     /** A new connection that SQLite itself keeps from writing (for users' queries). */
     Connection readOnlyConnection() throws SQLException {
-        if (readOnly) return dataSource.getConnection();
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(SQLiteOpenMode.READONLY);
-        config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
-        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        return readDataSource.getConnection();
     }
 
     /** The database file. */
@@ -306,6 +303,7 @@ final class Database implements AutoCloseable {
     private static SQLiteDataSource readOnlyDataSource(Path file) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
+        config.setOpenMode(SQLiteOpenMode.READONLY);
         config.setBusyTimeout((int) BUSY_TIMEOUT.toMillis());
         config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);

@@ -147,21 +147,7 @@ public final class YamlSettings {
     static String scalar(String value) {
         if (WHOLE_NUMBER.matcher(value).matches()) return value;
         if (PLAIN.matcher(value).matches() && !NOT_TEXT.matcher(value).matches()) return value;
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
+        return YamlScalars.quoted(value);
     }
 
     private static String edit(String text, String key, String scalar) {
