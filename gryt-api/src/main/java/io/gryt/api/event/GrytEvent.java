@@ -5,14 +5,12 @@ import java.time.Instant;
 /**
  * A lifecycle event: one record per kind, each holding the typed facts a subscriber needs (ids, versions, tags,
  * statuses, durations, gate results), with secrets already masked. Published synchronously, after the state it
- * describes is recorded. Match on the sealed type:
+ * describes is recorded. Match on the sealed type ({@code switch} patterns on Java 21):
  *
  * <pre>{@code
  * Gryt.builder().eventListener(e -> {
- *     switch (e) {
- *         case EvolutionFinished f -> notify(f.tag(), f.status());
- *         default -> { }
- *     }
+ *     if (e instanceof EvolutionFinished f) notify(f.tag(), f.status());
+ *     else if (e instanceof PromotionBlocked b) alert(b.generation(), b.failedGates());
  * })
  * }</pre>
  *
