@@ -195,7 +195,7 @@ public final class Gryt implements AutoCloseable {
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(options, "options");
         ensureOpen();
-        return start(PlanBuilder.plan(pipeline, projectSteps()), options);
+        return start(plan(pipeline), options);
     }
 
     /** Starts a run of {@code planned}, narrowed to the selection of {@code options}. */
@@ -222,7 +222,12 @@ public final class Gryt implements AutoCloseable {
     /** Resolves and validates {@code pipeline} without running it; fails as {@link #start} would. */
     public void validate(Pipeline pipeline) {
         ensureOpen();
-        PlanBuilder.plan(pipeline, projectSteps());
+        plan(pipeline);
+    }
+
+    /** Resolves {@code pipeline} against its catalog and {@code .gryt/steps.yaml}, and checks its graph. */
+    private ExecutionPlan plan(Pipeline pipeline) {
+        return PlanBuilder.plan(pipeline, projectSteps());
     }
 
     /** Release contracts: {@code .gryt/generations/*.yaml}, kept in agreement with the store. */
@@ -412,7 +417,7 @@ public final class Gryt implements AutoCloseable {
         @Override
         public ExecutionPlan plan(Pipeline pipeline) {
             ensureOpen();
-            return PlanBuilder.plan(pipeline, projectSteps());
+            return Gryt.this.plan(pipeline);
         }
 
         @Override

@@ -192,7 +192,7 @@ public final class EvolutionRequest {
         });
         Instant at = done.finishedAt() != null ? done.finishedAt() : Instant.now();
         ctx.events().publish(new EvolutionFinished(version, done.tag(), done.rc(), done.changes(), done.status(),
-                done.commit(), runId, Duration.between(done.createdAt(), at), at));
+                done.commit(), runId, done.createdAt() == null ? Duration.ZERO : Duration.between(done.createdAt(), at), at));
         return done;
     }
 }
