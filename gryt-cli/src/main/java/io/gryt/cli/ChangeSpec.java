@@ -24,7 +24,7 @@ final class ChangeSpec {
         ChangeType type = ChangeType.parse(parts[0].strip()).orElseThrow(() -> new BadInputException("--change '" + spec
                 + "': unknown type '" + parts[0] + "' (use one of " + Arrays.stream(ChangeType.values()).map(ChangeType::label).toList() + ")"));
         String id = parts[1].strip();
-        if (!Change.ID.matcher(id).matches()) {
+        if (!Change.isValidId(id)) {
             throw new BadInputException("--change '" + spec + "': invalid change id '" + id
                     + "' (letters, digits, '-', '.', '_'; e.g. PAY-001)");
         }

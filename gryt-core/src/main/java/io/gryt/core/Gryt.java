@@ -9,7 +9,12 @@ import io.gryt.api.RunResult;
 import io.gryt.api.Step;
 import io.gryt.api.StepResult;
 import io.gryt.api.event.EventListener;
-import io.gryt.api.event.GrytEvent;
+import io.gryt.api.StepStatus;
+import io.gryt.api.event.RunFinished;
+import io.gryt.api.event.RunStarted;
+import io.gryt.api.event.StepFailed;
+import io.gryt.api.event.StepFinished;
+import io.gryt.api.event.StepStarted;
 import io.gryt.api.release.Promotion;
 import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.PipelineRun;
@@ -50,6 +55,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -189,10 +195,15 @@ public final class Gryt implements AutoCloseable {
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(options, "options");
         ensureOpen();
-        ExecutionPlan plan = options.selection().applyTo(PlanBuilder.plan(pipeline, projectSteps()));
+        return start(plan(pipeline), options);
+    }
+
+    /** Starts a run of {@code planned}, narrowed to the selection of {@code options}. */
+    private RunHandle start(ExecutionPlan planned, RunOptions options) {
+        ExecutionPlan plan = options.selection().applyTo(planned);
         if (store.readOnly()) {
             throw new ReadOnlyStoreException(store.location() + " is open read-only (gryt may not write it or its"
-                    + " directory): cannot run " + pipeline.name());
+                    + " directory): cannot run " + planned.pipeline().name());
         }
         List<RunListener> all = new ArrayList<>(listeners);
         all.addAll(options.listeners());
@@ -211,7 +222,12 @@ public final class Gryt implements AutoCloseable {
     /** Resolves and validates {@code pipeline} without running it; fails as {@link #start} would. */
     public void validate(Pipeline pipeline) {
         ensureOpen();
-        PlanBuilder.plan(pipeline, projectSteps());
+        plan(pipeline);
+    }
+
+    /** Resolves {@code pipeline} against its catalog and {@code .gryt/steps.yaml}, and checks its graph. */
+    private ExecutionPlan plan(Pipeline pipeline) {
+        return PlanBuilder.plan(pipeline, projectSteps());
     }
 
     /** Release contracts: {@code .gryt/generations/*.yaml}, kept in agreement with the store. */
@@ -399,13 +415,17 @@ public final class Gryt implements AutoCloseable {
         }
 
         @Override
-        public void validate(Pipeline pipeline) {
-            Gryt.this.validate(pipeline);
+        public ExecutionPlan plan(Pipeline pipeline) {
+            ensureOpen();
+            return Gryt.this.plan(pipeline);
         }
 
         @Override
-        public RunHandle start(Pipeline pipeline, RunOptions options) {
-            return Gryt.this.start(pipeline, options);
+        public RunHandle start(ExecutionPlan plan, RunOptions options) {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(options, "options");
+            ensureOpen();
+            return Gryt.this.start(plan, options);
         }
     }
 
@@ -413,21 +433,29 @@ public final class Gryt implements AutoCloseable {
     private record EventBridge(EventBus bus) implements RunListener {
         @Override
         public void runStarted(String runId, Pipeline pipeline) {
-            bus.publish(GrytEvent.RUN_STARTED, Map.of("run_id", runId, "pipeline", pipeline.name()));
+            bus.publish(new RunStarted(runId, pipeline.name(), Instant.now()));
+        }
+
+        @Override
+        public void stepStarted(String runId, String step, int attempt) {
+            bus.publish(new StepStarted(runId, step, attempt, Instant.now()));
         }
 
         @Override
         public void stepFinished(String runId, StepResult result) {
-            if (result.status() == io.gryt.api.StepStatus.FAIL || result.status() == io.gryt.api.StepStatus.TIMEOUT) {
-                bus.publish(GrytEvent.STEP_FAILED, Map.of("run_id", runId, "step", result.name(),
-                        "status", result.status().label(), "error", result.error() == null ? "" : result.error()));
+            Instant at = result.finishedAt() != null ? result.finishedAt() : Instant.now();
+            bus.publish(new StepFinished(runId, result.name(), result.status(), result.attempts(), result.duration(), at));
+            if (result.status() == StepStatus.FAIL || result.status() == StepStatus.TIMEOUT) {
+                bus.publish(new StepFailed(runId, result.name(), result.status(), result.exitCode(), result.error(),
+                        result.attempts(), result.duration(), at));
             }
         }
 
         @Override
         public void runFinished(RunResult result) {
-            bus.publish(GrytEvent.RUN_FINISHED, Map.of("run_id", result.runId(), "pipeline", result.pipelineName(),
-                    "status", result.status().label()));
+            Instant at = result.finishedAt() != null ? result.finishedAt() : Instant.now();
+            Duration took = result.startedAt() == null ? Duration.ZERO : Duration.between(result.startedAt(), at);
+            bus.publish(new RunFinished(result.runId(), result.pipelineName(), result.status(), took, at));
         }
     }
 
@@ -500,7 +528,10 @@ public final class Gryt implements AutoCloseable {
             for (PromotionGate g : ServiceLoader.load(PromotionGate.class, Gryt.class.getClassLoader())) gates.add(g);
         }
 
-        /** A listener for lifecycle events ({@code evolution.finished}, {@code promotion.blocked}...). */
+        /**
+         * A listener for lifecycle events ({@link io.gryt.api.event.EvolutionFinished},
+         * {@link io.gryt.api.event.PromotionBlocked}...); {@link EventListener#of} subscribes to one kind.
+         */
         public Builder eventListener(EventListener listener) {
             eventListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;

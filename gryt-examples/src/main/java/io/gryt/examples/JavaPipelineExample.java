@@ -4,8 +4,13 @@ import io.gryt.api.Pipeline;
 import io.gryt.api.RunListener;
 import io.gryt.api.RunResult;
 import io.gryt.api.StepResult;
+import io.gryt.api.event.EventListener;
+import io.gryt.api.event.GrytEvent;
+import io.gryt.api.event.RunFinished;
+import io.gryt.api.event.StepFailed;
 import io.gryt.core.Gryt;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -44,6 +49,21 @@ public final class JavaPipelineExample {
                 .runners(3);
     }
 
+    /**
+     * A lifecycle event listener (what a notifier or a dashboard would be): events are typed records, matched on
+     * their sealed type, so nothing is parsed from strings.
+     */
+    public static EventListener announcer(PrintStream out) {
+        return (GrytEvent event) -> {
+            if (event instanceof StepFailed f) {
+                out.println(f.type() + ": " + f.step() + " " + f.status().label() + " after " + f.attempts()
+                        + " attempt(s): " + f.error());
+            } else if (event instanceof RunFinished f) {
+                out.println(f.type() + ": " + f.pipeline() + " " + f.status().label() + " in " + f.duration().toMillis() + " ms");
+            }
+        };
+    }
+
     /** Runs the pipeline; exits 0 when it passed, 1 when it failed. */
     public static void main(String[] args) {
         Path project = Path.of(args.length > 0 ? args[0] : ".");
@@ -53,7 +73,7 @@ public final class JavaPipelineExample {
                 System.out.printf("%-8s %-10s %5d ms%n", r.status().label(), r.name(), r.duration().toMillis());
             }
         };
-        try (Gryt gryt = Gryt.open(project)) {
+        try (Gryt gryt = Gryt.builder().projectDir(project).eventListener(announcer(System.out)).build()) {
             RunResult result = gryt.run(pipeline(), printer);
             System.out.println("run " + result.runId() + ": " + result.status().label()
                     + " (recorded in " + gryt.layout().database() + ")");

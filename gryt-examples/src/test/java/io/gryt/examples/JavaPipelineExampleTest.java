@@ -7,11 +7,15 @@ import io.gryt.core.Gryt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
+import static io.gryt.api.Step.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JavaPipelineExampleTest {
@@ -42,5 +46,17 @@ class JavaPipelineExampleTest {
             assertThat(rows).anySatisfy(row -> assertThat(row.sha256()).isEqualTo(expected));
         }
         assertThat(project.resolve(".gryt/gryt.db")).isRegularFile();
+    }
+
+    @Test
+    void theAnnouncerPrintsTypedEventsOfTheRun() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (Gryt gryt = Gryt.builder().projectDir(project).eventListener(JavaPipelineExample.announcer(out)).build()) {
+            gryt.run(io.gryt.api.Pipeline.of(step("broken").sh("exit 4")).withName("demo"));
+        }
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).satisfiesExactly(
+                l -> assertThat(l).isEqualTo("step.failed: broken fail after 1 attempt(s): exit code 4"),
+                l -> assertThat(l).startsWith("run.finished: demo fail in ").endsWith(" ms"));
     }
 }

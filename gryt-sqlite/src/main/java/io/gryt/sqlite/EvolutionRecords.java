@@ -1,6 +1,7 @@
 package io.gryt.sqlite;
 
 import io.gryt.api.BadInputException;
+import io.gryt.api.release.ChangeSet;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.GenerationStatus;
@@ -10,7 +11,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +38,8 @@ final class EvolutionRecords {
                 .bind("g", generationId)
                 .map((rs, ctx) -> Map.entry(rs.getString("change_id"), rs.getLong("id")))
                 .forEach(e -> declared.put(e.getKey(), e.getValue()));
-        for (String id : changeIds) {
-            if (!declared.containsKey(id)) {
-                throw new BadInputException("unknown change " + id + " in generation " + version + " (declared: "
-                        + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet())) + ")");
-            }
-        }
+        // checked again under the write lock: the contract may have been synced since the caller read it
+        ChangeSet changes = ChangeSet.of(version, List.copyOf(declared.keySet()), changeIds);
         int rc = h.createQuery("SELECT COALESCE(MAX(rc_number), 0) + 1 FROM evolutions WHERE generation_id = :g")
                 .bind("g", generationId)
                 .mapTo(Integer.class)
@@ -66,18 +62,12 @@ final class EvolutionRecords {
                 .execute();
         long evolutionId = h.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
         PreparedBatch proves = h.prepareBatch("INSERT INTO evolution_changes (evolution_id, change_id) VALUES (:e, :c)");
-        List<String> inFileOrder = new ArrayList<>();
-        for (Map.Entry<String, Long> change : declared.entrySet()) {
-            if (changeIds.contains(change.getKey())) {
-                proves.bind("e", evolutionId).bind("c", change.getValue()).add();
-                inFileOrder.add(change.getKey());
-            }
-        }
+        for (String id : changes.ids()) proves.bind("e", evolutionId).bind("c", declared.get(id)).add();
         proves.execute();
         audit.append(h, "evolution.created", EntryPayload.on(h)
                 .rows(AuditedTable.EVOLUTIONS, "id = ?", evolutionId)
                 .rows(AuditedTable.EVOLUTION_CHANGES, "evolution_id = ?", evolutionId));
-        return new Evolution(tag, version, rc, inFileOrder, EvolutionStatus.PENDING, commit, null, allowDirty, at, null);
+        return new Evolution(tag, version, rc, changes.ids(), EvolutionStatus.PENDING, commit, null, allowDirty, at, null);
     }
 
     private static long draftGeneration(Handle h, String location, String version) {

@@ -15,7 +15,6 @@ import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,7 +99,7 @@ final class SqliteReleaseStore implements ReleaseStore {
                                      ProcessOwner owner, Instant at) {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(at, "at");
-        List<String> ids = List.copyOf(new LinkedHashSet<>(changeIds));
+        List<String> ids = List.copyOf(changeIds);
         if (ids.isEmpty()) {
             throw new BadInputException("an evolution of " + version + " proves at least one change");
         }

@@ -1,2 +1,6 @@
-/** Lifecycle events ({@code evolution.started}, {@code promotion.completed}...) that hooks and destinations subscribe to. */
+/**
+ * Lifecycle events: a sealed hierarchy of records ({@link io.gryt.api.event.RunStarted},
+ * {@link io.gryt.api.event.EvolutionFinished}, {@link io.gryt.api.event.PromotionCompleted}...) that hooks,
+ * destinations and embedders subscribe to through {@link io.gryt.api.event.EventListener}.
+ */
 package io.gryt.api.event;

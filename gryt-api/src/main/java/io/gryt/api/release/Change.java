@@ -20,9 +20,14 @@ public record Change(String id, ChangeType type, String title, String descriptio
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");
-        if (!ID.matcher(id).matches()) {
+        if (!isValidId(id)) {
             throw new IllegalArgumentException("invalid change id '" + id
                     + "': use letters, digits, '-', '.', '_' (up to 64, starting with a letter or digit)");
         }
+    }
+
+    /** True when {@code id} may be a change id (see {@link #ID}): the one check of a change id's form. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param tag        the RC tag, e.g. {@code v2.2.0-rc.3}
  * @param generation the generation's version
  * @param rc         the RC number (unique and gap-free per generation)
- * @param changes    the ids of the changes it proves
+ * @param changes    the ids of the changes it proves, in the contract's declaration order
  * @param status     its status
  * @param commit     the commit it ran on
  * @param runId      its pipeline run, or {@code null} before the run started

@@ -5,9 +5,7 @@ import io.gryt.api.event.GrytEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -36,15 +34,14 @@ public final class EventBus {
         return listeners.isEmpty();
     }
 
-    /** Publishes an event of {@code type} with {@code data}. */
-    public void publish(String type, Map<String, String> data) {
-        if (listeners.isEmpty()) return;
-        GrytEvent event = new GrytEvent(type, Instant.now(), data);
+    /** Publishes {@code event} to every listener. */
+    public void publish(GrytEvent event) {
+        Objects.requireNonNull(event, "event");
         for (EventListener l : listeners) {
             try {
-                l.onEvent(event);
+                l.on(event);
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("event listener {} failed on {}: {}", l.getClass().getName(), type, e.toString());
+                LOG.warn("event listener {} failed on {}: {}", l.getClass().getName(), event.type(), e.toString());
             }
         }
     }

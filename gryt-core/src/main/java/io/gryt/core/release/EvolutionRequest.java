@@ -6,8 +6,9 @@ import io.gryt.api.RunHandle;
 import io.gryt.api.RunListener;
 import io.gryt.api.RunResult;
 import io.gryt.api.RunStatus;
-import io.gryt.api.event.GrytEvent;
-import io.gryt.api.release.Change;
+import io.gryt.api.event.EvolutionFinished;
+import io.gryt.api.event.EvolutionStarted;
+import io.gryt.api.release.ChangeSet;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.Generation;
@@ -15,7 +16,9 @@ import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.RunOptions;
 import io.gryt.core.exec.Owners;
+import io.gryt.core.plan.ExecutionPlan;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,7 +57,7 @@ public final class EvolutionRequest {
         this.version = Objects.requireNonNull(version, "version");
     }
 
-    /** The changes this evolution proves. */
+    /** The changes this evolution proves (recorded in the contract's declaration order, whatever the order here). */
     public EvolutionRequest proving(String... ids) {
         for (String id : ids) changeIds.add(Objects.requireNonNull(id, "change id"));
         return this;
@@ -112,27 +115,26 @@ public final class EvolutionRequest {
             throw new BadInputException("generation " + version + " is promoted and takes no more evolutions"
                     + " (start a new generation, or a hot-fix: gryt generation hotfix " + version + ")");
         }
-        List<String> ids = checkedChanges(generation);
+        ChangeSet changes = ChangeSet.of(generation, changeIds);
         Versioning vcs = ctx.requireVersioning();
         String commit = vcs.head();
         if (!allowDirty && !vcs.isClean()) {
             throw new BadInputException("the work tree " + vcs.root() + " has uncommitted changes: commit them,"
                     + " or pass --allow-dirty (the evolution records that it ran dirty)");
         }
-        Pipeline toRun = resolvePipeline(generation);
-        ctx.validate(toRun);
+        ExecutionPlan plan = ctx.plan(resolvePipeline(generation)); // planned once: the run executes this plan
 
         ReleaseStore store = ctx.store();
         Tags.requireFreeRcs(vcs, version, store.evolutions(version), ctx.layout().display(ctx.layout().database()));
-        Evolution pending = store.createEvolution(version, ids, commit, allowDirty, Owners.self(), Instant.now());
-        ctx.events().publish(GrytEvent.EVOLUTION_STARTED, Map.of("generation", version, "tag", pending.tag(),
-                "changes", String.join(",", ids), "commit", commit));
-        RunOptions options = new RunOptions(Map.of("GRYT_GENERATION", version, "GRYT_CHANGES", String.join(",", ids),
+        Evolution pending = store.createEvolution(version, changes.ids(), commit, allowDirty, Owners.self(), Instant.now());
+        ctx.events().publish(new EvolutionStarted(version, pending.tag(), pending.rc(), changes.ids(), commit,
+                allowDirty, pending.createdAt()));
+        RunOptions options = new RunOptions(Map.of("GRYT_GENERATION", version, "GRYT_CHANGES", changes.joined(),
                 "GRYT_EVOLUTION_TAG", pending.tag()), listeners);
         RunHandle run;
         try {
             onCreated.accept(pending);
-            run = ctx.start(toRun, options);
+            run = ctx.start(plan, options);
         } catch (RuntimeException e) {
             finish(pending, EvolutionStatus.INTERRUPTED, null);
             throw e;
@@ -164,21 +166,6 @@ public final class EvolutionRequest {
         };
     }
 
-    private List<String> checkedChanges(Generation generation) {
-        List<String> declared = generation.changes().stream().map(Change::id).toList();
-        if (changeIds.isEmpty()) {
-            throw new BadInputException("an evolution proves at least one change: pass --change ID (" + version
-                    + " declares " + (declared.isEmpty() ? "no changes yet" : String.join(", ", declared)) + ")");
-        }
-        for (String id : changeIds) {
-            if (generation.change(id).isEmpty()) {
-                throw new BadInputException("unknown change " + id + " in generation " + version + " (declared: "
-                        + (declared.isEmpty() ? "none" : String.join(", ", declared)) + ")");
-            }
-        }
-        return List.copyOf(changeIds);
-    }
-
     private Pipeline resolvePipeline(Generation generation) {
         if (pipeline != null) return pipeline;
         String name = pipelineName != null ? pipelineName : generation.pipelineTemplate();
@@ -203,8 +190,9 @@ public final class EvolutionRequest {
             Tags.ensure(vcs, done.tag(), done.commit(), TagMessages.evolution(done));
             store.evolutionTagged(done.tag(), Instant.now());
         });
-        ctx.events().publish(GrytEvent.EVOLUTION_FINISHED, Map.of("generation", version, "tag", done.tag(),
-                "status", done.status().label(), "run_id", runId == null ? "" : runId));
+        Instant at = done.finishedAt() != null ? done.finishedAt() : Instant.now();
+        ctx.events().publish(new EvolutionFinished(version, done.tag(), done.rc(), done.changes(), done.status(),
+                done.commit(), runId, done.createdAt() == null ? Duration.ZERO : Duration.between(done.createdAt(), at), at));
         return done;
     }
 }

@@ -2,7 +2,9 @@ package io.gryt.core.release;
 
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
-import io.gryt.api.event.GrytEvent;
+import io.gryt.api.event.GenerationCreated;
+import io.gryt.api.event.GenerationSynced;
+import io.gryt.api.event.HotfixCreated;
 import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.Generation;
@@ -72,9 +74,9 @@ public final class Generations {
             deleteQuietly(file);
             throw e;
         }
-        ctx.events().publish(hotfixOf == null ? GrytEvent.GENERATION_CREATED : GrytEvent.HOTFIX_CREATED,
-                hotfixOf == null ? Map.of("generation", version, "file", display(file))
-                        : Map.of("generation", version, "file", display(file), "hotfix_of", hotfixOf));
+        List<String> ids = stored.changes().stream().map(Change::id).toList();
+        ctx.events().publish(hotfixOf == null ? new GenerationCreated(version, display(file), ids, Instant.now())
+                : new HotfixCreated(version, hotfixOf, display(file), ids, Instant.now()));
         return stored;
     }
 
@@ -108,7 +110,7 @@ public final class Generations {
         }
         Generation parsed = GenerationFiles.parse(file, ctx.layout().pipelinesDir());
         Generation synced = ctx.store().syncGeneration(parsed, display(file), Instant.now());
-        ctx.events().publish(GrytEvent.GENERATION_SYNCED, Map.of("generation", version, "status", synced.status().label()));
+        ctx.events().publish(new GenerationSynced(version, synced.status(), Instant.now()));
         return synced;
     }
 

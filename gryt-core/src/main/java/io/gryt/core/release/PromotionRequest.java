@@ -3,7 +3,8 @@ package io.gryt.core.release;
 import io.gryt.api.Artifact;
 import io.gryt.api.BadInputException;
 import io.gryt.api.audit.AuditEntry;
-import io.gryt.api.event.GrytEvent;
+import io.gryt.api.event.PromotionBlocked;
+import io.gryt.api.event.PromotionCompleted;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.EvolutionRef;
 import io.gryt.api.release.GateResult;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -149,8 +149,7 @@ public final class PromotionRequest {
             Promotion blocked = new Promotion(version, version, commit.orElse(null), PromotionStatus.BLOCKED, results, artifacts, now);
             store.recordPromotion(version, commit.orElse(null), version, PromotionStatus.BLOCKED,
                     PromotionReports.toJson(blocked, contractHash, null), now);
-            ctx.events().publish(GrytEvent.PROMOTION_BLOCKED, Map.of("generation", version,
-                    "failed_gates", String.join(",", blocked.failedGates().stream().map(GateResult::gate).toList())));
+            ctx.events().publish(new PromotionBlocked(version, blocked.commit(), results, now));
             return blocked;
         }
         Promotion pending = new Promotion(version, version, commit.orElseThrow(), PromotionStatus.PENDING, results, artifacts, now);
@@ -168,7 +167,7 @@ public final class PromotionRequest {
         }
         store.completePromotion(id, contractHash, Instant.now());
         Promotion done = new Promotion(version, version, pending.commit(), PromotionStatus.COMPLETED, results, artifacts, now);
-        ctx.events().publish(GrytEvent.PROMOTION_COMPLETED, Map.of("generation", version, "tag", version, "commit", done.commit()));
+        ctx.events().publish(new PromotionCompleted(version, done.tag(), done.commit(), results, Instant.now()));
         return done;
     }
 

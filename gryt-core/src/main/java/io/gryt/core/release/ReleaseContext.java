@@ -7,6 +7,7 @@ import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.RunOptions;
 import io.gryt.core.event.EventBus;
+import io.gryt.core.plan.ExecutionPlan;
 import io.gryt.core.project.ProjectLayout;
 
 import java.util.Optional;
@@ -38,11 +39,14 @@ public interface ReleaseContext {
     /** Loads {@code .gryt/pipelines/<name>.yaml}. */
     Pipeline pipeline(String name);
 
-    /** Resolves and validates a pipeline without running it (unresolved steps, unknown dependencies, cycles). */
-    void validate(Pipeline pipeline);
+    /**
+     * Resolves and validates a pipeline without running it (unresolved steps, unknown dependencies, cycles): the
+     * plan that {@link #start} then runs, so that a pipeline is planned once per run.
+     */
+    ExecutionPlan plan(Pipeline pipeline);
 
-    /** Starts a pipeline run (validated and recorded before it returns). */
-    RunHandle start(Pipeline pipeline, RunOptions options);
+    /** Starts a run of {@code plan} (recorded before it returns). */
+    RunHandle start(ExecutionPlan plan, RunOptions options);
 
     /** Work still going on that closing the owning {@code Gryt} must wait for (an evolution's recording and tag). */
     void track(CompletableFuture<?> work);

@@ -1,6 +1,6 @@
 package io.gryt.core.release;
 
-import io.gryt.api.event.GrytEvent;
+import io.gryt.api.event.PromotionRecovered;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.PromotionStatus;
@@ -12,7 +12,6 @@ import io.gryt.core.exec.Owners;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,12 +56,12 @@ public final class ReleaseRecovery {
             if (tag.isPresent() && tag.get().commit().equals(p.commit())) {
                 store.completePromotion(p.id(), PromotionReports.contractHash(p.reportJson()).orElse(null), Instant.now());
                 report.add("completed the interrupted promotion of " + p.generation() + " (tag " + p.tag() + " existed)");
-                ctx.events().publish(GrytEvent.PROMOTION_RECOVERED, Map.of("generation", p.generation(), "outcome", "completed"));
+                ctx.events().publish(new PromotionRecovered(p.generation(), p.tag(), PromotionStatus.COMPLETED, Instant.now()));
             } else {
                 store.endPromotion(p.id(), PromotionStatus.ROLLED_BACK, Instant.now());
                 report.add("rolled back the interrupted promotion of " + p.generation()
                         + " (its tag was never created); promote it again");
-                ctx.events().publish(GrytEvent.PROMOTION_RECOVERED, Map.of("generation", p.generation(), "outcome", "rolled_back"));
+                ctx.events().publish(new PromotionRecovered(p.generation(), p.tag(), PromotionStatus.ROLLED_BACK, Instant.now()));
             }
         }
         return report;

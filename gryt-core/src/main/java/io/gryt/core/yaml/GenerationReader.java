@@ -84,7 +84,7 @@ final class GenerationReader {
             Map<String, Value> f = fields(item);
             Value idValue = f.get("id");
             String id = idValue.text();
-            if (!Change.ID.matcher(id).matches()) { // the schema's pattern, minus what its '$' lets through
+            if (!Change.isValidId(id)) { // the schema's pattern, minus what its '$' lets through
                 problem(idValue, GenerationSchema.invalidId(id));
                 continue;
             }

@@ -2,7 +2,11 @@ package io.gryt.core.release;
 
 import io.gryt.api.BadInputException;
 import io.gryt.api.Pipeline;
+import io.gryt.api.event.EvolutionFinished;
+import io.gryt.api.event.EvolutionStarted;
 import io.gryt.api.event.GrytEvent;
+import io.gryt.api.event.PromotionBlocked;
+import io.gryt.api.event.PromotionCompleted;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.GateResult;
@@ -70,8 +74,8 @@ class ReleaseWorkflowTest {
             Generation g = gryt.generations().load("v2.2.0");
             assertThat(g.isPromoted()).isTrue();
             assertThat(g.contractHash()).hasSize(64);
-            assertThat(events).extracting(GrytEvent::type).contains(GrytEvent.EVOLUTION_STARTED,
-                    GrytEvent.EVOLUTION_FINISHED, GrytEvent.PROMOTION_BLOCKED, GrytEvent.PROMOTION_COMPLETED);
+            assertThat(events).extracting(GrytEvent::type).contains(EvolutionStarted.TYPE,
+                    EvolutionFinished.TYPE, PromotionBlocked.TYPE, PromotionCompleted.TYPE);
         }
 
         // checked with plain git: annotated tags rc.1..4 and the release tag on the tested commit
