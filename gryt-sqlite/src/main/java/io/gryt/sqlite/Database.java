@@ -2,6 +2,8 @@ package io.gryt.sqlite;
 
 import io.gryt.api.spi.ReadOnlyStoreException;
 import io.gryt.api.spi.StoreException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -43,6 +45,8 @@ import java.util.function.Supplier;
 final class Database implements AutoCloseable {
     /** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a write keeps trying to begin while other connections hold the lock, before it fails. */
+    static final Duration WRITE_PATIENCE = Duration.ofMinutes(2);
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -225,11 +229,36 @@ final class Database implements AutoCloseable {
             throw new ReadOnlyStoreException(location + " is open read-only (gryt may not write it or its directory):"
                     + " cannot " + what);
         }
+        // SQLite's busy handler waits BUSY_TIMEOUT for the write lock, but it is not fair: under contention (dozens
+        // of gryt processes on a loaded machine) one writer can lose the race again and again. A transaction that
+        // could not even begin changed nothing, so it is begun again, until WRITE_PATIENCE runs out.
+        AtomicBoolean begun = new AtomicBoolean();
+        RetryPolicy<T> lockedOut = RetryPolicy.<T>builder()
+                .handleIf(e -> !begun.get() && isBusy(e))
+                .withDelay(Duration.ofMillis(5), Duration.ofMillis(100))
+                .withJitter(0.5)
+                .withMaxRetries(-1)
+                .withMaxDuration(WRITE_PATIENCE)
+                .build();
         try {
-            return jdbi.get().inTransaction(callback);
+            return Failsafe.with(lockedOut).get(() -> jdbi.get().inTransaction(handle -> {
+                begun.set(true);
+                return callback.withHandle(handle);
+            }));
         } catch (JdbiException e) {
+            if (isBusy(e)) {
+                throw new StoreException(location + " stayed locked by other writers for " + WRITE_PATIENCE.toMinutes()
+                        + " min: cannot " + what + " (is a gryt process hanging? try again)", e);
+            }
             throw failure(what, e);
         }
+    }
+
+    private static boolean isBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite && sqlite.getResultCode().name().startsWith("SQLITE_BUSY")) return true;
+        }
+        return false;
     }
 
     @Override

@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +101,23 @@ class ConcurrencyTest {
         assertThat(PlainJdbc.column(file, "SELECT version FROM schema_version")).containsExactly("1");
         try (SqliteStore store = SqliteStore.open(file)) {
             assertAllRecorded(store, 15);
+        }
+    }
+
+    @Test
+    void aWriterWaitsItsTurnLongerThanSqlitesBusyTimeout() throws Exception {
+        Path file = dir.resolve("gryt.db");
+        try (SqliteStore store = SqliteStore.open(file);
+             Connection holder = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = holder.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE"); // another writer holds the lock longer than SQLite waits
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> StoreWriter.writeRuns(store.runs(), "late", 1));
+            Thread.sleep(Database.BUSY_TIMEOUT.plusSeconds(2).toMillis());
+            assertThat(writer).as("the writer waits while the lock is held").isNotDone();
+            statement.execute("COMMIT");
+
+            writer.get(60, TimeUnit.SECONDS);
+            assertAllRecorded(store, 1);
         }
     }
 
