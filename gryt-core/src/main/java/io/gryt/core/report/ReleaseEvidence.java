@@ -3,6 +3,10 @@ package io.gryt.core.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gryt.api.GrytException;
+import io.gryt.api.read.ArtifactRecord;
+import io.gryt.api.read.EvolutionTally;
+import io.gryt.api.read.PromotionRecord;
+import io.gryt.api.read.StepTally;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.project.ProjectLayout;
@@ -15,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,8 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static io.gryt.core.report.StoreRows.literal;
 
 /**
  * The facts about one generation that compliance evidence points to, each read from the store, the
@@ -106,21 +109,18 @@ record ReleaseEvidence(GenerationRow generation, long changes, List<PromotionFac
 
     /** Gathers the evidence of {@code g}. */
     static ReleaseEvidence read(Store store, ProjectLayout layout, Optional<Versioning> vcs, GenerationRow g) {
-        List<PromotionFact> promotions = promotions(store, g.id());
+        List<PromotionFact> promotions = promotions(store, g.version());
         Optional<PromotionFact> release = promotions.stream().filter(p -> "completed".equals(p.status())).findFirst();
-        long[] changes = {0};
-        StoreRows.each(store, "SELECT COUNT(*) AS n FROM generation_changes WHERE generation_id = " + g.id(),
-                r -> changes[0] = r.integer("n"));
-        return new ReleaseEvidence(g, changes[0], promotions, vcs.flatMap(v -> tag(v, g)).orElse(null), file(layout, g),
-                evolutions(store, g.id()), steps(store, g.id()),
-                release.map(r -> artifacts(store, g.id(), r)).orElse(List.of()));
+        long changes = store.releases().generation(g.version()).map(s -> s.changes().size()).orElse(0);
+        return new ReleaseEvidence(g, changes, promotions, vcs.flatMap(v -> tag(v, g)).orElse(null), file(layout, g),
+                evolutions(store, g.version()), steps(store, g.version()),
+                release.map(r -> artifacts(store, g.version(), r)).orElse(List.of()));
     }
 
-    private static List<PromotionFact> promotions(Store store, long generationId) {
+    private static List<PromotionFact> promotions(Store store, String version) {
         List<PromotionFact> facts = new ArrayList<>();
-        StoreRows.each(store, "SELECT id, status, commit_sha, gate_report, started_at, finished_at FROM promotions"
-                + " WHERE generation_id = " + generationId + " ORDER BY id", r -> {
-            JsonNode report = parse(r.text("gate_report"));
+        for (PromotionRecord r : store.reads().promotionRecords(version)) {
+            JsonNode report = parse(r.report());
             List<String> passed = new ArrayList<>();
             List<String> failed = new ArrayList<>();
             for (JsonNode gate : report.path("gates")) {
@@ -130,11 +130,11 @@ record ReleaseEvidence(GenerationRow generation, long changes, List<PromotionFac
             for (JsonNode a : report.path("artifacts")) {
                 artifacts.add(new ReleasedArtifact(a.path("path").asText(), a.path("sha256").asText()));
             }
-            String at = r.text("finished_at") != null ? r.text("finished_at") : r.text("started_at");
-            facts.add(new PromotionFact(r.integer("id"), r.text("status"), r.text("commit_sha"), Formats.iso(at),
+            Instant at = r.finishedAt() != null ? r.finishedAt() : r.startedAt();
+            facts.add(new PromotionFact(r.id(), r.status(), r.commit(), ExportReader.iso(at),
                     passed, failed, artifacts, report.hasNonNull("contract_sha256")
                     ? report.get("contract_sha256").asText() : null));
-        });
+        }
         return facts;
     }
 
@@ -173,42 +173,24 @@ record ReleaseEvidence(GenerationRow generation, long changes, List<PromotionFac
         return new FileFact(g.file(), true, sha, contract);
     }
 
-    private static EvolutionFacts evolutions(Store store, long generationId) {
-        Map<String, Long> byStatus = new TreeMap<>();
-        long[] range = {Long.MAX_VALUE, 0};
-        StoreRows.each(store, "SELECT status, COUNT(*) AS n, MIN(rc_number) AS first, MAX(rc_number) AS last"
-                + " FROM evolutions WHERE generation_id = " + generationId + " GROUP BY status", r -> {
-            byStatus.put(r.text("status"), r.integer("n"));
-            range[0] = Math.min(range[0], r.integer("first"));
-            range[1] = Math.max(range[1], r.integer("last"));
-        });
-        return new EvolutionFacts(byStatus, byStatus.isEmpty() ? 0 : range[0], range[1]);
+    private static EvolutionFacts evolutions(Store store, String version) {
+        EvolutionTally tally = store.reads().evolutionTally(Optional.of(version));
+        return new EvolutionFacts(new TreeMap<>(tally.byStatus()), tally.firstRc(), tally.lastRc());
     }
 
-    private static StepFacts steps(Store store, long generationId) {
-        Map<String, Long> byStatus = new TreeMap<>();
-        long[] runs = {0};
-        String scope = " FROM step_runs s JOIN evolutions e ON e.pipeline_run_id = s.run_id WHERE e.generation_id = "
-                + generationId;
-        StoreRows.each(store, "SELECT s.status AS status, COUNT(*) AS n" + scope + " GROUP BY s.status",
-                r -> byStatus.put(r.text("status"), r.integer("n")));
-        StoreRows.each(store, "SELECT COUNT(DISTINCT s.run_id) AS runs" + scope, r -> runs[0] = r.integer("runs"));
-        return new StepFacts(byStatus, runs[0]);
+    private static StepFacts steps(Store store, String version) {
+        StepTally tally = store.reads().stepTally(version);
+        return new StepFacts(new TreeMap<>(tally.byStatus()), tally.runs());
     }
 
-    private static List<ArtifactRow> artifacts(Store store, long generationId, PromotionFact release) {
+    private static List<ArtifactRow> artifacts(Store store, String version, PromotionFact release) {
         if (release.artifacts().isEmpty()) return List.of();
-        String digests = release.artifacts().stream().map(a -> literal(a.sha256())).distinct()
-                .collect(Collectors.joining(", "));
+        List<String> digests = release.artifacts().stream().map(ReleasedArtifact::sha256).distinct().toList();
         List<ArtifactRow> rows = new ArrayList<>();
-        StoreRows.each(store, """
-                SELECT d.id AS id, e.tag AS tag, d.name AS name, d.sha256 AS sha256
-                FROM data_rows d JOIN evolutions e ON e.pipeline_run_id = d.run_id
-                WHERE e.generation_id = %d AND e.status = 'pass' AND d.kind = 'artifact' AND d.sha256 IN (%s)
-                ORDER BY d.id""".formatted(generationId, digests), r -> {
-            ArtifactRow row = new ArtifactRow(r.integer("id"), r.text("tag"), r.text("name"), r.text("sha256"));
+        for (ArtifactRecord a : store.reads().passingArtifacts(version, digests)) {
+            ArtifactRow row = new ArtifactRow(a.id(), a.evolution(), a.path(), a.sha256());
             if (release.artifacts().contains(new ReleasedArtifact(row.path(), row.sha256()))) rows.add(row);
-        });
+        }
         return rows;
     }
 

@@ -3,8 +3,11 @@ package io.gryt.core.store;
 import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
+import io.gryt.api.read.FinishedRun;
+import io.gryt.api.read.FlakyStep;
 import io.gryt.api.spi.DataRow;
 import io.gryt.api.spi.PipelineRun;
+import io.gryt.api.spi.RecordReads;
 import io.gryt.api.spi.RunStore;
 import io.gryt.api.spi.StepRun;
 import io.gryt.api.spi.Store;
@@ -33,6 +36,7 @@ public final class MemoryStore implements Store, RunStore {
 
     private final Map<String, RunRecord> runs = new LinkedHashMap<>();
     private boolean closed;
+    private final RecordReads reads = new MemoryReads(this);
 
     /** The runs, steps and rows of one pipeline run. */
     private static final class RunRecord {
@@ -53,6 +57,12 @@ public final class MemoryStore implements Store, RunStore {
     @Override
     public RunStore runs() {
         return this;
+    }
+
+    /** Typed reads over the runs kept in memory; the release reads are empty (this store records no releases). */
+    @Override
+    public RecordReads reads() {
+        return reads;
     }
 
     @Override
@@ -159,6 +169,30 @@ public final class MemoryStore implements Store, RunStore {
         open();
         RunRecord record = runs.get(runId);
         return record == null ? List.of() : List.copyOf(record.rows);
+    }
+
+    /** Runs that ended in pass or fail, by start time. */
+    synchronized List<FinishedRun> finishedRuns() {
+        open();
+        return runs.values().stream().map(r -> r.run)
+                .filter(r -> (r.status() == RunStatus.PASS || r.status() == RunStatus.FAIL) && r.finishedAt() != null)
+                .map(r -> new FinishedRun(r.id(), r.status().label(), r.startedAt(), r.finishedAt()))
+                .sorted(Comparator.comparing(FinishedRun::startedAt).thenComparing(FinishedRun::runId))
+                .toList();
+    }
+
+    /** Per step name, the runs in which it passed after more than one attempt. */
+    synchronized List<FlakyStep> retriedSteps() {
+        open();
+        Map<String, Long> byStep = new java.util.TreeMap<>();
+        for (RunRecord r : runs.values()) {
+            for (StepRun s : r.steps.values()) {
+                if (s.status() == StepStatus.PASS && s.attempts() > 1) byStep.merge(s.name(), 1L, Long::sum);
+            }
+        }
+        return byStep.entrySet().stream().map(e -> new FlakyStep(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(FlakyStep::runs).reversed().thenComparing(FlakyStep::step))
+                .toList();
     }
 
     private RunRecord runningRun(String runId) {
