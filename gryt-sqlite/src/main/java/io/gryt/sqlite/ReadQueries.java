@@ -78,7 +78,7 @@ interface ReadQueries {
     void evolutionSteps(@Bind("version") String version, Consumer<EvolutionStepRow> each);
 
     @SqlQuery("""
-            SELECT p.id, p.status, p.commit_sha AS commit, p.tag, p.started_at, p.finished_at, p.gate_report AS report
+            SELECT p.id, p.status, p.commit_sha AS "commit", p.tag, p.started_at, p.finished_at, p.gate_report AS report
               FROM promotions p JOIN generations g ON g.id = p.generation_id
              WHERE g.version = :version
              ORDER BY p.id""")
