@@ -3,11 +3,10 @@ package io.gryt.core.store;
 import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
-import io.gryt.api.read.FinishedRun;
-import io.gryt.api.read.FlakyStep;
 import io.gryt.api.spi.DataRow;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.RecordReads;
+import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.RunStore;
 import io.gryt.api.spi.StepRun;
 import io.gryt.api.spi.Store;
@@ -23,9 +22,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A complete {@link Store} kept in memory, for tests and for embedders who do not want a database. It
- * enforces the same rules as a database store (a run is started once, steps belong to a started run that has
- * not ended, data rows are append-only) and forgets everything when the JVM exits.
+ * A complete {@link Store} kept in memory, for tests and for embedders who do not want a database: runs,
+ * releases (generations, evolutions, promotions) and the typed reads; no audit trail and no SQL. It enforces the
+ * same rules as a database store (a run is started once, steps belong to a started run that has not ended, data
+ * rows are append-only, RC numbers are unique and gap-free) and forgets everything when the JVM exits.
  *
  * <p>Thread-safe: every method is atomic. {@link #location()} is {@code memory}; after {@link #close()} every
  * call fails with a {@link StoreException}.
@@ -36,7 +36,8 @@ public final class MemoryStore implements Store, RunStore {
 
     private final Map<String, RunRecord> runs = new LinkedHashMap<>();
     private boolean closed;
-    private final RecordReads reads = new MemoryReads(this);
+    private final MemoryReleases releases = new MemoryReleases(this);
+    private final RecordReads reads = new MemoryReads(this, releases);
 
     /** The runs, steps and rows of one pipeline run. */
     private static final class RunRecord {
@@ -59,7 +60,19 @@ public final class MemoryStore implements Store, RunStore {
         return this;
     }
 
-    /** Typed reads over the runs kept in memory; the release reads are empty (this store records no releases). */
+    /** Generations, evolutions and promotions, kept in memory with the same rules. */
+    @Override
+    public ReleaseStore releases() {
+        return releases;
+    }
+
+    /** True: this store records releases (but keeps no audit trail). */
+    @Override
+    public boolean recordsReleases() {
+        return true;
+    }
+
+    /** Typed reads over what is kept in memory. */
     @Override
     public RecordReads reads() {
         return reads;
@@ -171,30 +184,6 @@ public final class MemoryStore implements Store, RunStore {
         return record == null ? List.of() : List.copyOf(record.rows);
     }
 
-    /** Runs that ended in pass or fail, by start time. */
-    synchronized List<FinishedRun> finishedRuns() {
-        open();
-        return runs.values().stream().map(r -> r.run)
-                .filter(r -> (r.status() == RunStatus.PASS || r.status() == RunStatus.FAIL) && r.finishedAt() != null)
-                .map(r -> new FinishedRun(r.id(), r.status().label(), r.startedAt(), r.finishedAt()))
-                .sorted(Comparator.comparing(FinishedRun::startedAt).thenComparing(FinishedRun::runId))
-                .toList();
-    }
-
-    /** Per step name, the runs in which it passed after more than one attempt. */
-    synchronized List<FlakyStep> retriedSteps() {
-        open();
-        Map<String, Long> byStep = new java.util.TreeMap<>();
-        for (RunRecord r : runs.values()) {
-            for (StepRun s : r.steps.values()) {
-                if (s.status() == StepStatus.PASS && s.attempts() > 1) byStep.merge(s.name(), 1L, Long::sum);
-            }
-        }
-        return byStep.entrySet().stream().map(e -> new FlakyStep(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(FlakyStep::runs).reversed().thenComparing(FlakyStep::step))
-                .toList();
-    }
-
     private RunRecord runningRun(String runId) {
         open();
         RunRecord record = runs.get(Objects.requireNonNull(runId, "runId"));
@@ -203,6 +192,11 @@ public final class MemoryStore implements Store, RunStore {
             throw new StoreException("run " + runId + " already ended (" + record.run.status().label() + ")");
         }
         return record;
+    }
+
+    /** Fails once the store is closed (callers hold the lock). */
+    void requireOpen() {
+        open();
     }
 
     private void open() {
