@@ -1,8 +1,8 @@
 package io.gryt.cli;
 
 import io.gryt.core.Gryt;
-import io.gryt.core.report.AuditExport;
-import io.gryt.core.report.ExportFormat;
+import io.gryt.report.AuditExport;
+import io.gryt.report.ExportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

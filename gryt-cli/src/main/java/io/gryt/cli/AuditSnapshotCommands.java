@@ -31,7 +31,7 @@ final class AuditSnapshotCommands {
         @Override
         public Integer call() {
             try (Gryt g = parent.open()) {
-                io.gryt.api.audit.Snapshot s = g.store().audit().snapshot(name);
+                io.gryt.api.audit.Snapshot s = g.snapshot(name);
                 PrintStream out = parent.gryt.out;
                 out.println("snapshot " + s.name() + ": " + s.entries() + (s.entries() == 1 ? " entry, " : " entries, ")
                         + s.size() + " bytes, sha256 " + s.sha256());
@@ -54,7 +54,7 @@ final class AuditSnapshotCommands {
         public Integer call() {
             PrintStream out = parent.gryt.out;
             try (Gryt g = parent.open()) {
-                List<io.gryt.api.audit.Snapshot> all = g.store().audit().snapshots();
+                List<io.gryt.api.audit.Snapshot> all = g.snapshots();
                 if (json) {
                     ArrayNode array = Json.MAPPER.createArrayNode();
                     for (io.gryt.api.audit.Snapshot s : all) {
@@ -90,7 +90,7 @@ final class AuditSnapshotCommands {
         public Integer call() {
             PrintStream out = parent.gryt.out;
             try (Gryt g = parent.open()) {
-                io.gryt.api.audit.Snapshot safety = g.store().audit().rollback(name);
+                io.gryt.api.audit.Snapshot safety = g.rollback(name);
                 out.println("rolled back to snapshot " + name + " (the audit trail records the rollback)");
                 out.println("the state before is kept in snapshot " + safety.name() + "; undo with: gryt audit rollback "
                         + safety.name());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gryt.api.audit.VerifyReport;
 import io.gryt.api.audit.VerifyReport.Problem;
 import io.gryt.core.Gryt;
-import io.gryt.core.audit.AuditVerifier;
 import io.gryt.core.audit.AuditVerifier.AuditVerification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +27,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = parent.gryt.out;
         try (Gryt g = parent.open()) {
-            AuditVerification verification = AuditVerifier.verify(g.store(), g.versioning());
+            AuditVerification verification = g.verifyAudit();
             VerifyReport report = verification.report();
             if (json) {
                 Json.print(out, json(verification));

@@ -1,9 +1,9 @@
 package io.gryt.cli;
 
 import io.gryt.core.Gryt;
-import io.gryt.core.report.ComplianceAssessment;
-import io.gryt.core.report.ComplianceFormat;
-import io.gryt.core.report.ComplianceReport;
+import io.gryt.report.ComplianceAssessment;
+import io.gryt.report.ComplianceFormat;
+import io.gryt.report.ComplianceReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

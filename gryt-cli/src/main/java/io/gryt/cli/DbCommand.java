@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gryt.api.BadInputException;
 import io.gryt.api.spi.RowHandler;
-import io.gryt.api.spi.Store;
 import io.gryt.core.Gryt;
 import io.gryt.core.metrics.MetricValue;
 import io.gryt.core.metrics.Metrics;
@@ -64,18 +63,17 @@ final class DbCommand implements Callable<Integer> {
         public Integer call() {
             if (sql.isBlank()) throw new BadInputException("db query needs a SQL statement");
             try (Gryt g = parent.gryt.openProject()) {
-                Store store = g.store();
                 PrintStream out = parent.gryt.out;
                 if (format.json) {
                     JsonRows rows = new JsonRows(out);
-                    store.query(sql, rows);
+                    g.query(sql, rows);
                     rows.close();
                     out.println();
                 } else if (format.csv) {
-                    store.query(sql, new CsvRows(out));
+                    g.query(sql, new CsvRows(out));
                 } else {
                     TableRows table = new TableRows();
-                    store.query(sql, table);
+                    g.query(sql, table);
                     table.print(out);
                 }
             }
@@ -105,7 +103,7 @@ final class DbCommand implements Callable<Integer> {
         public Integer call() {
             PrintStream out = parent.gryt.out;
             try (Gryt g = parent.gryt.openProject()) {
-                Metrics metrics = new Metrics(g.store());
+                Metrics metrics = g.metrics();
                 if (list && name != null) {
                     throw new BadInputException("db metric --list takes no metric name (got " + name + "): gryt db metric " + name);
                 }

@@ -103,8 +103,8 @@ final class EvolutionCommand implements Callable<Integer> {
         public Integer call() {
             try (Gryt g = parent.open()) {
                 // a recorded generation needs no parsing of its file: listing stays fast
-                if (g.store().releases().generation(Versions.require(version)).isEmpty()) g.generations().load(version);
-                List<Evolution> all = g.store().releases().evolutions(version);
+                if (g.storedGeneration(Versions.require(version)).isEmpty()) g.generations().load(version);
+                List<Evolution> all = g.evolutions(version);
                 if (json) {
                     ArrayNode arr = Json.MAPPER.createArrayNode();
                     all.forEach(e -> arr.add(Json.evolution(e)));
@@ -141,7 +141,7 @@ final class EvolutionCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Gryt g = parent.open()) {
-                Evolution e = g.store().releases().evolution(tag)
+                Evolution e = g.evolution(tag)
                         .orElseThrow(() -> new BadInputException("unknown evolution " + tag + " (see gryt evolution list vX.Y.Z)"));
                 if (json) {
                     Json.print(parent.gryt.out, Json.evolution(e));
@@ -157,7 +157,7 @@ final class EvolutionCommand implements Callable<Integer> {
                 out.println("  finished: " + (e.finishedAt() == null ? "-" : e.finishedAt()));
                 if (e.runId() != null) {
                     Table t = new Table("STEP", "STATUS", "ATTEMPTS", "EXIT", "DURATION");
-                    g.store().runs().steps(e.runId()).forEach(s -> t.row(s.name(), s.status().label(), s.attempts(),
+                    g.steps(e.runId()).forEach(s -> t.row(s.name(), s.status().label(), s.attempts(),
                             s.exitCode(), s.startedAt() == null || s.finishedAt() == null ? null
                                     : ConsoleReporter.format(java.time.Duration.between(s.startedAt(), s.finishedAt()))));
                     out.println();

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code gryt generation new|list|show|promote|hotfix}: release contracts. */
@@ -89,9 +90,11 @@ final class GenerationCommand implements Callable<Integer> {
                 // a file holding a mistake hides nothing else: it is named on stderr, and the command exits 2
                 survey.problems().forEach(p -> parent.gryt.err.println("gryt: error: " + p.getMessage()));
                 int code = survey.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+                // one read for every generation's evidence, however many there are
+                Map<String, List<ChangeEvidence>> evidence = all.isEmpty() ? Map.of() : g.evidenceOfAll();
                 if (json) {
                     ArrayNode arr = Json.MAPPER.createArrayNode();
-                    for (Generation gen : all) arr.add(Json.generation(gen, g.store().releases().evidence(gen.version())));
+                    for (Generation gen : all) arr.add(Json.generation(gen, evidence.getOrDefault(gen.version(), List.of())));
                     Json.print(parent.gryt.out, arr);
                     return code;
                 }
@@ -101,7 +104,7 @@ final class GenerationCommand implements Callable<Integer> {
                 }
                 Table t = new Table("VERSION", "STATUS", "PROVEN", "PIPELINE", "DESCRIPTION");
                 for (Generation gen : all) {
-                    List<ChangeEvidence> ev = g.store().releases().evidence(gen.version());
+                    List<ChangeEvidence> ev = evidence.getOrDefault(gen.version(), List.of());
                     long proven = ev.stream().filter(ChangeEvidence::proven).count();
                     t.row(gen.version() + (gen.isHotfix() ? " (hotfix of " + gen.hotfixOf() + ")" : ""),
                             gen.status().label(), proven + "/" + gen.changes().size(), gen.pipelineTemplate(), gen.description());
@@ -128,7 +131,7 @@ final class GenerationCommand implements Callable<Integer> {
         public Integer call() {
             try (Gryt g = parent.open()) {
                 Generation gen = g.generations().load(version);
-                List<ChangeEvidence> evidence = g.store().releases().evidence(version);
+                List<ChangeEvidence> evidence = g.evidence(version);
                 if (json) {
                     Json.print(parent.gryt.out, Json.generation(gen, evidence));
                     return ExitCodes.OK;

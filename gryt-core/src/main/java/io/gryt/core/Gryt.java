@@ -15,17 +15,27 @@ import io.gryt.api.event.RunStarted;
 import io.gryt.api.event.StepFailed;
 import io.gryt.api.event.StepFinished;
 import io.gryt.api.event.StepStarted;
+import io.gryt.api.event.GrytEvent;
+import io.gryt.api.audit.Snapshot;
+import io.gryt.api.read.GenerationEvidence;
+import io.gryt.api.release.ChangeEvidence;
+import io.gryt.api.release.Evolution;
+import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
 import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.PromotionGate;
 import io.gryt.api.spi.ReadOnlyStoreException;
 import io.gryt.api.spi.ReleaseStore;
+import io.gryt.api.spi.RowHandler;
+import io.gryt.api.spi.StepRun;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.StoreException;
 import io.gryt.api.spi.StoreProvider;
 import io.gryt.api.spi.Versioning;
 import io.gryt.api.spi.VersioningProvider;
+import io.gryt.core.audit.AuditVerifier.AuditVerification;
+import io.gryt.core.audit.AuditVerifier;
 import io.gryt.core.config.ConfigFile;
 import io.gryt.core.config.ExecutionMode;
 import io.gryt.core.config.ProjectConfig;
@@ -33,6 +43,7 @@ import io.gryt.core.config.StoreUrls;
 import io.gryt.core.event.EventBus;
 import io.gryt.core.exec.RunEngine;
 import io.gryt.core.exec.RunRequest;
+import io.gryt.core.metrics.Metrics;
 import io.gryt.core.plan.ExecutionPlan;
 import io.gryt.core.plan.PlanBuilder;
 import io.gryt.core.project.ProjectLayout;
@@ -49,6 +60,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -298,9 +310,87 @@ public final class Gryt implements AutoCloseable {
         return layout.root();
     }
 
-    /** The audit store. */
+    /**
+     * The audit store, for embedders and adapters. The command line reads only through the methods below, which
+     * are what a store of any kind serves.
+     */
     public Store store() {
         return store;
+    }
+
+    /** The stored generation {@code version}, without reading its contract file. */
+    public Optional<Generation> storedGeneration(String version) {
+        return store.releases().generation(version);
+    }
+
+    /** Per change of generation {@code version}: its latest finished and latest passing evolution. */
+    public List<ChangeEvidence> evidence(String version) {
+        return store.releases().evidence(version);
+    }
+
+    /** The evidence of every stored generation, in one read, by version in order of creation. */
+    public Map<String, List<ChangeEvidence>> evidenceOfAll() {
+        Map<String, List<ChangeEvidence>> all = new LinkedHashMap<>();
+        for (GenerationEvidence g : store.reads().evidenceOfAll()) all.put(g.version(), g.evidence());
+        return all;
+    }
+
+    /** The evolutions of generation {@code version}, by RC number. */
+    public List<Evolution> evolutions(String version) {
+        return store.releases().evolutions(version);
+    }
+
+    /** The most recent evolutions of every generation, newest first. */
+    public List<Evolution> recentEvolutions(int limit) {
+        return store.reads().recentEvolutions(limit);
+    }
+
+    /** The evolution tagged {@code tag}. */
+    public Optional<Evolution> evolution(String tag) {
+        return store.releases().evolution(tag);
+    }
+
+    /** The steps of run {@code runId}, in the order they started (skipped steps last). */
+    public List<StepRun> steps(String runId) {
+        return store.runs().steps(runId);
+    }
+
+    /** The most recent pipeline runs, newest first. */
+    public List<PipelineRun> recentRuns(int limit) {
+        return store.runs().recent(limit);
+    }
+
+    /** The metrics over this project's record. */
+    public Metrics metrics() {
+        return new Metrics(store);
+    }
+
+    /** Verifies the audit trail: its chain, every row, and the anchors the release tags recorded. */
+    public AuditVerification verifyAudit() {
+        return AuditVerifier.verify(store, versioning());
+    }
+
+    /** Takes a consistent snapshot of the store named {@code name} (generated when {@code null}). */
+    public Snapshot snapshot(String name) {
+        return store.audit().snapshot(name);
+    }
+
+    /** The store's snapshots, oldest first. */
+    public List<Snapshot> snapshots() {
+        return store.audit().snapshots();
+    }
+
+    /** Restores snapshot {@code name}; returns the safety snapshot taken of the state it replaced. */
+    public Snapshot rollback(String name) {
+        return store.audit().rollback(name);
+    }
+
+    /**
+     * Runs a user's read-only {@code sql} on the store and streams the result to {@code handler} (for
+     * {@code gryt db query}; stores without SQL refuse it).
+     */
+    public void query(String sql, RowHandler handler) {
+        store.query(sql, handler);
     }
 
     /**

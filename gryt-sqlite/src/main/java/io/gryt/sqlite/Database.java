@@ -7,6 +7,7 @@ import dev.failsafe.RetryPolicy;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -74,7 +75,8 @@ final class Database implements AutoCloseable {
         this.readOnly = readOnly;
         this.jdbi = new Lazy<>(() -> Jdbi.create(dataSource).installPlugin(new Timestamps()));
         this.readDataSource = readOnly ? dataSource : readOnlyDataSource(file);
-        this.readers = new Lazy<>(() -> Jdbi.create(readDataSource).installPlugin(new Timestamps()));
+        this.readers = new Lazy<>(() -> Jdbi.create(readDataSource).installPlugin(new Timestamps())
+                .installPlugin(new SqlObjectPlugin()));
         this.keeper = keeper;
     }
 

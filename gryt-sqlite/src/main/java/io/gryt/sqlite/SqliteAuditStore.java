@@ -44,6 +44,42 @@ final class SqliteAuditStore implements AuditStore {
         });
     }
 
+    /**
+     * An entry's payload holds the images of the rows its write left ({@code {"rows": {<table>: [<row>...]}}}) and
+     * the keys of those it removed; it is about the generation when one of them belongs to it.
+     */
+    @Override
+    public void entriesAbout(String version, Consumer<AuditEntry> consumer) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(consumer, "consumer");
+        db.readConsistent("read the audit entries about " + version, h -> {
+            h.createQuery("""
+                    WITH gen AS (SELECT id FROM generations WHERE version = :version),
+                    runs AS (SELECT pipeline_run_id AS id FROM evolutions
+                              WHERE generation_id = (SELECT id FROM gen) AND pipeline_run_id IS NOT NULL)
+                    SELECT a.* FROM audit_log a
+                    WHERE EXISTS (SELECT 1 FROM gen) AND json_valid(a.payload) AND EXISTS (
+                        SELECT 1 FROM (SELECT key, value FROM json_each(a.payload, '$.rows')
+                                       UNION ALL SELECT key, value FROM json_each(a.payload, '$.removed')) t,
+                                      json_each(t.value) r
+                        WHERE r.type = 'object' AND (
+                               (t.key = 'generations' AND (json_extract(r.value, '$.version') = :version
+                                                           OR json_extract(r.value, '$.id') = (SELECT id FROM gen)))
+                            OR (t.key IN ('generation_changes', 'evolutions', 'promotions')
+                                AND json_extract(r.value, '$.generation_id') = (SELECT id FROM gen))
+                            OR (t.key = 'evolution_changes' AND json_extract(r.value, '$.evolution_id')
+                                IN (SELECT id FROM evolutions WHERE generation_id = (SELECT id FROM gen)))
+                            OR (t.key = 'pipeline_runs' AND json_extract(r.value, '$.id') IN (SELECT id FROM runs))
+                            OR (t.key IN ('step_runs', 'data_rows')
+                                AND json_extract(r.value, '$.run_id') IN (SELECT id FROM runs))))
+                    ORDER BY a.seq""")
+                    .bind("version", version)
+                    .map((rs, ctx) -> AuditLog.entry(rs))
+                    .useStream(stream -> stream.forEach(consumer));
+            return null;
+        });
+    }
+
     @Override
     public Optional<AuditEntry> head() {
         return db.read("read the audit trail's head", h -> h.createQuery("SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1")

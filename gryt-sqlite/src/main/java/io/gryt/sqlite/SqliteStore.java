@@ -1,6 +1,7 @@
 package io.gryt.sqlite;
 
 import io.gryt.api.spi.AuditStore;
+import io.gryt.api.spi.RecordReads;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.RowHandler;
 import io.gryt.api.spi.RunStore;
@@ -25,6 +26,7 @@ public final class SqliteStore implements Store {
     private final RunStore runs;
     private final ReleaseStore releases;
     private final AuditStore audit;
+    private final RecordReads reads;
 
     private SqliteStore(Database database, Supplier<String> actor) {
         AuditLog log = new AuditLog(actor);
@@ -32,6 +34,7 @@ public final class SqliteStore implements Store {
         this.runs = new SqliteRunStore(database, log);
         this.releases = new SqliteReleaseStore(database, log);
         this.audit = new SqliteAuditStore(database, log);
+        this.reads = new SqliteReads(database);
     }
 
     /**
@@ -96,6 +99,12 @@ public final class SqliteStore implements Store {
     @Override
     public ReleaseStore releases() {
         return releases;
+    }
+
+    /** Typed reads for reports, metrics and the command line. */
+    @Override
+    public RecordReads reads() {
+        return reads;
     }
 
     /** The hash-chained audit trail, its verification, snapshots and rollback. */

@@ -16,6 +16,13 @@ public interface AuditStore {
     /** Streams entries with {@code seq >= fromSeq} in order, without holding them all in memory. */
     void entries(long fromSeq, Consumer<AuditEntry> consumer);
 
+    /**
+     * Streams, in order, the entries about generation {@code version}: those whose written or removed rows
+     * belong to it (the generation, its changes, evolutions and promotions, and its evolutions' runs, steps and
+     * data rows). Nothing for an unknown version.
+     */
+    void entriesAbout(String version, Consumer<AuditEntry> consumer);
+
     /** The last entry. */
     Optional<AuditEntry> head();
 

@@ -24,13 +24,22 @@ public interface Store extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The typed reads of reports, metrics, the command line and dashboards. Stores that cannot serve them throw
+     * {@link StoreException} naming themselves.
+     */
+    default RecordReads reads() {
+        throw new StoreException("the store at " + location() + " does not serve typed reads");
+    }
+
     /** The audit trail. Stores without one throw {@link StoreException}. */
     default AuditStore audit() {
         throw new StoreException("the store at " + location() + " keeps no audit trail (use the SQLite store)");
     }
 
     /**
-     * Runs {@code sql} on a read-only connection and streams its result to {@code handler}. The connection
+     * Runs {@code sql} on a read-only connection (for {@code gryt db query} only: gryt itself reads through
+     * {@link #reads()}, {@link #runs()} and {@link #releases()}, so that any store can serve it) and streams its result to {@code handler}. The connection
      * itself refuses writes, so a {@code DELETE} or {@code DROP} fails with a {@link StoreException} and changes
      * nothing. Stores that cannot do this throw {@link StoreException}.
      */

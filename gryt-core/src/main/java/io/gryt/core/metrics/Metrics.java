@@ -1,12 +1,12 @@
 package io.gryt.core.metrics;
 
 import io.gryt.api.BadInputException;
-import io.gryt.api.spi.RowHandler;
+import io.gryt.api.read.EvolutionTally;
+import io.gryt.api.read.FinishedRun;
+import io.gryt.api.read.FlakyStep;
 import io.gryt.api.spi.Store;
 import io.gryt.core.release.Versions;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * The metrics {@code gryt db metric} computes, each from one read-only query. Without a generation a metric
+ * The metrics {@code gryt db metric} computes, each from one typed read of the store ({@link
+ * io.gryt.api.spi.RecordReads}). Without a generation a metric
  * covers every recorded pipeline run; with one, the runs of that generation's evolutions.
  */
 public final class Metrics {
@@ -62,36 +63,30 @@ public final class Metrics {
         return c.apply(this, generation.orElse(null));
     }
 
-    /** The runs of generation {@code gen}'s evolutions, as a sub-query. */
-    private static String generationRuns(String gen) {
-        return "SELECT e.pipeline_run_id FROM evolutions e JOIN generations g ON g.id = e.generation_id"
-                + " WHERE g.version = " + literal(gen);
-    }
-
     private MetricValue passRate(String gen) {
-        String sql = gen == null
-                ? "SELECT status, COUNT(*) FROM pipeline_runs WHERE status IN ('pass', 'fail') GROUP BY status"
-                : "SELECT e.status, COUNT(*) FROM evolutions e JOIN generations g ON g.id = e.generation_id"
-                        + " WHERE g.version = " + literal(gen) + " AND e.status IN ('pass', 'fail') GROUP BY e.status";
-        long[] passFail = new long[2];
-        rows(sql, r -> passFail["pass".equals(r.get(0)) ? 0 : 1] += number(r.get(1)));
-        long total = passFail[0] + passFail[1];
-        return new MetricValue("pass_rate", gen, total == 0 ? null : (double) passFail[0] / total, "ratio", total, List.of());
+        long pass;
+        long fail;
+        if (gen == null) {
+            List<FinishedRun> runs = store.reads().finishedRuns(Optional.empty());
+            pass = runs.stream().filter(r -> "pass".equals(r.status())).count();
+            fail = runs.size() - pass;
+        } else {
+            EvolutionTally tally = store.reads().evolutionTally(Optional.of(gen));
+            pass = tally.count("pass");
+            fail = tally.count("fail");
+        }
+        long total = pass + fail;
+        return new MetricValue("pass_rate", gen, total == 0 ? null : (double) pass / total, "ratio", total, List.of());
     }
 
     private MetricValue evolutionCount(String gen) {
-        String sql = "SELECT COUNT(*) FROM evolutions e JOIN generations g ON g.id = e.generation_id"
-                + (gen == null ? "" : " WHERE g.version = " + literal(gen));
-        long[] count = new long[1];
-        rows(sql, r -> count[0] = number(r.get(0)));
-        return new MetricValue("evolution_count", gen, (double) count[0], "count", count[0], List.of());
+        long count = store.reads().evolutionTally(Optional.ofNullable(gen)).total();
+        return new MetricValue("evolution_count", gen, (double) count, "count", count, List.of());
     }
 
     private MetricValue duration(String gen, boolean p95) {
-        String sql = "SELECT started_at, finished_at FROM pipeline_runs WHERE status IN ('pass', 'fail') AND finished_at IS NOT NULL"
-                + (gen == null ? "" : " AND id IN (" + generationRuns(gen) + ")");
         List<Long> millis = new ArrayList<>();
-        rows(sql, r -> millis.add(Duration.between(Instant.parse((String) r.get(0)), Instant.parse((String) r.get(1))).toMillis()));
+        store.reads().finishedRuns(Optional.ofNullable(gen)).forEach(r -> millis.add(r.duration().toMillis()));
         String name = p95 ? "p95_duration" : "mean_duration";
         if (millis.isEmpty()) return new MetricValue(name, gen, null, "seconds", 0, List.of());
         double value;
@@ -105,38 +100,10 @@ public final class Metrics {
     }
 
     private MetricValue flakySteps(String gen) {
-        String scope = gen == null ? "" : " AND s.run_id IN (" + generationRuns(gen) + ")";
-        String retried = "SELECT s.step_name AS step, s.run_id AS run FROM step_runs s WHERE s.status = 'pass' AND s.attempts > 1" + scope;
-        String rerun = "SELECT p.step_name AS step, p.run_id AS run FROM evolutions ep JOIN step_runs p ON p.run_id = ep.pipeline_run_id"
-                + " JOIN evolutions ef ON ef.generation_id = ep.generation_id AND ef.commit_sha = ep.commit_sha AND ef.rc_number < ep.rc_number"
-                + " JOIN step_runs f ON f.run_id = ef.pipeline_run_id AND f.step_name = p.step_name"
-                + " WHERE p.status = 'pass' AND f.status IN ('fail', 'timeout')"
-                + (gen == null ? "" : " AND ep.generation_id = (SELECT id FROM generations WHERE version = " + literal(gen) + ")");
-        String sql = "SELECT step, COUNT(DISTINCT run) FROM (" + retried + " UNION " + rerun + ") flaky GROUP BY step ORDER BY 2 DESC, 1";
         List<MetricValue.Detail> details = new ArrayList<>();
-        rows(sql, r -> details.add(new MetricValue.Detail((String) r.get(0), number(r.get(1)))));
+        for (FlakyStep f : store.reads().flakySteps(Optional.ofNullable(gen))) {
+            details.add(new MetricValue.Detail(f.step(), f.runs()));
+        }
         return new MetricValue("flaky_steps", gen, (double) details.size(), "count", details.size(), details);
-    }
-
-    private void rows(String sql, java.util.function.Consumer<List<Object>> each) {
-        store.query(sql, new RowHandler() {
-            @Override
-            public void columns(List<String> names) {
-            }
-
-            @Override
-            public void row(List<Object> values) {
-                each.accept(values);
-            }
-        });
-    }
-
-    private static long number(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    /** A SQL string literal; generation versions are validated, but quote anyway. */
-    private static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
     }
 }

@@ -5,6 +5,8 @@ import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
 import io.gryt.api.spi.DataRow;
 import io.gryt.api.spi.PipelineRun;
+import io.gryt.api.spi.RecordReads;
+import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.RunStore;
 import io.gryt.api.spi.StepRun;
 import io.gryt.api.spi.Store;
@@ -20,9 +22,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A complete {@link Store} kept in memory, for tests and for embedders who do not want a database. It
- * enforces the same rules as a database store (a run is started once, steps belong to a started run that has
- * not ended, data rows are append-only) and forgets everything when the JVM exits.
+ * A complete {@link Store} kept in memory, for tests and for embedders who do not want a database: runs,
+ * releases (generations, evolutions, promotions) and the typed reads; no audit trail and no SQL. It enforces the
+ * same rules as a database store (a run is started once, steps belong to a started run that has not ended, data
+ * rows are append-only, RC numbers are unique and gap-free) and forgets everything when the JVM exits.
  *
  * <p>Thread-safe: every method is atomic. {@link #location()} is {@code memory}; after {@link #close()} every
  * call fails with a {@link StoreException}.
@@ -33,6 +36,8 @@ public final class MemoryStore implements Store, RunStore {
 
     private final Map<String, RunRecord> runs = new LinkedHashMap<>();
     private boolean closed;
+    private final MemoryReleases releases = new MemoryReleases(this);
+    private final RecordReads reads = new MemoryReads(this, releases);
 
     /** The runs, steps and rows of one pipeline run. */
     private static final class RunRecord {
@@ -53,6 +58,24 @@ public final class MemoryStore implements Store, RunStore {
     @Override
     public RunStore runs() {
         return this;
+    }
+
+    /** Generations, evolutions and promotions, kept in memory with the same rules. */
+    @Override
+    public ReleaseStore releases() {
+        return releases;
+    }
+
+    /** True: this store records releases (but keeps no audit trail). */
+    @Override
+    public boolean recordsReleases() {
+        return true;
+    }
+
+    /** Typed reads over what is kept in memory. */
+    @Override
+    public RecordReads reads() {
+        return reads;
     }
 
     @Override
@@ -169,6 +192,11 @@ public final class MemoryStore implements Store, RunStore {
             throw new StoreException("run " + runId + " already ended (" + record.run.status().label() + ")");
         }
         return record;
+    }
+
+    /** Fails once the store is closed (callers hold the lock). */
+    void requireOpen() {
+        open();
     }
 
     private void open() {
