@@ -68,14 +68,14 @@ final class DbCommand implements Callable<Integer> {
                 PrintStream out = parent.gryt.out;
                 if (format.json) {
                     JsonRows rows = new JsonRows(out);
-                    store.query(sql, rows);
+                    store.userQuery(sql, rows);
                     rows.close();
                     out.println();
                 } else if (format.csv) {
-                    store.query(sql, new CsvRows(out));
+                    store.userQuery(sql, new CsvRows(out));
                 } else {
                     TableRows table = new TableRows();
-                    store.query(sql, table);
+                    store.userQuery(sql, table);
                     table.print(out);
                 }
             }
