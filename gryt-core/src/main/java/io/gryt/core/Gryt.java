@@ -21,6 +21,8 @@ import io.gryt.api.spi.StoreException;
 import io.gryt.api.spi.StoreProvider;
 import io.gryt.api.spi.Versioning;
 import io.gryt.api.spi.VersioningProvider;
+import io.gryt.core.audit.RollbackLeftovers;
+import io.gryt.core.audit.RollbackReport;
 import io.gryt.core.config.ConfigFile;
 import io.gryt.core.config.ExecutionMode;
 import io.gryt.core.config.ProjectConfig;
@@ -308,6 +310,32 @@ public final class Gryt implements AutoCloseable {
     public Versioning requireVersioning() {
         return versioning().orElseThrow(() ->
                 new BadInputException("no git repository at " + layout.root() + " (run 'git init' first)"));
+    }
+
+    /**
+     * Restores snapshot {@code snapshot} of the database ({@link AuditStore#rollback}: a safety snapshot first, the
+     * restore and its audit entry in one transaction), then reports what outside the database no longer matches
+     * the restored record: generation files it does not know (or knows with another contract) and gryt's git tags
+     * of evolutions and promotions it does not have. gryt deletes none of them: the report gives the command that
+     * removes each, and {@link #rollbackLeftovers()} names them again until they are resolved.
+     */
+    public RollbackReport rollback(String snapshot) {
+        ensureOpen();
+        io.gryt.api.audit.Snapshot safety = store.audit().rollback(snapshot);
+        List<RollbackReport.Leftover> leftovers = RollbackLeftovers.find(layout, store.releases(), findVersioning());
+        RollbackLeftovers.remember(layout, snapshot, leftovers);
+        return new RollbackReport(snapshot, safety, leftovers);
+    }
+
+    /**
+     * The leftovers of the last {@link #rollback} still there: generation files the database still does not know
+     * (the next read of generations records them again, as new drafts) and tags whose evolution or promotion it
+     * still does not have. Empty when none is left (or the store records no releases).
+     */
+    public Optional<RollbackLeftovers.Pending> rollbackLeftovers() {
+        ensureOpen();
+        if (!store.recordsReleases()) return Optional.empty();
+        return RollbackLeftovers.pending(layout, store.releases(), this::findVersioning, !store.readOnly());
     }
 
     /** Runs that a dead gryt process had left {@code running} and that opening this project marked interrupted. */
