@@ -322,9 +322,19 @@ public final class Gryt implements AutoCloseable {
     public RollbackReport rollback(String snapshot) {
         ensureOpen();
         io.gryt.api.audit.Snapshot safety = store.audit().rollback(snapshot);
+        return new RollbackReport(snapshot, safety, restoredFrom(snapshot));
+    }
+
+    /**
+     * What outside the database no longer matches it now that snapshot {@code snapshot} was restored in its place
+     * ({@link #rollback} does this itself; after {@link #restoreDamagedStore}, call it on the reopened project):
+     * the leftovers, which {@link #rollbackLeftovers()} names again until they are resolved.
+     */
+    public List<RollbackReport.Leftover> restoredFrom(String snapshot) {
+        ensureOpen();
         List<RollbackReport.Leftover> leftovers = RollbackLeftovers.find(layout, store.releases(), findVersioning());
         RollbackLeftovers.remember(layout, snapshot, leftovers);
-        return new RollbackReport(snapshot, safety, leftovers);
+        return leftovers;
     }
 
     /**
