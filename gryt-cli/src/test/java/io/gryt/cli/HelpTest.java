@@ -69,8 +69,8 @@ class HelpTest {
     void helpForAnUnknownCommandIsBadInputNamingIt() {
         CliRun r = CliRun.of("help", "generation", "nope");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("gryt: error: unknown command 'generation nope'"
-                + " ('gryt generation' commands: new, list, show, promote, hotfix)");
+        assertThat(r.err().strip()).startsWith("gryt: error: unknown command 'generation nope'"
+                + " ('gryt generation' commands: new, list, show, promote, ").endsWith(")").doesNotContain("\n");
         assertThat(CliRun.of("help", "generation", "lst").err())
                 .isEqualTo("gryt: error: unknown command 'generation lst'; did you mean 'generation list'?\n");
         assertThat(r.out()).isEmpty();

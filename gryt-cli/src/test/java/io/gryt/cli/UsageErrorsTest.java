@@ -64,7 +64,8 @@ class UsageErrorsTest {
     @Test
     void aGroupWithoutItsCommandSaysSoInTheSameFormBeforeItsUsage() {
         CliRun r = refused("generation");
-        assertThat(r.err().lines().findFirst()).contains("gryt: error: 'gryt generation' needs a command: new, list, show, promote, hotfix");
+        assertThat(r.err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l)
+                .startsWith("gryt: error: 'gryt generation' needs a command: new, list, show, promote, "));
         assertThat(r.err()).contains("Usage: gryt generation");
         assertThat(refused().err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l).startsWith("gryt: error: 'gryt' needs a command: init, run,"));
     }
