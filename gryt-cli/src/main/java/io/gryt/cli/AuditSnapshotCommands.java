@@ -3,6 +3,7 @@ package io.gryt.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.gryt.api.spi.DamagedStoreException;
 import io.gryt.core.Gryt;
+import io.gryt.core.audit.RollbackReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,6 +77,25 @@ final class AuditSnapshotCommands {
         }
     }
 
+    private static void printLeftovers(List<RollbackReport.Leftover> leftovers, PrintStream out) {
+        if (leftovers.isEmpty()) {
+            out.println("nothing outside the database differs from it (every generation file and gryt tag is"
+                    + " known to the restored database)");
+            return;
+        }
+        out.println("not rolled back, outside the database (gryt deletes no file and no tag; each is named"
+                + " again by every command until it is resolved):");
+        for (RollbackReport.Leftover l : leftovers) {
+            out.println("  " + l.where() + ": " + l.what());
+            out.println("    " + action(l) + l.command());
+        }
+    }
+
+    /** What the command of leftover {@code l} does, as a prefix of it. */
+    static String action(RollbackReport.Leftover l) {
+        return l.kind() == RollbackReport.Kind.EDITED_GENERATION_FILE ? "to see its history: " : "to remove it: ";
+    }
+
     /** {@code gryt audit rollback <name>}. */
     @Command(name = "rollback", description = "Restore a snapshot (after taking a safety snapshot of the current state,"
             + " so that the rollback can be undone).")
@@ -90,10 +110,11 @@ final class AuditSnapshotCommands {
         public Integer call() {
             PrintStream out = parent.gryt.out;
             try (Gryt g = parent.open()) {
-                io.gryt.api.audit.Snapshot safety = g.rollback(name);
+                RollbackReport report = g.rollback(name);
                 out.println("rolled back to snapshot " + name + " (the audit trail records the rollback)");
-                out.println("the state before is kept in snapshot " + safety.name() + "; undo with: gryt audit rollback "
-                        + safety.name());
+                out.println("the state before is kept in snapshot " + report.safety().name() + "; undo with: gryt audit rollback "
+                        + report.safety().name());
+                printLeftovers(report.leftovers(), out);
             } catch (DamagedStoreException damaged) {
                 // a damaged database cannot take a safety snapshot or a transaction: put the snapshot in its place
                 String kept = Gryt.restoreDamagedStore(parent.gryt.project().root(), name);
@@ -101,6 +122,9 @@ final class AuditSnapshotCommands {
                         + " records the restore)");
                 out.println("the damaged database is kept as " + kept + "; what it held after the snapshot is not"
                         + " in the restored trail");
+                try (Gryt restored = Gryt.open(parent.gryt.project().root())) {
+                    printLeftovers(restored.restoredFrom(name), out);
+                }
             }
             return ExitCodes.OK;
         }

@@ -49,24 +49,20 @@ public final class Cli {
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root.debug(), err));
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("gryt: " + ex.getMessage());
-            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-            return ExitCodes.BAD_INPUT;
-        });
+        cl.setParameterExceptionHandler(new UsageErrors(err));
         return cl;
     }
 
     static int handle(Exception ex, boolean debug, PrintStream err) {
         if (ex instanceof BadInputException || ex instanceof DamagedStoreException || ex instanceof ReadOnlyStoreException) {
-            err.println("gryt: error: " + oneLine(ex.getMessage()));
+            err.println(UsageErrors.PREFIX + oneLine(ex.getMessage()));
             if (debug) ex.printStackTrace(err);
             return ExitCodes.BAD_INPUT;
         }
         if (ex instanceof GrytException) {
-            err.println("gryt: error: " + oneLine(ex.getMessage()));
+            err.println(UsageErrors.PREFIX + oneLine(ex.getMessage()));
         } else {
-            err.println("gryt: internal error: " + oneLine(String.valueOf(ex)));
+            err.println(UsageErrors.PREFIX + "internal error: " + oneLine(String.valueOf(ex)));
         }
         if (debug) {
             ex.printStackTrace(err);

@@ -20,8 +20,7 @@ final class ComplianceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        gryt.spec.commandLine().getSubcommands().get("compliance").usage(gryt.err);
-        return ExitCodes.BAD_INPUT;
+        return gryt.missingSubcommand("compliance");
     }
 
     /** {@code gryt compliance report [--gen vX.Y.Z] [--format md|html|json] [-o file]}. */

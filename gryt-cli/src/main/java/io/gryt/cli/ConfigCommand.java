@@ -88,7 +88,7 @@ final class ConfigCommand implements Callable<Integer> {
             ConfigKey<?> k = ConfigKey.named(key);
             Optional<String> value = ConfigFile.load(gryt.project().configFile()).text(k);
             if (value.isEmpty()) {
-                gryt.err.println("gryt: " + key + " is not set (and has no default)");
+                gryt.err.println(UsageErrors.PREFIX + key + " is not set (and has no default)");
                 return ExitCodes.FAILED;
             }
             gryt.out.println(value.get());

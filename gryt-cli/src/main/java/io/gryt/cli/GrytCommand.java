@@ -2,6 +2,7 @@ package io.gryt.cli;
 
 import io.gryt.api.BadInputException;
 import io.gryt.core.project.ProjectLayout;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,6 +78,7 @@ final class GrytCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        err.println(UsageErrors.PREFIX + UsageErrors.missingCommand(spec.commandLine()));
         spec.commandLine().usage(err);
         return ExitCodes.BAD_INPUT;
     }
@@ -101,9 +103,14 @@ final class GrytCommand implements Callable<Integer> {
         return g;
     }
 
-    /** What a command that groups subcommands does when none is given: its usage on stderr, exit code 2. */
+    /**
+     * What a command that groups subcommands does when none is given: an error line naming its subcommands, then
+     * its usage, on stderr; exit code 2.
+     */
     int missingSubcommand(String name) {
-        spec.commandLine().getSubcommands().get(name).usage(err);
+        CommandLine command = spec.commandLine().getSubcommands().get(name);
+        err.println(UsageErrors.PREFIX + UsageErrors.missingCommand(command));
+        command.usage(err);
         return ExitCodes.BAD_INPUT;
     }
 

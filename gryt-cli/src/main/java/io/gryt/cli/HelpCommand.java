@@ -24,13 +24,10 @@ final class HelpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine target = spec.parent().commandLine();
-        List<String> walked = new ArrayList<>();
         for (String name : path) {
-            walked.add(name);
             CommandLine sub = target.getSubcommands().get(name);
             if (sub == null) {
-                throw new BadInputException("unknown command 'gryt " + String.join(" ", walked)
-                        + "'; run 'gryt help' for the list of commands");
+                throw new BadInputException(UsageErrors.unknownCommand(target, name, List.of()));
             }
             target = sub;
         }

@@ -5,7 +5,10 @@ import io.gryt.core.Gryt;
 
 import java.io.PrintStream;
 
-/** Tells the user what opening the project repaired: interrupted runs and evolutions, missing tags, promotions. */
+/**
+ * Tells the user what opening the project repaired (interrupted runs and evolutions, missing tags, promotions), and
+ * what the last rollback left outside the database that is still unresolved.
+ */
 final class Recovered {
     private Recovered() {
     }
@@ -16,5 +19,7 @@ final class Recovered {
                     + ") was left running by a process that died; recorded as interrupted");
         }
         for (String repair : g.releaseRepairs()) err.println("gryt: " + repair);
+        g.rollbackLeftovers().ifPresent(p -> p.leftovers().forEach(l -> err.println("gryt: after the rollback to snapshot "
+                + p.snapshot() + ", " + l.where() + ": " + l.what() + " (" + AuditSnapshotCommands.action(l) + l.command() + ")")));
     }
 }

@@ -150,7 +150,7 @@ class CliFoundationTest {
 
         err.reset();
         assertThat(Cli.handle(new IllegalStateException("boom"), false, new java.io.PrintStream(err, true))).isEqualTo(3);
-        assertThat(err.toString().lines()).containsExactly("gryt: internal error: java.lang.IllegalStateException: boom",
+        assertThat(err.toString().lines()).containsExactly("gryt: error: internal error: java.lang.IllegalStateException: boom",
                 "hint: rerun with --debug for details, and report it if it looks like a gryt bug");
     }
 

@@ -36,6 +36,8 @@ import io.gryt.api.spi.Versioning;
 import io.gryt.api.spi.VersioningProvider;
 import io.gryt.core.audit.AuditVerifier.AuditVerification;
 import io.gryt.core.audit.AuditVerifier;
+import io.gryt.core.audit.RollbackLeftovers;
+import io.gryt.core.audit.RollbackReport;
 import io.gryt.core.config.ConfigFile;
 import io.gryt.core.config.ExecutionMode;
 import io.gryt.core.config.ProjectConfig;
@@ -380,17 +382,13 @@ public final class Gryt implements AutoCloseable {
         return store.audit().snapshots();
     }
 
-    /** Restores snapshot {@code name}; returns the safety snapshot taken of the state it replaced. */
-    public Snapshot rollback(String name) {
-        return store.audit().rollback(name);
-    }
-
     /**
      * Runs a user's read-only {@code sql} on the store and streams the result to {@code handler} (for
-     * {@code gryt db query}; stores without SQL refuse it).
+     * {@code gryt db query}, against the schema documented for users, see {@link Store#userQuery}; stores without SQL
+     * refuse it).
      */
     public void query(String sql, RowHandler handler) {
-        store.query(sql, handler);
+        store.userQuery(sql, handler);
     }
 
     /**
@@ -414,6 +412,42 @@ public final class Gryt implements AutoCloseable {
     public Versioning requireVersioning() {
         return versioning().orElseThrow(() ->
                 new BadInputException("no git repository at " + layout.root() + " (run 'git init' first)"));
+    }
+
+    /**
+     * Restores snapshot {@code snapshot} of the database ({@link AuditStore#rollback}: a safety snapshot first, the
+     * restore and its audit entry in one transaction), then reports what outside the database no longer matches
+     * the restored record: generation files it does not know (or knows with another contract) and gryt's git tags
+     * of evolutions and promotions it does not have. gryt deletes none of them: the report gives the command that
+     * removes each, and {@link #rollbackLeftovers()} names them again until they are resolved.
+     */
+    public RollbackReport rollback(String snapshot) {
+        ensureOpen();
+        Snapshot safety = store.audit().rollback(snapshot);
+        return new RollbackReport(snapshot, safety, restoredFrom(snapshot));
+    }
+
+    /**
+     * What outside the database no longer matches it now that snapshot {@code snapshot} was restored in its place
+     * ({@link #rollback} does this itself; after {@link #restoreDamagedStore}, call it on the reopened project):
+     * the leftovers, which {@link #rollbackLeftovers()} names again until they are resolved.
+     */
+    public List<RollbackReport.Leftover> restoredFrom(String snapshot) {
+        ensureOpen();
+        List<RollbackReport.Leftover> leftovers = RollbackLeftovers.find(layout, store.releases(), findVersioning());
+        RollbackLeftovers.remember(layout, snapshot, leftovers);
+        return leftovers;
+    }
+
+    /**
+     * The leftovers of the last {@link #rollback} still there: generation files the database still does not know
+     * (the next read of generations records them again, as new drafts) and tags whose evolution or promotion it
+     * still does not have. Empty when none is left (or the store records no releases).
+     */
+    public Optional<RollbackLeftovers.Pending> rollbackLeftovers() {
+        ensureOpen();
+        if (!store.recordsReleases()) return Optional.empty();
+        return RollbackLeftovers.pending(layout, store.releases(), this::findVersioning, !store.readOnly());
     }
 
     /** Runs that a dead gryt process had left {@code running} and that opening this project marked interrupted. */

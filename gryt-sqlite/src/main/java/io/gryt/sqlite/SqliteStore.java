@@ -121,7 +121,13 @@ public final class SqliteStore implements Store {
 
     @Override
     public void query(String sql, RowHandler handler) {
-        ReadOnlyQuery.run(database, sql, handler);
+        ReadOnlyQuery.run(database, sql, handler, false);
+    }
+
+    /** As {@link #query}, with the schema users query (views named in {@code query-schema.sql}) over the tables. */
+    @Override
+    public void userQuery(String sql, RowHandler handler) {
+        ReadOnlyQuery.run(database, sql, handler, true);
     }
 
     /** The database, for the stores of other parts of the model. */

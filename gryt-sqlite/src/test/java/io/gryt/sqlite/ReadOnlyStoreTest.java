@@ -64,6 +64,41 @@ class ReadOnlyStoreTest {
     }
 
     @Test
+    void usersQueryTheDocumentedSchemaWithoutAnythingWrittenInOrBesideTheFile() throws Exception {
+        byte[] before = Files.readAllBytes(db);
+        List<String> filesBefore = filesInDir();
+        try (SqliteStore store = SqliteStore.openReadOnly(db)) {
+            List<List<Object>> rows = new ArrayList<>();
+            RowHandler collect = new RowHandler() {
+                @Override
+                public void columns(List<String> names) {
+                    rows.add(List.copyOf(names));
+                }
+
+                @Override
+                public void row(List<Object> values) {
+                    rows.add(values);
+                }
+            };
+            store.userQuery("SELECT tag, generation_id, change_id, status, pipeline_run FROM evolutions"
+                    + " WHERE generation_id = 'v2.2.0'", collect);
+            store.userQuery("SELECT evolution_id, step_name, metric, value, artifact_path FROM data_rows"
+                    + " WHERE kind <> 'result' ORDER BY id", collect);
+            store.query("SELECT generation_id FROM evolutions", collect);
+            assertThat(rows).containsExactly(
+                    List.of("tag", "generation_id", "change_id", "status", "pipeline_run"),
+                    List.of("v2.2.0-rc.1", "v2.2.0", "PAY-001", "fail", History.RUN),
+                    List.of("evolution_id", "step_name", "metric", "value", "artifact_path"),
+                    java.util.Arrays.asList("v2.2.0-rc.1", "lint", "warnings", 3.0, null),
+                    java.util.Arrays.asList("v2.2.0-rc.1", "lint", null, null, "dist/app.jar"),
+                    List.of("generation_id"),
+                    List.of(1L));
+            assertThat(filesInDir()).as("no -wal, -shm or journal").isEqualTo(filesBefore);
+        }
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    }
+
+    @Test
     void everyChangeIsRefusedNamingTheFile() throws Exception {
         byte[] before = Files.readAllBytes(db);
         try (SqliteStore store = SqliteStore.openReadOnly(db)) {

@@ -48,6 +48,18 @@ public interface Store extends AutoCloseable {
     }
 
     /**
+     * Runs a user's {@code sql} ({@code gryt db query}) as {@link #query} does, against the schema documented for
+     * users (docs/cli.md): the tables as the product spec names them, where a column that refers to another row
+     * holds that row's name (a generation's version, an evolution's tag, a change's id), so that
+     * {@code SELECT * FROM evolutions WHERE generation_id = 'v2.2.0'} answers as documented. A store whose
+     * tables differ from it presents it (the SQLite store: temporary views on the query's own connection). By
+     * default, {@link #query}.
+     */
+    default void userQuery(String sql, RowHandler handler) {
+        query(sql, handler);
+    }
+
+    /**
      * True when this store only reads: every write fails with a {@link ReadOnlyStoreException}, and opening a
      * project repairs nothing in it (runs a dead process left {@code running} stay as they are).
      */
