@@ -22,6 +22,13 @@ final class PromotionRecords {
             SELECT p.id, g.version, p.commit_sha, p.tag, p.status, p.gate_report, p.started_at
               FROM promotions p JOIN generations g ON g.id = p.generation_id""";
 
+    /**
+     * Keeps the stored gate report's top-level {@code status} equal to the row's as the promotion ends (a report
+     * written while pending said {@code pending} for ever after); a report that is not a JSON object is left alone.
+     */
+    private static final String REPORT_STATUS = """
+            gate_report = CASE WHEN json_valid(gate_report) AND json_type(gate_report) = 'object'
+                               THEN json_set(gate_report, '$.status', :status) ELSE gate_report END""";
     private static final String THE_ROW = "id = ?";
     private static final String PENDING = PromotionStatus.PENDING.label();
     private static final String COMPLETED = PromotionStatus.COMPLETED.label();
@@ -91,8 +98,8 @@ final class PromotionRecords {
             throw new StoreException(location + ": cannot complete promotion " + id + " of " + p.version() + ": it is "
                     + p.status() + ", not pending");
         }
-        h.createUpdate("UPDATE promotions SET status = :completed, finished_at = :at WHERE id = :id")
-                .bind("completed", COMPLETED)
+        h.createUpdate("UPDATE promotions SET status = :status, finished_at = :at, " + REPORT_STATUS + " WHERE id = :id")
+                .bind("status", COMPLETED)
                 .bindByType("at", at, Instant.class)
                 .bind("id", id)
                 .execute();
@@ -105,7 +112,7 @@ final class PromotionRecords {
     static void end(Handle h, AuditLog audit, String location, long id, PromotionStatus status, Instant at) {
         Stored p = stored(h, location, id, "end");
         if (p.status().equals(PENDING)) {
-            h.createUpdate("UPDATE promotions SET status = :status, finished_at = :at WHERE id = :id")
+            h.createUpdate("UPDATE promotions SET status = :status, finished_at = :at, " + REPORT_STATUS + " WHERE id = :id")
                     .bind("status", status.label())
                     .bindByType("at", at, Instant.class)
                     .bind("id", id)

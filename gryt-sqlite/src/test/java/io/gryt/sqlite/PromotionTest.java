@@ -53,6 +53,19 @@ class PromotionTest extends ReleaseStoreTest {
     }
 
     @Test
+    void theStoredReportSaysHowThePromotionEnded() {
+        String report = "{\"gates\":[{\"gate\":\"g\",\"passed\":true}],\"status\":\"pending\"}";
+        long completed = releases.recordPromotion("v2.2.0", "c1", "v2.2.0", PromotionStatus.PENDING, report, t(1));
+        releases.endPromotion(completed, PromotionStatus.ROLLED_BACK, t(2));
+        long second = releases.recordPromotion("v2.2.0", "c1", "v2.2.0", PromotionStatus.PENDING, report, t(3));
+        releases.completePromotion(second, "h", t(4));
+
+        assertThat(releases.promotions("v2.2.0")).extracting(StoredPromotion::reportJson).containsExactly(
+                "{\"gates\":[{\"gate\":\"g\",\"passed\":true}],\"status\":\"rolled_back\"}",
+                "{\"gates\":[{\"gate\":\"g\",\"passed\":true}],\"status\":\"completed\"}");
+    }
+
+    @Test
     void noEvolutionStartsWhileAPromotionIsPendingButOneMayAfterItsRollback() {
         long id = releases.recordPromotion("v2.2.0", "c0ffee", "v2.2.0", PromotionStatus.PENDING, "{}", t(1));
 
