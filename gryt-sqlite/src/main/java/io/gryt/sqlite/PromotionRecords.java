@@ -3,10 +3,13 @@ package io.gryt.sqlite;
 import io.gryt.api.BadInputException;
 import io.gryt.api.release.GenerationStatus;
 import io.gryt.api.release.PromotionStatus;
+import io.gryt.api.spi.EvolutionsInProgressException;
+import io.gryt.api.spi.ReleaseStore.OwnedEvolution;
 import io.gryt.api.spi.StoreException;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static io.gryt.sqlite.AuditedTable.GENERATIONS;
@@ -41,6 +44,8 @@ final class PromotionRecords {
      * one leaves that to {@link #complete}.
      *
      * @throws BadInputException for an unknown generation, or a second pending or completed promotion
+     * @throws EvolutionsInProgressException for a pending or completed one while an evolution of the generation is
+     *                                       pending or running
      */
     static long record(Handle h, AuditLog audit, String location, String version, String commit, String tag,
                        PromotionStatus status, String reportJson, Instant at) {
@@ -62,6 +67,18 @@ final class PromotionRecords {
                 .findOne()
                 .isPresent()) {
             throw new BadInputException("a promotion of " + version + " is already in progress or completed");
+        }
+        // an evolution still pending or running has not delivered its proof: releasing now would ship what it may
+        // yet find failing (and no evolution can start once a pending promotion is recorded, under this same lock)
+        if (releasing) {
+            List<OwnedEvolution> inProgress = h.createQuery("SELECT " + ReleaseRows.EVOLUTION_COLUMNS + "\n" + """
+                              FROM evolutions e JOIN generations g ON g.id = e.generation_id
+                             WHERE e.generation_id = :g AND e.status IN ('pending', 'running')
+                             ORDER BY e.rc_number""")
+                    .bind("g", generationId)
+                    .map((rs, ctx) -> new OwnedEvolution(ReleaseRows.evolution(rs), ReleaseRows.owner(rs)))
+                    .list();
+            if (!inProgress.isEmpty()) throw new EvolutionsInProgressException(version, inProgress);
         }
         h.createUpdate("""
                         INSERT INTO promotions (generation_id, status, commit_sha, tag, gate_report, started_at, finished_at)

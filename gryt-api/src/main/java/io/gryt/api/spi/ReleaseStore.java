@@ -72,7 +72,10 @@ public interface ReleaseStore {
 
     /**
      * Records a promotion decision. For {@link PromotionStatus#PENDING} the generation is not yet promoted:
-     * {@link #completePromotion} finishes it once the tag exists. Returns the promotion's id.
+     * {@link #completePromotion} finishes it once the tag exists. Returns the promotion's id. A pending or completed
+     * promotion is refused with an {@link EvolutionsInProgressException} while an evolution of the generation is
+     * pending or running, checked in the same transaction (and under the same lock as {@link #createEvolution}),
+     * so that no release is decided before every proof of it has ended.
      */
     long recordPromotion(String version, String commit, String tag, PromotionStatus status, String reportJson,
                          Instant at);

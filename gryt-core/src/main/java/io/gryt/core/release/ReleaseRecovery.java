@@ -25,13 +25,30 @@ public final class ReleaseRecovery {
     private ReleaseRecovery() {
     }
 
+    /**
+     * The evolutions of {@code version} still pending or running in a live process (or one on another host); those
+     * left so by a process of this host that died are recorded {@code interrupted} first, and not returned.
+     */
+    static List<ReleaseStore.OwnedEvolution> inProgress(ReleaseStore store, String version) {
+        List<ReleaseStore.OwnedEvolution> live = new ArrayList<>();
+        for (ReleaseStore.OwnedEvolution owned : store.unfinishedEvolutions()) {
+            if (owned.evolution().generation().equals(version) && !interruptIfOrphaned(store, owned)) live.add(owned);
+        }
+        return live;
+    }
+
+    private static boolean interruptIfOrphaned(ReleaseStore store, ReleaseStore.OwnedEvolution owned) {
+        if (!Owners.isDeadHere(owned.owner())) return false;
+        store.evolutionFinished(owned.evolution().tag(), EvolutionStatus.INTERRUPTED, Instant.now());
+        return true;
+    }
+
     /** Runs the repairs; never throws for a repair that fails (it is reported and retried next time). */
     public static List<String> recover(ReleaseContext ctx) {
         ReleaseStore store = ctx.store();
         List<String> report = new ArrayList<>();
         for (ReleaseStore.OwnedEvolution owned : store.unfinishedEvolutions()) {
-            if (Owners.isDeadHere(owned.owner())) {
-                store.evolutionFinished(owned.evolution().tag(), EvolutionStatus.INTERRUPTED, Instant.now());
+            if (interruptIfOrphaned(store, owned)) {
                 report.add("evolution " + owned.evolution().tag() + " was left " + owned.evolution().status().label()
                         + " by a process that died; recorded as interrupted");
             }
