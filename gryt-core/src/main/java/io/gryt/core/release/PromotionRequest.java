@@ -156,7 +156,7 @@ public final class PromotionRequest {
         // one created after it changes the count, which is checked again once the pending promotion is recorded
         int evolutionsSeen = store.evolutions(version).size();
         List<ReleaseStore.OwnedEvolution> inProgress = ReleaseRecovery.inProgress(store, version);
-        if (!inProgress.isEmpty() && canWait(deadline)) {
+        if ((!inProgress.isEmpty() || beingTagged(store)) && canWait(deadline)) {
             waitFor(inProgress);
             return Optional.empty();
         }
@@ -258,9 +258,14 @@ public final class PromotionRequest {
         return deadline != null && Instant.now().isBefore(deadline);
     }
 
+    /** True while an evolution of this generation has ended but its tag is not yet written: its proof is not complete. */
+    private boolean beingTagged(ReleaseStore store) {
+        return store.untaggedEvolutions().stream().anyMatch(e -> e.generation().equals(version));
+    }
+
     private void waitFor(List<ReleaseStore.OwnedEvolution> inProgress) {
         List<String> tags = inProgress.stream().map(e -> e.evolution().tag()).toList();
-        if (!tags.equals(announced)) {
+        if (!tags.isEmpty() && !tags.equals(announced)) {
             announced = tags;
             onWaiting.accept(inProgress);
         }
