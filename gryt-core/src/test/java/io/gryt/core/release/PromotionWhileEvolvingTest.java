@@ -1,6 +1,8 @@
 package io.gryt.core.release;
 
+import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeEvidence;
+import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.GateResult;
 import io.gryt.api.release.Promotion;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +41,13 @@ class PromotionWhileEvolvingTest {
     }
 
     private ChildJvm evolving(String mode) {
-        ChildJvm child = ChildJvm.of(EvolveMain.class).args(dir.toString(), "v2.2.0", "PAY-001", mode).start();
-        assertThat(child.awaitLine(l -> l.startsWith("STARTED "), Duration.ofSeconds(90))).isEqualTo("STARTED v2.2.0-rc.2");
+        return evolving("v2.2.0", "PAY-001", mode);
+    }
+
+    /** Another process starts rc.2 of {@code version}. */
+    private ChildJvm evolving(String version, String change, String mode) {
+        ChildJvm child = ChildJvm.of(EvolveMain.class).args(dir.toString(), version, change, mode).start();
+        assertThat(child.awaitLine(l -> l.startsWith("STARTED "), Duration.ofSeconds(90))).isEqualTo("STARTED " + version + "-rc.2");
         return child;
     }
 
@@ -104,6 +112,27 @@ class PromotionWhileEvolvingTest {
             assertThat(pay001.latest().tag()).isEqualTo("v2.2.0-rc.2");
             assertThat(pay001.latest().status()).isEqualTo(EvolutionStatus.PASS);
             assertThat(project.git.git("tag", "-l", "v2.2.0").strip()).isEqualTo("v2.2.0");
+        }
+    }
+
+    @Test
+    void aHotfixPromotionIsBlockedWhileAnEvolutionOfTheHotfixRuns() throws Exception {
+        ReleaseProject project = provenProject();
+        try (Gryt gryt = project.open()) {
+            assertThat(gryt.promote("v2.2.0").status()).isEqualTo(PromotionStatus.COMPLETED);
+            gryt.generations().hotfix("v2.2.0", List.of(new Change("PAY-009", ChangeType.FIX, "Refund rounding", null)), null);
+            project.git.commit("the v2.2.1 hot-fix");
+            assertThat(gryt.evolve("v2.2.1").proving("PAY-009").start().passed()).isTrue();
+        }
+        try (ChildJvm child = evolving("v2.2.1", "PAY-009", "gated"); Gryt gryt = project.open()) {
+            Promotion blocked = gryt.promotion("v2.2.1").promote();
+
+            assertThat(blocked.status()).isEqualTo(PromotionStatus.BLOCKED);
+            assertThat(theOnlyFailedGate(blocked).problems()).containsExactly(
+                    "v2.2.1-rc.2 (running, pid " + child.pid() + "@" + Owners.self().host() + ")");
+            assertThat(project.git.git("tag", "-l", "v2.2.1")).isBlank();
+            Files.writeString(dir.resolve(".gryt/runs/release"), "go");
+            assertThat(child.waitFor(Duration.ofSeconds(60))).isZero();
         }
     }
 
