@@ -54,6 +54,8 @@ import java.util.function.Supplier;
 public final class PromotionRequest {
     /** How often a waiting promotion looks again at the evolutions in progress. */
     private static final Duration POLL = Duration.ofMillis(250);
+    /** How long after its end an evolution's process may still be writing its tag. */
+    private static final Duration TAGGING = Duration.ofSeconds(30);
     /** How many times an evolution that started and ended between the gates and the record makes them run again. */
     private static final int MAX_RACES = 5;
     private final ReleaseContext ctx;
@@ -155,7 +157,7 @@ public final class PromotionRequest {
         // read in this order: an evolution counted here and finished before the in-progress check is in the evidence;
         // one created after it changes the count, which is checked again once the pending promotion is recorded
         int evolutionsSeen = store.evolutions(version).size();
-        List<ReleaseStore.OwnedEvolution> inProgress = ReleaseRecovery.inProgress(store, version);
+        List<ReleaseStore.OwnedEvolution> inProgress = ReleaseRecovery.inProgress(ctx, version);
         if ((!inProgress.isEmpty() || beingTagged(store)) && canWait(deadline)) {
             waitFor(inProgress);
             return Optional.empty();
@@ -258,9 +260,14 @@ public final class PromotionRequest {
         return deadline != null && Instant.now().isBefore(deadline);
     }
 
-    /** True while an evolution of this generation has ended but its tag is not yet written: its proof is not complete. */
+    /**
+     * True while an evolution of this generation has just ended and its process is writing its tag: its proof is not
+     * complete. One left untagged for longer was left by a process that died, and is tagged on the next open.
+     */
     private boolean beingTagged(ReleaseStore store) {
-        return store.untaggedEvolutions().stream().anyMatch(e -> e.generation().equals(version));
+        Instant recently = Instant.now().minus(TAGGING);
+        return store.untaggedEvolutions().stream().anyMatch(e -> e.generation().equals(version)
+                && e.finishedAt() != null && e.finishedAt().isAfter(recently));
     }
 
     private void waitFor(List<ReleaseStore.OwnedEvolution> inProgress) {

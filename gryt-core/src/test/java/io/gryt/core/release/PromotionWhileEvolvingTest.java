@@ -137,16 +137,18 @@ class PromotionWhileEvolvingTest {
     }
 
     @Test
-    void anEvolutionWhoseProcessDiedDoesNotBlockAndIsRecordedInterrupted() {
+    void anEvolutionWhoseProcessDiedNeitherBlocksNorIsWaitedForAndIsRecordedInterruptedAndTagged() {
         ReleaseProject project = provenProject();
         try (Gryt gryt = project.open(); ChildJvm child = evolving("hang")) {
             child.killHard();
 
-            Promotion done = gryt.promotion("v2.2.0").promote();
+            Promotion done = gryt.promotion("v2.2.0").waitForEvolutions(Duration.ofMinutes(10)).promote();
 
             assertThat(done.status()).as(done.toString()).isEqualTo(PromotionStatus.COMPLETED);
             assertThat(gryt.store().releases().evolution("v2.2.0-rc.2").orElseThrow().status())
                     .isEqualTo(EvolutionStatus.INTERRUPTED);
+            assertThat(gryt.store().releases().untaggedEvolutions()).as("its tag is written for it").isEmpty();
+            assertThat(project.git.git("cat-file", "-t", "v2.2.0-rc.2").strip()).isEqualTo("tag");
         }
     }
 }
