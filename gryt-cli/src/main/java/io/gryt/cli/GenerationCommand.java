@@ -1,22 +1,29 @@
 package io.gryt.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.gryt.api.BadInputException;
 import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.GateResult;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
 import io.gryt.api.release.PromotionStatus;
+import io.gryt.api.spi.EvolutionsInProgressException;
 import io.gryt.core.Gryt;
 import io.gryt.core.release.Generations;
+import io.gryt.core.yaml.Durations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code gryt generation new|list|show|promote|hotfix}: release contracts. */
 @Command(name = "generation", description = "Release contracts: create, list, show, promote, hot-fix.",
@@ -172,13 +179,32 @@ final class GenerationCommand implements Callable<Integer> {
         @Option(names = "--min-evolutions", paramLabel = "N", description = "Require N passing evolutions (default 1).")
         Integer minEvolutions;
 
+        @Option(names = "--wait", description = "Wait for the generation's running evolutions to end, then promote"
+                + " (without it, a running evolution blocks the promotion).")
+        boolean waitForEvolutions;
+
+        @Option(names = "--timeout", paramLabel = "<duration>", converter = DurationConverter.class,
+                description = "How long --wait waits, e.g. 90s, 10m, 1h30m (default: ${DEFAULT-VALUE}).", defaultValue = "10m")
+        Duration timeout;
+
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--json", description = "Print the promotion as JSON.")
         boolean json;
 
         @Override
         public Integer call() {
+            if (!waitForEvolutions && spec.commandLine().getParseResult().hasMatchedOption("--timeout")) {
+                throw new BadInputException("--timeout says how long --wait waits: add --wait");
+            }
             try (Gryt g = parent.open()) {
                 var request = g.promotion(version).dryRun(dryRun);
+                if (waitForEvolutions) {
+                    request.waitForEvolutions(timeout).onWaiting(inProgress -> parent.gryt.err.println("waiting up to "
+                            + Durations.format(timeout) + " for " + inProgress.stream()
+                            .map(EvolutionsInProgressException::describe).collect(Collectors.joining(", ")) + " to end"));
+                }
                 if (commit != null) request.commit(commit);
                 if (minEvolutions != null) request.minimumEvolutions(minEvolutions);
                 Promotion p = request.promote();

@@ -75,6 +75,19 @@ class AuditExportAndComplianceCommandsTest {
     }
 
     @Test
+    void theStoredReportOfACompletedPromotionSaysCompletedWithItsGates() throws Exception {
+        JsonNode promotions = JSON.readTree(ok("audit", "export", "--format", "json").out())
+                .get("generations").get(0).get("promotions");
+        assertThat(promotions).extracting(p -> p.get("status").asText()).containsExactly("blocked", "completed");
+        assertThat(promotions).allSatisfy(p ->
+                assertThat(p.get("report").get("status").asText()).isEqualTo(p.get("status").asText()));
+        JsonNode completed = promotions.get(1).get("report");
+        assertThat(completed.get("gates")).isNotEmpty()
+                .allSatisfy(g -> assertThat(g.get("passed").asBoolean()).as(g.toString()).isTrue());
+        assertThat(completed.get("commit").asText()).isEqualTo(git.head());
+    }
+
+    @Test
     void exportWritesAFileAtomicallyRelativeToTheWorkingDirectory() throws Exception {
         Path reports = Files.createDirectories(dir.resolve("reports"));
         Files.writeString(reports.resolve("v2.2.0.html"), "old");

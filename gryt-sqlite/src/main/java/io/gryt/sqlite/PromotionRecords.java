@@ -3,10 +3,13 @@ package io.gryt.sqlite;
 import io.gryt.api.BadInputException;
 import io.gryt.api.release.GenerationStatus;
 import io.gryt.api.release.PromotionStatus;
+import io.gryt.api.spi.EvolutionsInProgressException;
+import io.gryt.api.spi.ReleaseStore.OwnedEvolution;
 import io.gryt.api.spi.StoreException;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static io.gryt.sqlite.AuditedTable.GENERATIONS;
@@ -22,6 +25,13 @@ final class PromotionRecords {
             SELECT p.id, g.version, p.commit_sha, p.tag, p.status, p.gate_report, p.started_at
               FROM promotions p JOIN generations g ON g.id = p.generation_id""";
 
+    /**
+     * Keeps the stored gate report's top-level {@code status} equal to the row's as the promotion ends (a report
+     * written while pending said {@code pending} for ever after); a report that is not a JSON object is left alone.
+     */
+    private static final String REPORT_STATUS = """
+            gate_report = CASE WHEN json_valid(gate_report) AND json_type(gate_report) = 'object'
+                               THEN json_set(gate_report, '$.status', :status) ELSE gate_report END""";
     private static final String THE_ROW = "id = ?";
     private static final String PENDING = PromotionStatus.PENDING.label();
     private static final String COMPLETED = PromotionStatus.COMPLETED.label();
@@ -34,6 +44,8 @@ final class PromotionRecords {
      * one leaves that to {@link #complete}.
      *
      * @throws BadInputException for an unknown generation, or a second pending or completed promotion
+     * @throws EvolutionsInProgressException for a pending or completed one while an evolution of the generation is
+     *                                       pending or running
      */
     static long record(Handle h, AuditLog audit, String location, String version, String commit, String tag,
                        PromotionStatus status, String reportJson, Instant at) {
@@ -55,6 +67,18 @@ final class PromotionRecords {
                 .findOne()
                 .isPresent()) {
             throw new BadInputException("a promotion of " + version + " is already in progress or completed");
+        }
+        // an evolution still pending or running has not delivered its proof: releasing now would ship what it may
+        // yet find failing (and no evolution can start once a pending promotion is recorded, under this same lock)
+        if (releasing) {
+            List<OwnedEvolution> inProgress = h.createQuery("SELECT " + ReleaseRows.EVOLUTION_COLUMNS + "\n" + """
+                              FROM evolutions e JOIN generations g ON g.id = e.generation_id
+                             WHERE e.generation_id = :g AND e.status IN ('pending', 'running')
+                             ORDER BY e.rc_number""")
+                    .bind("g", generationId)
+                    .map((rs, ctx) -> new OwnedEvolution(ReleaseRows.evolution(rs), ReleaseRows.owner(rs)))
+                    .list();
+            if (!inProgress.isEmpty()) throw new EvolutionsInProgressException(version, inProgress);
         }
         h.createUpdate("""
                         INSERT INTO promotions (generation_id, status, commit_sha, tag, gate_report, started_at, finished_at)
@@ -91,8 +115,8 @@ final class PromotionRecords {
             throw new StoreException(location + ": cannot complete promotion " + id + " of " + p.version() + ": it is "
                     + p.status() + ", not pending");
         }
-        h.createUpdate("UPDATE promotions SET status = :completed, finished_at = :at WHERE id = :id")
-                .bind("completed", COMPLETED)
+        h.createUpdate("UPDATE promotions SET status = :status, finished_at = :at, " + REPORT_STATUS + " WHERE id = :id")
+                .bind("status", COMPLETED)
                 .bindByType("at", at, Instant.class)
                 .bind("id", id)
                 .execute();
@@ -105,7 +129,7 @@ final class PromotionRecords {
     static void end(Handle h, AuditLog audit, String location, long id, PromotionStatus status, Instant at) {
         Stored p = stored(h, location, id, "end");
         if (p.status().equals(PENDING)) {
-            h.createUpdate("UPDATE promotions SET status = :status, finished_at = :at WHERE id = :id")
+            h.createUpdate("UPDATE promotions SET status = :status, finished_at = :at, " + REPORT_STATUS + " WHERE id = :id")
                     .bind("status", status.label())
                     .bindByType("at", at, Instant.class)
                     .bind("id", id)

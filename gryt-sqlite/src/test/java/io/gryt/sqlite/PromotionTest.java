@@ -3,8 +3,12 @@ package io.gryt.sqlite;
 import io.gryt.api.BadInputException;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.GenerationStatus;
+import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.PromotionStatus;
+import io.gryt.api.spi.EvolutionsInProgressException;
+import io.gryt.api.spi.ProcessOwner;
 import io.gryt.api.spi.ReleaseStore;
+import io.gryt.api.spi.ReleaseStore.OwnedEvolution;
 import io.gryt.api.spi.ReleaseStore.StoredPromotion;
 import io.gryt.api.spi.StoreException;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import static io.gryt.sqlite.Contracts.file;
 import static io.gryt.sqlite.Contracts.payments;
 import static io.gryt.sqlite.Samples.T0;
+import static io.gryt.sqlite.Samples.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,6 +55,45 @@ class PromotionTest extends ReleaseStoreTest {
         assertThat(releases.pendingPromotions()).isEmpty();
         assertThat(releases.promotions("v2.2.0")).extracting(StoredPromotion::status).containsExactly(PromotionStatus.COMPLETED);
         assertThat(PlainJdbc.column(file, "SELECT finished_at FROM promotions")).containsExactly("2025-03-01T10:00:02.123456789Z");
+    }
+
+    @Test
+    void noReleaseIsRecordedWhileAnEvolutionIsPendingOrRunning() {
+        ProcessOwner owner = new ProcessOwner(4242, "build-01", null);
+        releases.createEvolution("v2.2.0", List.of("PAY-001"), "c0ffee", false, owner, t(1));
+        releases.createEvolution("v2.2.0", List.of("PAY-002"), "c0ffee", false, owner, t(2));
+        store.runs().runStarted(run("run-2", t(2)));
+        releases.evolutionRunning("v2.2.0-rc.2", "run-2");
+
+        for (PromotionStatus releasing : List.of(PromotionStatus.PENDING, PromotionStatus.COMPLETED)) {
+            assertThatThrownBy(() -> releases.recordPromotion("v2.2.0", "c0ffee", "v2.2.0", releasing, "{}", t(3)))
+                    .isInstanceOfSatisfying(EvolutionsInProgressException.class, e -> assertThat(e.inProgress())
+                            .extracting(o -> o.evolution().tag(), OwnedEvolution::owner)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("v2.2.0-rc.1", owner),
+                                    org.assertj.core.groups.Tuple.tuple("v2.2.0-rc.2", owner)))
+                    .hasMessage("generation v2.2.0 has 2 evolution(s) in progress: v2.2.0-rc.1 (pending, pid 4242@build-01),"
+                            + " v2.2.0-rc.2 (running, pid 4242@build-01)");
+        }
+        assertThat(releases.promotions("v2.2.0")).isEmpty();
+        releases.recordPromotion("v2.2.0", "c0ffee", "v2.2.0", PromotionStatus.BLOCKED, "{}", t(4));
+
+        releases.evolutionFinished("v2.2.0-rc.1", EvolutionStatus.INTERRUPTED, t(5));
+        releases.evolutionFinished("v2.2.0-rc.2", EvolutionStatus.PASS, t(6));
+        long id = releases.recordPromotion("v2.2.0", "c0ffee", "v2.2.0", PromotionStatus.PENDING, "{}", t(7));
+        assertThat(releases.pendingPromotions()).extracting(StoredPromotion::id).containsExactly(id);
+    }
+
+    @Test
+    void theStoredReportSaysHowThePromotionEnded() {
+        String report = "{\"gates\":[{\"gate\":\"g\",\"passed\":true}],\"status\":\"pending\"}";
+        long completed = releases.recordPromotion("v2.2.0", "c1", "v2.2.0", PromotionStatus.PENDING, report, t(1));
+        releases.endPromotion(completed, PromotionStatus.ROLLED_BACK, t(2));
+        long second = releases.recordPromotion("v2.2.0", "c1", "v2.2.0", PromotionStatus.PENDING, report, t(3));
+        releases.completePromotion(second, "h", t(4));
+
+        assertThat(releases.promotions("v2.2.0")).extracting(StoredPromotion::reportJson).containsExactly(
+                "{\"gates\":[{\"gate\":\"g\",\"passed\":true}],\"status\":\"rolled_back\"}",
+                "{\"gates\":[{\"gate\":\"g\",\"passed\":true}],\"status\":\"completed\"}");
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.gryt.api.spi.DataRow;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.ProcessOwner;
 import io.gryt.api.spi.ReadOnlyStoreException;
+import io.gryt.api.spi.EvolutionsInProgressException;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.StoreException;
@@ -323,6 +324,30 @@ public abstract class StoreContract {
         assertThat(releases().pendingPromotions()).isEmpty();
         assertThatThrownBy(() -> releases().endPromotion(pending, PromotionStatus.COMPLETED, at(6)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    public void noReleaseIsRecordedWhileAnEvolutionIsInProgressAndTheReportSaysHowThePromotionEnded() {
+        releases().syncGeneration(contract("v1.0.0", "A-1"), "g.yaml", at(0));
+        Evolution running = releases().createEvolution("v1.0.0", List.of("A-1"), "c1", false, null, at(1));
+
+        assertThatThrownBy(() -> releases().recordPromotion("v1.0.0", "c1", "v1.0.0", PromotionStatus.PENDING,
+                "{\"status\":\"pending\"}", at(2)))
+                .isInstanceOf(EvolutionsInProgressException.class).hasMessageContaining(running.tag());
+        releases().recordPromotion("v1.0.0", "c1", "v1.0.0", PromotionStatus.BLOCKED, "{\"status\":\"blocked\"}", at(3));
+        releases().evolutionFinished(running.tag(), EvolutionStatus.PASS, at(4));
+
+        long rolledBack = releases().recordPromotion("v1.0.0", "c1", "v1.0.0", PromotionStatus.PENDING,
+                "{\"status\":\"pending\"}", at(5));
+        releases().endPromotion(rolledBack, PromotionStatus.ROLLED_BACK, at(6));
+        long completed = releases().recordPromotion("v1.0.0", "c1", "v1.0.0", PromotionStatus.PENDING,
+                "{\"status\":\"pending\"}", at(7));
+        releases().completePromotion(completed, "sha", at(8));
+
+        assertThat(releases().promotions("v1.0.0")).extracting(ReleaseStore.StoredPromotion::reportJson)
+                .allSatisfy(json -> assertThat(json).doesNotContain("pending"))
+                .anySatisfy(json -> assertThat(json).contains("\"rolled_back\""))
+                .anySatisfy(json -> assertThat(json).contains("\"completed\""));
     }
 
     @Test

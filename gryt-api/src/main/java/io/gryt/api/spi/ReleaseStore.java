@@ -72,15 +72,21 @@ public interface ReleaseStore {
 
     /**
      * Records a promotion decision. For {@link PromotionStatus#PENDING} the generation is not yet promoted:
-     * {@link #completePromotion} finishes it once the tag exists. Returns the promotion's id.
+     * {@link #completePromotion} finishes it once the tag exists. Returns the promotion's id. A pending or completed
+     * promotion is refused with an {@link EvolutionsInProgressException} while an evolution of the generation is
+     * pending or running, checked in the same transaction (and under the same lock as {@link #createEvolution}),
+     * so that no release is decided before every proof of it has ended.
      */
     long recordPromotion(String version, String commit, String tag, PromotionStatus status, String reportJson,
                          Instant at);
 
-    /** Marks promotion {@code id} completed and its generation promoted with {@code contractHash}, atomically. */
+    /**
+     * Marks promotion {@code id} completed and its generation promoted with {@code contractHash}, atomically; the
+     * stored report's top-level {@code status} becomes {@code completed} too.
+     */
     void completePromotion(long id, String contractHash, Instant at);
 
-    /** Ends a pending promotion with another status (rolled back). */
+    /** Ends a pending promotion with another status (rolled back), in its stored report's {@code status} too. */
     void endPromotion(long id, PromotionStatus status, Instant at);
 
     /** Promotions left pending by a process that stopped between the database and the tag. */
@@ -106,7 +112,9 @@ public interface ReleaseStore {
      * @param commit     the commit promoted
      * @param tag        the release tag
      * @param status     its status
-     * @param reportJson the gate report and artifacts as JSON
+     * @param reportJson the gate report and artifacts as JSON; when it is an object, its top-level {@code status}
+     *                   says what happened: the store sets it to the promotion's status as the promotion ends
+     *                   ({@link #completePromotion}, {@link #endPromotion})
      * @param at         when it was recorded
      */
     record StoredPromotion(long id, String generation, String commit, String tag, PromotionStatus status,

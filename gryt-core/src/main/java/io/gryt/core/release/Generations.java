@@ -166,12 +166,32 @@ public final class Generations {
                         + "': a hot-fix may only contain fix changes");
             }
         }
-        String version = Versions.nextPatch(base);
+        String version = Versions.nextPatch(highestOfLine(base));
         while (Files.exists(fileOf(version)) || ctx.store().generation(version).isPresent() || isTagged(version)) {
             version = Versions.nextPatch(version);
         }
         String template = pipelineTemplate != null ? pipelineTemplate : promoted.pipelineTemplate();
         return create(version, "Hot-fix of " + base, changes, template, base);
+    }
+
+    /**
+     * The highest version (SemVer order) of {@code base}'s line {@code vX.Y.*} among the generation files, the
+     * generations in the store and the git tags {@code vX.Y.Z}: a hot-fix must sort above every release of its line,
+     * or whoever takes the highest version misses it.
+     */
+    private String highestOfLine(String base) {
+        String line = Versions.line(base);
+        List<String> known = new ArrayList<>();
+        known.add(base);
+        try {
+            known.addAll(versionsOnDisk());
+        } catch (BadInputException e) {
+            // a misnamed file is reported where files are read; the store and the tags still count
+        }
+        ctx.store().generations().forEach(g -> known.add(g.version()));
+        ctx.versioning().ifPresent(vcs -> vcs.tags(line).forEach(t -> known.add(t.name())));
+        return known.stream().filter(Versions::isValid).filter(v -> v.startsWith(line))
+                .max(Versions.ORDER).orElse(base);
     }
 
     private boolean isTagged(String version) {

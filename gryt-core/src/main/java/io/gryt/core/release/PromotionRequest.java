@@ -2,6 +2,7 @@ package io.gryt.core.release;
 
 import io.gryt.api.Artifact;
 import io.gryt.api.BadInputException;
+import io.gryt.api.GrytException;
 import io.gryt.api.audit.AuditEntry;
 import io.gryt.api.event.PromotionBlocked;
 import io.gryt.api.event.PromotionCompleted;
@@ -12,6 +13,7 @@ import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
 import io.gryt.api.release.PromotionStatus;
 import io.gryt.api.spi.AuditStore;
+import io.gryt.api.spi.EvolutionsInProgressException;
 import io.gryt.api.spi.GateContext;
 import io.gryt.api.spi.PromotionGate;
 import io.gryt.api.spi.ReleaseStore;
@@ -19,18 +21,21 @@ import io.gryt.api.spi.Versioning;
 import io.gryt.core.exec.Owners;
 import io.gryt.core.release.gates.AllChangesProvenGate;
 import io.gryt.core.release.gates.ContainsReleaseGate;
+import io.gryt.core.release.gates.EvolutionsFinishedGate;
 import io.gryt.core.release.gates.MinimumEvolutionsGate;
 import io.gryt.core.release.gates.NoFailedEvolutionsGate;
 import io.gryt.core.release.gates.OnlyFixChangesGate;
 import io.gryt.core.release.gates.ProvenOnCommitGate;
 import io.gryt.core.yaml.GenerationFiles;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +52,12 @@ import java.util.function.Supplier;
  * evolution unless {@link #commit(String)} names another one on which an evolution passed.
  */
 public final class PromotionRequest {
+    /** How often a waiting promotion looks again at the evolutions in progress. */
+    private static final Duration POLL = Duration.ofMillis(250);
+    /** How long after its end an evolution's process may still be writing its tag. */
+    private static final Duration TAGGING = Duration.ofSeconds(30);
+    /** How many times an evolution that started and ended between the gates and the record makes them run again. */
+    private static final int MAX_RACES = 5;
     private final ReleaseContext ctx;
     private final Generations generations;
     private final String version;
@@ -54,6 +65,10 @@ public final class PromotionRequest {
     private String commitRevision;
     private boolean dryRun;
     private int minimumEvolutions = 1;
+    private Duration waitTimeout;
+    private Consumer<List<ReleaseStore.OwnedEvolution>> onWaiting = inProgress -> { };
+    private List<String> announced = List.of();
+    private int races;
 
     /** Created by {@link io.gryt.core.Gryt#promotion(String)}. */
     public PromotionRequest(ReleaseContext ctx, Generations generations, String version, List<PromotionGate> gates) {
@@ -89,11 +104,47 @@ public final class PromotionRequest {
     }
 
     /**
+     * Waits up to {@code timeout} for the generation's evolutions still pending or running to end, then promotes
+     * (their results count in the gates). Without it, such an evolution blocks the promotion at once. An evolution
+     * whose process died does not count: it is recorded {@code interrupted}.
+     */
+    public PromotionRequest waitForEvolutions(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) throw new BadInputException("the wait timeout must not be negative, was " + timeout);
+        this.waitTimeout = timeout;
+        return this;
+    }
+
+    /** Called each time a waiting promotion starts waiting for another set of evolutions in progress: the moment to say so. */
+    public PromotionRequest onWaiting(Consumer<List<ReleaseStore.OwnedEvolution>> action) {
+        this.onWaiting = Objects.requireNonNull(action, "action");
+        return this;
+    }
+
+    /**
      * Evaluates every gate, then promotes if all passed. Returns the promotion: {@code completed},
      * {@code blocked} (nothing released) or {@code dry_run}. Refused with a {@link BadInputException} when the
      * generation is promoted, or when git tag {@code vX.Y.Z} already exists (gryt never moves or reuses a tag).
+     * An evolution of the generation still pending or running blocks it (gate {@code evolutions-finished}),
+     * checked again when the pending promotion is recorded, atomically with it, so that none can slip in between;
+     * with {@link #waitForEvolutions} the promotion waits for them first.
      */
     public Promotion promote() {
+        Instant started = Instant.now();
+        Instant deadline = waitTimeout == null ? null : started.plus(waitTimeout);
+        announced = List.of();
+        races = 0;
+        while (true) {
+            Optional<Promotion> done = attempt(started, deadline);
+            if (done.isPresent()) return done.get();
+        }
+    }
+
+    /**
+     * One evaluation of the gates and, if they pass, the release. Empty when an evolution started meanwhile (or
+     * one is still running while there is time left to wait): the gates must be evaluated again.
+     */
+    private Optional<Promotion> attempt(Instant started, Instant deadline) {
         Generation generation = generations.load(version);
         if (generation.isPromoted()) {
             throw new BadInputException("generation " + version + " is already promoted (" + generation.promotedAt()
@@ -103,6 +154,14 @@ public final class PromotionRequest {
         Tags.requireFree(vcs, version,
                 "a release of " + version + " recorded in " + ctx.layout().display(ctx.layout().database()));
         ReleaseStore store = ctx.store();
+        // read in this order: an evolution counted here and finished before the in-progress check is in the evidence;
+        // one created after it changes the count, which is checked again once the pending promotion is recorded
+        int evolutionsSeen = store.evolutions(version).size();
+        List<ReleaseStore.OwnedEvolution> inProgress = ReleaseRecovery.inProgress(ctx, version);
+        if ((!inProgress.isEmpty() || beingTagged(store)) && canWait(deadline)) {
+            waitFor(inProgress);
+            return Optional.empty();
+        }
         List<ChangeEvidence> evidence = store.evidence(version);
         Optional<String> commit = commitRevision != null ? Optional.of(explicitCommit(vcs, store))
                 : latestPass(evidence).map(EvolutionRef::commit);
@@ -133,8 +192,9 @@ public final class PromotionRequest {
                 return vcs;
             }
         };
+        Duration waited = deadline == null ? null : Duration.between(started, Instant.now());
         List<GateResult> results = new ArrayList<>();
-        for (PromotionGate gate : gates(generation)) results.add(evaluate(gate, gateContext));
+        for (PromotionGate gate : gates(generation, inProgress, waited)) results.add(evaluate(gate, gateContext));
 
         List<String> provingRuns = evidence.stream().map(ChangeEvidence::latestPass).filter(Objects::nonNull)
                 .map(EvolutionRef::runId).filter(Objects::nonNull).distinct().toList();
@@ -143,18 +203,33 @@ public final class PromotionRequest {
         Instant now = Instant.now();
         String contractHash = GenerationFiles.contractHash(generation);
         if (dryRun) {
-            return new Promotion(version, version, commit.orElse(null), PromotionStatus.DRY_RUN, results, artifacts, now);
+            return Optional.of(new Promotion(version, version, commit.orElse(null), PromotionStatus.DRY_RUN, results, artifacts, now));
         }
         if (!allPassed) {
-            Promotion blocked = new Promotion(version, version, commit.orElse(null), PromotionStatus.BLOCKED, results, artifacts, now);
-            store.recordPromotion(version, commit.orElse(null), version, PromotionStatus.BLOCKED,
-                    PromotionReports.toJson(blocked, contractHash, null), now);
-            ctx.events().publish(new PromotionBlocked(version, blocked.commit(), results, now));
-            return blocked;
+            return Optional.of(blocked(commit.orElse(null), results, artifacts, contractHash, now));
         }
         Promotion pending = new Promotion(version, version, commit.orElseThrow(), PromotionStatus.PENDING, results, artifacts, now);
-        long id = store.recordPromotion(version, pending.commit(), version, PromotionStatus.PENDING,
-                PromotionReports.toJson(pending, contractHash, Owners.self()), now);
+        long id;
+        try {
+            id = store.recordPromotion(version, pending.commit(), version, PromotionStatus.PENDING,
+                    PromotionReports.toJson(pending, contractHash, Owners.self()), now);
+        } catch (EvolutionsInProgressException e) {
+            // an evolution started after the gates were evaluated: wait for it, or report it as the blocking gate
+            if (canWait(deadline)) {
+                waitFor(e.inProgress());
+                return Optional.empty();
+            }
+            EvolutionsFinishedGate refusal = new EvolutionsFinishedGate(e.inProgress(), waited);
+            List<GateResult> refused = new ArrayList<>(results);
+            refused.replaceAll(r -> r.gate().equals(refusal.name()) ? evaluate(refusal, gateContext) : r);
+            return Optional.of(blocked(pending.commit(), refused, artifacts, contractHash, now));
+        }
+        if (races < MAX_RACES && store.evolutions(version).size() != evolutionsSeen) {
+            // an evolution started and ended between the gates and the record: its result is not in the gates
+            store.endPromotion(id, PromotionStatus.ROLLED_BACK, Instant.now());
+            races++;
+            return Optional.empty();
+        }
         // the tag anchors the audit trail as it is now, the pending promotion's entry included
         Optional<AuditEntry> auditHead = ctx.audit().flatMap(AuditStore::head);
         try {
@@ -168,11 +243,49 @@ public final class PromotionRequest {
         store.completePromotion(id, contractHash, Instant.now());
         Promotion done = new Promotion(version, version, pending.commit(), PromotionStatus.COMPLETED, results, artifacts, now);
         ctx.events().publish(new PromotionCompleted(version, done.tag(), done.commit(), results, Instant.now()));
-        return done;
+        return Optional.of(done);
     }
 
-    private List<PromotionGate> gates(Generation generation) {
+    private Promotion blocked(String commit, List<GateResult> results, List<Artifact> artifacts, String contractHash,
+                              Instant now) {
+        Promotion blocked = new Promotion(version, version, commit, PromotionStatus.BLOCKED, results, artifacts, now);
+        ctx.store().recordPromotion(version, commit, version, PromotionStatus.BLOCKED,
+                PromotionReports.toJson(blocked, contractHash, null), now);
+        ctx.events().publish(new PromotionBlocked(version, commit, results, now));
+        return blocked;
+    }
+
+    private static boolean canWait(Instant deadline) {
+        return deadline != null && Instant.now().isBefore(deadline);
+    }
+
+    /**
+     * True while an evolution of this generation has just ended and its process is writing its tag: its proof is not
+     * complete. One left untagged for longer was left by a process that died, and is tagged on the next open.
+     */
+    private boolean beingTagged(ReleaseStore store) {
+        Instant recently = Instant.now().minus(TAGGING);
+        return store.untaggedEvolutions().stream().anyMatch(e -> e.generation().equals(version)
+                && e.finishedAt() != null && e.finishedAt().isAfter(recently));
+    }
+
+    private void waitFor(List<ReleaseStore.OwnedEvolution> inProgress) {
+        List<String> tags = inProgress.stream().map(e -> e.evolution().tag()).toList();
+        if (!tags.isEmpty() && !tags.equals(announced)) {
+            announced = tags;
+            onWaiting.accept(inProgress);
+        }
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GrytException("interrupted while waiting for evolutions to end", e);
+        }
+    }
+
+    private List<PromotionGate> gates(Generation generation, List<ReleaseStore.OwnedEvolution> inProgress, Duration waited) {
         List<PromotionGate> gates = new ArrayList<>();
+        gates.add(new EvolutionsFinishedGate(inProgress, waited));
         gates.add(new AllChangesProvenGate());
         gates.add(new NoFailedEvolutionsGate());
         gates.add(new ProvenOnCommitGate());

@@ -24,13 +24,50 @@ public final class ReleaseRecovery {
     private ReleaseRecovery() {
     }
 
+    /**
+     * The evolutions of {@code version} still pending or running in a live process (or one on another host); those
+     * left so by a process of this host that died are recorded {@code interrupted} first, and not returned.
+     */
+    static List<ReleaseStore.OwnedEvolution> inProgress(ReleaseContext ctx, String version) {
+        ReleaseStore store = ctx.store();
+        List<ReleaseStore.OwnedEvolution> live = new ArrayList<>();
+        for (ReleaseStore.OwnedEvolution owned : store.unfinishedEvolutions()) {
+            if (!owned.evolution().generation().equals(version)) continue;
+            if (!interruptIfOrphaned(store, owned)) {
+                live.add(owned);
+                continue;
+            }
+            // its process will not tag it: do it now (a failure is left to the repairs of the next open)
+            Optional<Versioning> vcs = ctx.versioning();
+            Optional<Evolution> interrupted = store.evolution(owned.evolution().tag());
+            if (vcs.isPresent() && interrupted.isPresent()) {
+                try {
+                    tag(vcs.get(), store, interrupted.get());
+                } catch (RuntimeException e) {
+                    // reported and retried by recover()
+                }
+            }
+        }
+        return live;
+    }
+
+    private static void tag(Versioning vcs, ReleaseStore store, Evolution e) {
+        Tags.ensure(vcs, e.tag(), e.commit(), TagMessages.evolution(e));
+        store.evolutionTagged(e.tag(), Instant.now());
+    }
+
+    private static boolean interruptIfOrphaned(ReleaseStore store, ReleaseStore.OwnedEvolution owned) {
+        if (!Owners.isDeadHere(owned.owner())) return false;
+        store.evolutionFinished(owned.evolution().tag(), EvolutionStatus.INTERRUPTED, Instant.now());
+        return true;
+    }
+
     /** Runs the repairs; never throws for a repair that fails (it is reported and retried next time). */
     public static List<String> recover(ReleaseContext ctx) {
         ReleaseStore store = ctx.store();
         List<String> report = new ArrayList<>();
         for (ReleaseStore.OwnedEvolution owned : store.unfinishedEvolutions()) {
-            if (Owners.isDeadHere(owned.owner())) {
-                store.evolutionFinished(owned.evolution().tag(), EvolutionStatus.INTERRUPTED, Instant.now());
+            if (interruptIfOrphaned(store, owned)) {
                 report.add("evolution " + owned.evolution().tag() + " was left " + owned.evolution().status().label()
                         + " by a process that died; recorded as interrupted");
             }
@@ -42,8 +79,7 @@ public final class ReleaseRecovery {
         if (vcs.isEmpty()) return report;
         for (Evolution e : untagged) {
             try {
-                Tags.ensure(vcs.get(), e.tag(), e.commit(), TagMessages.evolution(e));
-                store.evolutionTagged(e.tag(), Instant.now());
+                tag(vcs.get(), store, e);
                 report.add("created the missing tag " + e.tag() + " (" + e.status().label() + ")");
             } catch (RuntimeException ex) {
                 report.add("could not create tag " + e.tag() + ": " + ex.getMessage());

@@ -34,6 +34,12 @@ public final class Versions {
         return "v" + semver(version).withIncPatch().getVersion();
     }
 
+    /** The prefix of {@code version}'s patch line: {@code v2.2.7} -> {@code v2.2.} (matches {@code v2.2.*}). */
+    public static String line(String version) {
+        Semver s = semver(version);
+        return "v" + s.getMajor() + "." + s.getMinor() + ".";
+    }
+
     private static Semver semver(String version) {
         return new Semver(require(version).substring(1));
     }

@@ -4,6 +4,7 @@ import io.gryt.api.Artifact;
 import io.gryt.api.BadInputException;
 import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeSet;
+import io.gryt.api.spi.EvolutionsInProgressException;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionRef;
@@ -78,7 +79,7 @@ final class MemoryReleases implements ReleaseStore {
         final String commit;
         final String tag;
         PromotionStatus status;
-        final String reportJson;
+        String reportJson;
         final Instant startedAt;
         Instant finishedAt;
 
@@ -328,6 +329,10 @@ final class MemoryReleases implements ReleaseStore {
                     .anyMatch(p -> p.status == PromotionStatus.PENDING || p.status == PromotionStatus.COMPLETED)) {
                 throw new BadInputException("a promotion of " + version + " is already in progress or completed");
             }
+            List<OwnedEvolution> inProgress = releasing ? evolutionsOf(version).stream()
+                    .filter(e -> e.evolution.status() == EvolutionStatus.PENDING || e.evolution.status() == EvolutionStatus.RUNNING)
+                    .map(e -> new OwnedEvolution(e.evolution, e.owner)).toList() : List.of();
+            if (!inProgress.isEmpty()) throw new EvolutionsInProgressException(version, inProgress);
             StoredPromotionRow p = new StoredPromotionRow(nextId++, version, commit, tag, status, reportJson, at);
             if (status != PromotionStatus.PENDING) p.finishedAt = at;
             promotions.put(p.id, p);
@@ -348,6 +353,7 @@ final class MemoryReleases implements ReleaseStore {
                         + ": it is " + p.status.label() + ", not pending");
             }
             p.status = PromotionStatus.COMPLETED;
+            p.reportJson = ReportStatus.set(p.reportJson, p.status);
             p.finishedAt = at;
             promote(generations.get(p.version), contractHash, at);
         }
@@ -365,6 +371,7 @@ final class MemoryReleases implements ReleaseStore {
             StoredPromotionRow p = promotion(id, "end");
             if (p.status == PromotionStatus.PENDING) {
                 p.status = status;
+                p.reportJson = ReportStatus.set(p.reportJson, status);
                 p.finishedAt = at;
             }
         }

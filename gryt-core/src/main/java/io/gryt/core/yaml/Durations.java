@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as people write them in gryt files: {@code 90s}, {@code 10m}, {@code 1h30m}, {@code 500ms}. */
-final class Durations {
+public final class Durations {
     private static final Pattern FORMAT =
             Pattern.compile("(?:(\\d{1,9})h)?(?:(\\d{1,9})m(?!s))?(?:(\\d{1,9})s)?(?:(\\d{1,9})ms)?");
 
@@ -13,7 +13,7 @@ final class Durations {
     }
 
     /** The duration {@code text} stands for; bare digits are seconds. Null when it is not a duration. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String t = text.strip();
         if (t.matches("\\d{1,9}")) return Duration.ofSeconds(Long.parseLong(t));
         Matcher m = FORMAT.matcher(t);
@@ -25,7 +25,7 @@ final class Durations {
     }
 
     /** {@code duration} in the form {@link #parse} reads; fails below millisecond precision. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         if (duration.getNano() % 1_000_000 != 0) {
             throw new IllegalArgumentException(duration + " has a fraction of a millisecond");
         }

@@ -33,6 +33,35 @@ class HotfixTest {
     }
 
     @Test
+    void aHotfixTakesTheNextPatchAfterTheHighestReleaseOfItsLine() {
+        ReleaseProject project = new ReleaseProject(dir);
+        try (Gryt gryt = project.open()) {
+            gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
+            assertThat(gryt.promote("v2.2.0").status()).isEqualTo(PromotionStatus.COMPLETED);
+            project.git.git("tag", "-a", "v2.2.5", "-m", "a later release of the line");
+            project.git.git("tag", "-a", "v2.3.7", "-m", "another line");
+            Generation hotfix = gryt.generations().hotfix("v2.2.0",
+                    List.of(new Change("PAY-009", ChangeType.FIX, "Refund rounding", null)), null);
+            assertThat(hotfix.version()).isEqualTo("v2.2.6");
+        }
+    }
+
+    @Test
+    void aHotfixOrdersPatchNumbersNumericallyAcrossTagsFilesAndTheStore() {
+        ReleaseProject project = new ReleaseProject(dir);
+        try (Gryt gryt = project.open()) {
+            gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
+            assertThat(gryt.promote("v2.2.0").status()).isEqualTo(PromotionStatus.COMPLETED);
+            project.git.git("tag", "v2.2.9");
+            project.git.git("tag", "v2.2.10-rc.1");
+            gryt.generations().create("v2.2.10", "a draft of the line", List.of(), "release-pipeline");
+            Generation hotfix = gryt.generations().hotfix("v2.2.0",
+                    List.of(new Change("PAY-009", ChangeType.FIX, "Refund rounding", null)), null);
+            assertThat(hotfix.version()).isEqualTo("v2.2.11");
+        }
+    }
+
+    @Test
     void aHotfixProvenWithoutAnEarlierHotfixOfItsLineIsBlocked() {
         ReleaseProject project = new ReleaseProject(dir);
         String released = project.git.head();
