@@ -394,6 +394,11 @@ public final class Gryt implements AutoCloseable {
         }
 
         @Override
+        public String defaultPipeline() {
+            return config().pipelineTemplate();
+        }
+
+        @Override
         public Pipeline pipeline(String name) {
             return Gryt.this.pipeline(name);
         }

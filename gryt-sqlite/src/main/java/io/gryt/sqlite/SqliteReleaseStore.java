@@ -86,6 +86,12 @@ final class SqliteReleaseStore implements ReleaseStore {
     }
 
     @Override
+    public boolean deleteGeneration(String version) {
+        Objects.requireNonNull(version, "version");
+        return db.write("delete generation " + version, h -> GenerationRecords.delete(h, audit, version));
+    }
+
+    @Override
     public Optional<Generation> generation(String version) {
         return GenerationRecords.read(db, version);
     }
@@ -194,6 +200,15 @@ final class SqliteReleaseStore implements ReleaseStore {
                  FROM evolutions e JOIN generations g ON g.id = e.generation_id
                 WHERE g.version = ?
                 ORDER BY e.rc_number"""), ReleaseRows::evolution, version);
+    }
+
+    @Override
+    public List<Evolution> recentEvolutions(int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        return db.select("read the recent evolutions", selectEvolutions("""
+                 FROM evolutions e JOIN generations g ON g.id = e.generation_id
+                ORDER BY e.id DESC
+                LIMIT ?"""), ReleaseRows::evolution, limit);
     }
 
     @Override

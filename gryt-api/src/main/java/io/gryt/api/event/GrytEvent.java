@@ -17,6 +17,8 @@ public record GrytEvent(String type, Instant at, Map<String, String> data) {
     public static final String GENERATION_CREATED = "generation.created";
     /** A generation's contract was synchronised into the store. */
     public static final String GENERATION_SYNCED = "generation.synced";
+    /** A draft generation with no evidence was deleted (its file and its records). */
+    public static final String GENERATION_DELETED = "generation.deleted";
     /** A hot-fix generation was created. */
     public static final String HOTFIX_CREATED = "hotfix.created";
     /** An evolution got its RC number and is starting its pipeline. */

@@ -25,6 +25,13 @@ public interface ReleaseStore {
      */
     Generation syncGeneration(Generation contract, String file, Instant at);
 
+    /**
+     * Deletes draft generation {@code version} and its changes (recorded in the audit trail). Refused with a
+     * {@link io.gryt.api.BadInputException} saying why for a generation with evidence: promoted, or with
+     * evolutions or promotion attempts. Returns false when no generation {@code version} is stored.
+     */
+    boolean deleteGeneration(String version);
+
     /** The stored generation {@code version}. */
     Optional<Generation> generation(String version);
 
@@ -57,6 +64,9 @@ public interface ReleaseStore {
 
     /** A generation's evolutions, by RC number. */
     List<Evolution> evolutions(String version);
+
+    /** The {@code limit} most recently created evolutions of every generation, newest first. */
+    List<Evolution> recentEvolutions(int limit);
 
     /** Evolutions still pending or running, with the process that owns them (for crash recovery). */
     List<OwnedEvolution> unfinishedEvolutions();

@@ -77,6 +77,12 @@ public final class PipelineFiles {
                 : " (available: " + String.join(", ", available) + ")"));
     }
 
+    /** True when {@code <pipelinesDir>/<name>.yaml} (or {@code .yml}) is a file: a pipeline of that name exists. */
+    public static boolean exists(Path pipelinesDir, String name) {
+        return NAME.matcher(name).matches() && (Files.isRegularFile(pipelinesDir.resolve(name + ".yaml"))
+                || Files.isRegularFile(pipelinesDir.resolve(name + ".yml")));
+    }
+
     /**
      * Reads one pipeline file. The pipeline's name is the file's name without {@code .yaml} or {@code .yml}.
      *
@@ -136,7 +142,7 @@ public final class PipelineFiles {
     }
 
     /** The names of the pipelines in {@code pipelinesDir}, sorted; empty when there is no such directory. */
-    static List<String> available(Path pipelinesDir) {
+    public static List<String> available(Path pipelinesDir) {
         if (!Files.isDirectory(pipelinesDir)) return List.of();
         try (Stream<Path> files = Files.list(pipelinesDir)) {
             return files.filter(Files::isRegularFile)
