@@ -1,7 +1,6 @@
 package io.gryt.core.yaml;
 
 import io.gryt.core.yaml.YamlNode.Mark;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -9,14 +8,10 @@ import java.util.List;
  * top level). A file's problems are reported together, one line each, in file order.
  */
 record Problem(Mark mark, String path, String message) {
-    private static final Comparator<Problem> FILE_ORDER =
-            Comparator.comparingInt((Problem p) -> p.mark().line()).thenComparingInt(p -> p.mark().column());
-
     /** Every problem as {@code <file>:<line>:<col>: <path>: <message>}, one line each, in file order. */
     static YamlException report(String file, List<Problem> problems) {
         if (problems.isEmpty()) throw new IllegalArgumentException("no problems to report");
-        List<Problem> ordered = problems.stream().sorted(FILE_ORDER).toList();
-        List<YamlException> each = ordered.stream()
+        List<YamlException> each = problems.stream()
                 .map(p -> new YamlException(file, p.mark().line(), p.mark().column(),
                         (p.path().isEmpty() ? "" : p.path() + ": ") + p.message()))
                 .toList();

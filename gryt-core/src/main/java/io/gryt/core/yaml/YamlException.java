@@ -1,6 +1,7 @@
 package io.gryt.core.yaml;
 
 import io.gryt.api.BadInputException;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,12 +36,15 @@ public class YamlException extends BadInputException {
         this.problems = List.copyOf(problems);
     }
 
-    /** The problems of one file as one exception: the first one's position, every one's line, in the given order. */
+    /** The problems of one file as one exception: every one's lines in file order, the first one's position. */
     static YamlException all(List<YamlException> each) {
-        if (each.size() == 1) return each.get(0);
-        YamlException first = each.get(0);
+        List<YamlException> ordered = each.stream()
+                .sorted(Comparator.comparingInt(YamlException::line).thenComparingInt(YamlException::column))
+                .toList();
+        if (ordered.size() == 1) return ordered.get(0);
+        YamlException first = ordered.get(0);
         return new YamlException(first.file, first.line, first.column,
-                each.stream().flatMap(e -> e.problems.stream()).toList());
+                ordered.stream().flatMap(e -> e.problems.stream()).toList());
     }
 
     /** Every problem, one line each ({@code <file>:<line>:<col>: <field>: <what is wrong>}), in file order. */
