@@ -176,7 +176,8 @@ public final class Generations {
     public Survey survey() {
         Map<String, Generation> all = new TreeMap<>(Versions.ORDER);
         List<BadInputException> problems = new ArrayList<>();
-        for (String version : versionsOnDisk()) {
+        List<String> onDisk = versionsOnDisk();
+        for (String version : onDisk) {
             try {
                 all.put(version, load(version));
             } catch (BadInputException e) {
@@ -185,7 +186,8 @@ public final class Generations {
         }
         List<String> missing = new ArrayList<>();
         for (Generation g : ctx.store().generations()) {
-            if (all.putIfAbsent(g.version(), g) == null && !g.isPromoted()) missing.add(g.version());
+            all.putIfAbsent(g.version(), g);
+            if (!g.isPromoted() && !onDisk.contains(g.version())) missing.add(g.version());
         }
         missing.sort(Versions.ORDER);
         return new Survey(new ArrayList<>(all.values()), problems, missing);

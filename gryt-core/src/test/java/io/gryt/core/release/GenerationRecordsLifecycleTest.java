@@ -168,6 +168,21 @@ class GenerationRecordsLifecycleTest {
     }
 
     @Test
+    void aRecordedDraftWhoseFileHoldsAMistakeIsNotCalledMissing() throws Exception {
+        ReleaseProject project = new ReleaseProject(dir);
+        try (Gryt gryt = project.open()) {
+            gryt.generations().load("v2.2.0");
+        }
+        Files.writeString(dir.resolve(".gryt/generations/v2.2.0.yaml"), "version: v2.2.0\nchanges: [oops\n");
+        try (Gryt gryt = project.open()) {
+            Generations.Survey survey = gryt.generations().survey();
+            assertThat(survey.problems()).hasSize(1);
+            assertThat(survey.missingFiles()).isEmpty();
+            assertThat(survey.generations()).extracting(Generation::version).containsExactly("v2.2.0");
+        }
+    }
+
+    @Test
     void syncSaysWhatChanged() throws Exception {
         ReleaseProject project = new ReleaseProject(dir);
         try (Gryt gryt = project.open()) {
