@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Runs the {@code gryt} command line in-process and returns its exit code (never calls {@code System.exit}),
  * so that tests and embedders can drive it. Errors become one line on stderr (one per problem of a file with
- * several mistakes) and an exit code: 2 for bad input, 3 for internal errors (with the stack trace only under {@code --debug}).
+ * several mistakes) and an exit code: 2 for bad input, 3 for internal errors (with the stack trace only under
+ * {@code --debug}).
  */
 public final class Cli {
     private Cli() {

@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  *   - name: package                           # no run: a reference to a definition in steps.yaml
  * }</pre>
  *
- * Every mistake is reported as a {@link YamlException} naming the file, line, column and field. Unknown keys
- * are mistakes too. Stable.
+ * Every mistake in a file is reported, one line each naming the file, line, column and field, in one
+ * {@link YamlException}. Unknown keys are mistakes too. Stable.
  */
 public final class PipelineFiles {
     /** What a pipeline name (its file name without extension) may be. */
