@@ -4,17 +4,20 @@ import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.spi.DamagedStoreException;
 import io.gryt.api.spi.ReadOnlyStoreException;
+import io.gryt.core.yaml.YamlException;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Runs the {@code gryt} command line in-process and returns its exit code (never calls {@code System.exit}),
- * so that tests and embedders can drive it. Errors become one line on stderr and an exit code: 2 for bad
- * input, 3 for internal errors (with the stack trace only under {@code --debug}).
+ * so that tests and embedders can drive it. Errors become one line on stderr (one per problem of a file with
+ * several mistakes) and an exit code: 2 for bad input, 3 for internal errors (with the stack trace only under
+ * {@code --debug}).
  */
 public final class Cli {
     private Cli() {
@@ -55,7 +58,7 @@ public final class Cli {
 
     static int handle(Exception ex, boolean debug, PrintStream err) {
         if (ex instanceof BadInputException || ex instanceof DamagedStoreException || ex instanceof ReadOnlyStoreException) {
-            err.println(UsageErrors.PREFIX + oneLine(ex.getMessage()));
+            printError(err, ex);
             if (debug) ex.printStackTrace(err);
             return ExitCodes.BAD_INPUT;
         }
@@ -72,6 +75,15 @@ public final class Cli {
             err.println("hint: rerun with --debug for details, and report it if it looks like a gryt bug");
         }
         return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * Prints {@code ex} as {@code gryt: error: } lines: one per problem of a {@link YamlException} (a file with
+     * several mistakes names each), else the first line of its message.
+     */
+    static void printError(PrintStream err, Exception ex) {
+        List<String> lines = ex instanceof YamlException y ? y.problems() : List.of(oneLine(ex.getMessage()));
+        lines.forEach(line -> err.println(UsageErrors.PREFIX + line));
     }
 
     /** True when a file operation failed under {@code ex}: the machine's state, not a gryt bug, is the likely cause. */

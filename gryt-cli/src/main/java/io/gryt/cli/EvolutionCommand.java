@@ -3,6 +3,7 @@ package io.gryt.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.gryt.api.BadInputException;
 import io.gryt.api.release.Evolution;
+import io.gryt.api.release.EvolutionStatus;
 import io.gryt.core.Gryt;
 import io.gryt.core.release.EvolutionHandle;
 import io.gryt.core.release.EvolutionRequest;
@@ -13,8 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code gryt evolution start|list|show}: tagged proofs of a generation's changes. */
 @Command(name = "evolution", description = "Prove changes: start an evolution (tagged vX.Y.Z-rc.N), list, show.",
@@ -87,32 +91,54 @@ final class EvolutionCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code gryt evolution list vX.Y.Z}. */
-    @Command(name = "list", description = "List a generation's evolutions.")
+    /** {@code gryt evolution list [vX.Y.Z] [--limit N]}. */
+    @Command(name = "list", description = "List a generation's evolutions, or without a version the most recent of all.")
     static final class ListCmd implements Callable<Integer> {
+        /** How many evolutions the list of all generations shows unless {@code --limit} says otherwise. */
+        static final int DEFAULT_LIMIT = 20;
+
         @ParentCommand
         EvolutionCommand parent;
 
-        @Parameters(paramLabel = "<version>")
+        @Parameters(paramLabel = "<version>", arity = "0..1",
+                description = "A generation (all its evolutions, by RC number); without it, recent ones of all, newest first.")
         String version;
+
+        @Option(names = "--limit", paramLabel = "N",
+                description = "Show the N newest evolutions (default: " + DEFAULT_LIMIT + " without a version, all with one).")
+        Integer limit;
 
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         @Override
         public Integer call() {
+            if (limit != null && limit < 1) throw new BadInputException("--limit must be at least 1, was " + limit);
             try (Gryt g = parent.open()) {
-                // a recorded generation needs no parsing of its file: listing stays fast
-                if (g.storedGeneration(Versions.require(version)).isEmpty()) g.generations().load(version);
-                List<Evolution> all = g.evolutions(version);
+                List<Evolution> all;
+                boolean more;
+                if (version != null) {
+                    // a recorded generation needs no parsing of its file: listing stays fast
+                    if (g.storedGeneration(Versions.require(version)).isEmpty()) g.generations().load(version);
+                    all = g.evolutions(version);
+                    more = limit != null && all.size() > limit;
+                    if (more) all = all.subList(all.size() - limit, all.size());
+                } else {
+                    int n = limit == null ? DEFAULT_LIMIT : limit;
+                    all = g.recentEvolutions(n + 1);
+                    more = all.size() > n;
+                    if (more) all = all.subList(0, n);
+                }
                 if (json) {
                     ArrayNode arr = Json.MAPPER.createArrayNode();
                     all.forEach(e -> arr.add(Json.evolution(e)));
                     Json.print(parent.gryt.out, arr);
                     return ExitCodes.OK;
                 }
+                var out = parent.gryt.out;
                 if (all.isEmpty()) {
-                    parent.gryt.out.println("no evolutions of " + version + " yet: gryt evolution start " + version + " --change ID");
+                    out.println(version == null ? "no evolutions yet: gryt evolution start vX.Y.Z --change ID"
+                            : "no evolutions of " + version + " yet: gryt evolution start " + version + " --change ID");
                     return ExitCodes.OK;
                 }
                 Table t = new Table("TAG", "STATUS", "CHANGES", "COMMIT", "RUN", "CREATED");
@@ -120,9 +146,25 @@ final class EvolutionCommand implements Callable<Integer> {
                     t.row(e.tag(), e.status().label() + (e.allowDirty() ? " (dirty)" : ""), String.join(",", e.changes()),
                             e.commit() == null ? null : e.commit().substring(0, 12), e.runId(), e.createdAt());
                 }
-                t.print(parent.gryt.out);
+                t.print(out);
+                out.println();
+                out.println(summary(all));
+                if (more) {
+                    out.println("(only the " + all.size() + " newest are shown: --limit N shows more)");
+                }
             }
             return ExitCodes.OK;
+        }
+
+        /** {@code N total | P passed | F failed | R running}, and {@code | I interrupted} when some were. */
+        static String summary(List<Evolution> evolutions) {
+            Map<EvolutionStatus, Long> by = evolutions.stream()
+                    .collect(Collectors.groupingBy(Evolution::status, () -> new EnumMap<>(EvolutionStatus.class), Collectors.counting()));
+            long running = by.getOrDefault(EvolutionStatus.PENDING, 0L) + by.getOrDefault(EvolutionStatus.RUNNING, 0L);
+            long interrupted = by.getOrDefault(EvolutionStatus.INTERRUPTED, 0L);
+            return evolutions.size() + " total | " + by.getOrDefault(EvolutionStatus.PASS, 0L) + " passed | "
+                    + by.getOrDefault(EvolutionStatus.FAIL, 0L) + " failed | " + running + " running"
+                    + (interrupted == 0 ? "" : " | " + interrupted + " interrupted");
         }
     }
 

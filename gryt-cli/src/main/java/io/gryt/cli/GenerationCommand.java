@@ -10,6 +10,7 @@ import io.gryt.api.release.Promotion;
 import io.gryt.api.release.PromotionStatus;
 import io.gryt.api.spi.EvolutionsInProgressException;
 import io.gryt.core.Gryt;
+import io.gryt.core.release.GenerationSync;
 import io.gryt.core.release.Generations;
 import io.gryt.core.yaml.Durations;
 import picocli.CommandLine.Command;
@@ -25,10 +26,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-/** {@code gryt generation new|list|show|promote|hotfix}: release contracts. */
-@Command(name = "generation", description = "Release contracts: create, list, show, promote, hot-fix.",
+/** {@code gryt generation new|list|show|sync|promote|hotfix|delete}: release contracts. */
+@Command(name = "generation", description = "Release contracts: create, list, show, sync, promote, hot-fix, delete.",
         subcommands = {GenerationCommand.New.class, GenerationCommand.ListCmd.class, GenerationCommand.Show.class,
-                GenerationCommand.Promote.class, GenerationCommand.Hotfix.class})
+                GenerationCommand.Sync.class, GenerationCommand.Promote.class, GenerationCommand.Hotfix.class,
+                GenerationCommand.Delete.class})
 final class GenerationCommand implements Callable<Integer> {
     @ParentCommand
     GrytCommand gryt;
@@ -40,6 +42,11 @@ final class GenerationCommand implements Callable<Integer> {
 
     Gryt open() {
         return gryt.openProject();
+    }
+
+    /** The generation's pipeline template, or the project's default pipeline marked as such. */
+    static String pipeline(Generation gen, Gryt g) {
+        return gen.pipelineTemplate() != null ? gen.pipelineTemplate() : g.config().pipelineTemplate() + " (default)";
     }
 
     /** {@code gryt generation new vX.Y.Z}. */
@@ -57,8 +64,9 @@ final class GenerationCommand implements Callable<Integer> {
         @Option(names = "--description", paramLabel = "<text>", description = "What the release is about.")
         String description = "";
 
-        @Option(names = "--pipeline", paramLabel = "<name>", description = "The pipeline that proves it (default: ci).")
-        String pipeline = "ci";
+        @Option(names = "--pipeline", paramLabel = "<name>",
+                description = "The pipeline that proves it (default: the project setting pipeline_template, ci unless set).")
+        String pipeline;
 
         @Option(names = "--json", description = "Print the generation as JSON.")
         boolean json;
@@ -95,13 +103,17 @@ final class GenerationCommand implements Callable<Integer> {
                 Generations.Survey survey = g.generations().survey();
                 List<Generation> all = survey.generations();
                 // a file holding a mistake hides nothing else: it is named on stderr, and the command exits 2
-                survey.problems().forEach(p -> parent.gryt.err.println("gryt: error: " + p.getMessage()));
+                survey.problems().forEach(p -> Cli.printError(parent.gryt.err, p));
                 int code = survey.problems().isEmpty() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
                 // one read for every generation's evidence, however many there are
                 Map<String, List<ChangeEvidence>> evidence = all.isEmpty() ? Map.of() : g.evidenceOfAll();
+                List<String> missing = survey.missingFiles();
                 if (json) {
                     ArrayNode arr = Json.MAPPER.createArrayNode();
-                    for (Generation gen : all) arr.add(Json.generation(gen, evidence.getOrDefault(gen.version(), List.of())));
+                    for (Generation gen : all) {
+                        arr.add(Json.generation(gen, evidence.getOrDefault(gen.version(), List.of()))
+                                .put("file_missing", missing.contains(gen.version())));
+                    }
                     Json.print(parent.gryt.out, arr);
                     return code;
                 }
@@ -114,9 +126,14 @@ final class GenerationCommand implements Callable<Integer> {
                     List<ChangeEvidence> ev = evidence.getOrDefault(gen.version(), List.of());
                     long proven = ev.stream().filter(ChangeEvidence::proven).count();
                     t.row(gen.version() + (gen.isHotfix() ? " (hotfix of " + gen.hotfixOf() + ")" : ""),
-                            gen.status().label(), proven + "/" + gen.changes().size(), gen.pipelineTemplate(), gen.description());
+                            gen.status().label() + (missing.contains(gen.version()) ? " (file missing)" : ""),
+                            proven + "/" + gen.changes().size(), pipeline(gen, g), gen.description());
                 }
                 t.print(parent.gryt.out);
+                for (String version : missing) {
+                    parent.gryt.out.println(version + ": " + g.layout().display(g.layout().generationsDir().resolve(version + ".yaml"))
+                            + " is missing: restore it from git, or remove the draft with gryt generation delete " + version);
+                }
                 return code;
             }
         }
@@ -147,7 +164,7 @@ final class GenerationCommand implements Callable<Integer> {
                 out.println("generation " + gen.version() + " (" + gen.status().label() + ")"
                         + (gen.isHotfix() ? " hot-fix of " + gen.hotfixOf() : ""));
                 if (!gen.description().isBlank()) out.println("  " + gen.description().strip());
-                out.println("  pipeline: " + gen.pipelineTemplate());
+                out.println("  pipeline: " + pipeline(gen, g));
                 if (gen.isPromoted()) out.println("  promoted: " + gen.promotedAt() + " · contract sha256 " + gen.contractHash());
                 out.println();
                 Table t = new Table("TYPE", "ID", "TITLE", "PROOF");
@@ -156,6 +173,72 @@ final class GenerationCommand implements Callable<Integer> {
                     t.row(ev.change().type().label(), ev.change().id(), ev.change().title(), proof);
                 }
                 t.print(out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code gryt generation sync vX.Y.Z} (alias {@code update}). */
+    @Command(name = "sync", aliases = "update",
+            description = "Sync .gryt/generations/<version>.yaml into the store and say what changed.")
+    static final class Sync implements Callable<Integer> {
+        @ParentCommand
+        GenerationCommand parent;
+
+        @Parameters(paramLabel = "<version>")
+        String version;
+
+        @Option(names = "--json", description = "Print what changed as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Gryt g = parent.open()) {
+                GenerationSync sync = g.generations().sync(version);
+                String file = g.layout().display(g.layout().generationsDir().resolve(version + ".yaml"));
+                if (json) {
+                    Json.print(parent.gryt.out, Json.sync(sync));
+                    return ExitCodes.OK;
+                }
+                var out = parent.gryt.out;
+                Generation gen = sync.after();
+                if (gen.isPromoted()) {
+                    out.println("generation " + version + " is promoted: its contract is frozen"
+                            + " and the store keeps it (nothing to sync)");
+                } else if (sync.created()) {
+                    out.println("recorded generation " + version + " from " + file + " with " + gen.changes().size()
+                            + " change(s)");
+                } else if (!sync.changed()) {
+                    out.println("generation " + version + " is up to date: the store agrees with " + file);
+                } else {
+                    out.println("synced generation " + version + " from " + file + ":");
+                    sync.added().forEach(c -> out.println("  added    " + c.type().label() + " " + c.id() + ": " + c.title()));
+                    sync.removed().forEach(c -> out.println("  removed  " + c.type().label() + " " + c.id() + ": " + c.title()));
+                    sync.edited().forEach(c -> out.println("  edited   " + c.type().label() + " " + c.id() + ": " + c.title()));
+                    if (sync.reordered()) out.println("  reordered the changes");
+                    if (sync.descriptionChanged()) out.println("  description: " + gen.description());
+                    if (sync.pipelineTemplateChanged()) out.println("  pipeline: " + pipeline(gen, g));
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code gryt generation delete vX.Y.Z}. */
+    @Command(name = "delete", description = "Delete a draft generation with no evolutions: its file and its records.")
+    static final class Delete implements Callable<Integer> {
+        @ParentCommand
+        GenerationCommand parent;
+
+        @Parameters(paramLabel = "<version>")
+        String version;
+
+        @Override
+        public Integer call() {
+            try (Gryt g = parent.open()) {
+                g.generations().delete(version);
+                parent.gryt.out.println("deleted draft generation " + version + " (its file and its records;"
+                        + " the audit trail keeps the deletion)");
             }
             return ExitCodes.OK;
         }

@@ -11,6 +11,7 @@ import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
+import io.gryt.core.release.GenerationSync;
 import io.gryt.core.release.PromotionReports;
 
 import java.io.PrintStream;
@@ -54,6 +55,24 @@ final class Json {
                 cn.put("latest_status", ev == null || ev.latest() == null ? null : ev.latest().status().label());
             }
         }
+        return n;
+    }
+
+    static ObjectNode sync(GenerationSync sync) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("version", sync.after().version());
+        n.put("created", sync.created());
+        n.put("changed", sync.changed());
+        ArrayNode added = n.putArray("added");
+        sync.added().forEach(c -> added.add(c.id()));
+        ArrayNode removed = n.putArray("removed");
+        sync.removed().forEach(c -> removed.add(c.id()));
+        ArrayNode edited = n.putArray("edited");
+        sync.edited().forEach(c -> edited.add(c.id()));
+        n.put("reordered", sync.reordered());
+        n.put("description_changed", sync.descriptionChanged());
+        n.put("pipeline_template_changed", sync.pipelineTemplateChanged());
+        n.set("generation", generation(sync.after(), null));
         return n;
     }
 

@@ -38,7 +38,19 @@ class ConfigCommandTest {
                 "store.url             sqlite:.gryt/gryt.db  default",
                 "run.runners           4                     .gryt/config.yaml",
                 "execution.mode        local                 default",
-                "execution.shared_url  -                     not set");
+                "execution.shared_url  -                     not set",
+                "pipeline_template     ci                    default");
+    }
+
+    @Test
+    void theDefaultPipelineOfGenerationsIsAProjectSetting() throws Exception {
+        CliRun set = CliRun.in(dir, "config", "set", "pipeline_template", "release");
+        assertThat(set.exitCode()).as(set.all()).isZero();
+        assertThat(Files.readString(dir.resolve(".gryt/config.yaml"))).contains("pipeline_template: release\n");
+        assertThat(CliRun.in(dir, "config", "get", "pipeline_template").out()).isEqualTo("release\n");
+        CliRun bad = CliRun.in(dir, "config", "set", "pipeline_template", "../etc");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("gryt: error: pipeline_template: '../etc' is not a pipeline name");
     }
 
     @Test
@@ -47,7 +59,7 @@ class ConfigCommandTest {
         CliRun r = CliRun.in(dir, "config", "list", "--json");
         assertThat(r.exitCode()).as(r.all()).isZero();
         JsonNode settings = Json.MAPPER.readTree(r.out());
-        assertThat(settings).hasSize(4);
+        assertThat(settings).hasSize(5);
         assertThat(settings.get(0).get("key").asText()).isEqualTo("store.url");
         assertThat(settings.get(0).get("value").asText()).isEqualTo("sqlite:runs/gryt.db");
         assertThat(settings.get(0).get("default").asBoolean()).isFalse();
@@ -139,7 +151,7 @@ class ConfigCommandTest {
         CliRun r = CliRun.in(dir, "config", "list");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).endsWith(".gryt/config.yaml:4:3: store.colour: unknown key (known keys: store.url,"
-                + " run.runners, execution.mode, execution.shared_url)\n");
+                + " run.runners, execution.mode, execution.shared_url, pipeline_template)\n");
         assertThat(r.err().lines()).hasSize(1);
     }
 

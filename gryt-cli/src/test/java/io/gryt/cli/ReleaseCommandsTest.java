@@ -117,6 +117,15 @@ class ReleaseCommandsTest {
         CliRun notFix = CliRun.in(dir, "generation", "hotfix", "v2.2.0", "--change", "add:PAY-010:Feature");
         assertThat(notFix.exitCode()).isEqualTo(2);
         assertThat(notFix.err()).contains("only contain fix");
+
+        // history is read, not run: renaming the pipeline a promoted generation names breaks nothing
+        Files.move(dir.resolve(".gryt/pipelines/release-pipeline.yaml"), dir.resolve(".gryt/pipelines/renamed.yaml"));
+        CliRun show = CliRun.in(dir, "generation", "show", "v2.2.0");
+        assertThat(show.exitCode()).as(show.all()).isZero();
+        assertThat(show.out()).contains("pipeline: release-pipeline").contains("promoted");
+        CliRun list = CliRun.in(dir, "generation", "list");
+        assertThat(list.exitCode()).as(list.all()).isZero();
+        assertThat(list.out()).contains("v2.2.0").contains("v2.2.1");
     }
 
     @Test
@@ -204,5 +213,128 @@ class ReleaseCommandsTest {
         assertThat(r.err()).startsWith("gryt: error: generation v2.3.0 was not created: ")
                 .contains("pipeline_template: no pipeline 'nope'").hasLineCount(1);
         assertThat(dir.resolve(".gryt/generations/v2.3.0.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aFileWithSeveralMistakesIsReportedOneErrorLineEach() throws Exception {
+        Files.writeString(dir.resolve(".gryt/generations/v3.0.0.yaml"), """
+                version: v3.0.0
+                changes:
+                  - type: bugfix
+                    id: X-1
+                    title: t
+                  - type: fix
+                    id: X-1
+                    title: ""
+                pipeline_template: release-pipeline
+                """);
+        CliRun r = CliRun.in(dir, "generation", "show", "v3.0.0");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        String file = dir.resolve(".gryt/generations/v3.0.0.yaml").toString();
+        assertThat(r.err().lines().map(l -> l.replace(file, "FILE"))).containsExactly(
+                "gryt: error: FILE:3:11: changes[0].type: 'bugfix' is not a change type"
+                        + " (use fix, refine, add or remove)",
+                "gryt: error: FILE:7:9: changes[1].id: duplicate change id 'X-1' (first at line 4)",
+                "gryt: error: FILE:8:12: changes[1].title: the title is empty");
+    }
+
+    @Test
+    void aGenerationWithoutPipelineTemplateUsesTheProjectDefault() throws Exception {
+        CliRun created = CliRun.in(dir, "generation", "new", "v3.0.0", "--change", "add:F-1:Login");
+        assertThat(created.exitCode()).as(created.all()).isZero();
+        assertThat(Files.readString(dir.resolve(".gryt/generations/v3.0.0.yaml")).lines())
+                .noneMatch(l -> l.startsWith("pipeline_template:"));
+        CliRun list = CliRun.in(dir, "generation", "list");
+        assertThat(list.out().lines()).anySatisfy(l -> assertThat(l).startsWith("v3.0.0").contains("ci (default)"));
+        CliRun.in(dir, "config", "set", "pipeline_template", "release-pipeline");
+        assertThat(CliRun.in(dir, "generation", "show", "v3.0.0").out()).contains("pipeline: release-pipeline (default)");
+    }
+
+    @Test
+    void syncAndItsAliasUpdateSayWhatChanged() throws Exception {
+        Path file = dir.resolve(".gryt/generations/v2.2.0.yaml");
+        String yaml = Files.readString(file);
+        String edited = yaml.substring(0, yaml.indexOf("  - type: fix\n    id: BAD-1"))
+                + "  - type: add\n    id: PAY-004\n    title: \"Support Google Pay\"\n"
+                + yaml.substring(yaml.indexOf("\npipeline_template:") + 1);
+        Files.writeString(file, edited.replace("Payment gateway overhaul", "Payments, phase 1"));
+
+        CliRun sync = CliRun.in(dir, "generation", "sync", "v2.2.0");
+
+        assertThat(sync.exitCode()).as(sync.all()).isZero();
+        assertThat(sync.out().lines()).containsExactly(
+                "synced generation v2.2.0 from .gryt/generations/v2.2.0.yaml:",
+                "  added    add PAY-004: Support Google Pay",
+                "  removed  fix BAD-1: A change whose proof fails",
+                "  description: Payments, phase 1");
+        CliRun update = CliRun.in(dir, "generation", "update", "v2.2.0");
+        assertThat(update.exitCode()).as(update.all()).isZero();
+        assertThat(update.out()).isEqualTo("generation v2.2.0 is up to date: the store agrees with .gryt/generations/v2.2.0.yaml\n");
+        JsonNode json = JSON.readTree(CliRun.in(dir, "generation", "sync", "v2.2.0", "--json").out());
+        assertThat(json.get("changed").asBoolean()).isFalse();
+        assertThat(json.get("generation").get("changes")).hasSize(4);
+    }
+
+    @Test
+    void aDraftIsDeletedWithItsRecordsAndADraftWithEvidenceIsNot() throws Exception {
+        assertThat(CliRun.in(dir, "generation", "new", "v3.0.0", "--change", "add:N-1:New").exitCode()).isZero();
+        Files.delete(dir.resolve(".gryt/generations/v3.0.0.yaml"));
+
+        CliRun list = CliRun.in(dir, "generation", "list");
+        assertThat(list.exitCode()).as(list.all()).isZero();
+        assertThat(list.out().lines()).anySatisfy(l -> assertThat(l).startsWith("v3.0.0").contains("draft (file missing)"));
+        assertThat(list.out()).contains("v3.0.0: .gryt/generations/v3.0.0.yaml is missing: restore it from git,"
+                + " or remove the draft with gryt generation delete v3.0.0");
+        JsonNode json = JSON.readTree(CliRun.in(dir, "generation", "list", "--json").out());
+        assertThat(json.get(1).get("version").asText()).isEqualTo("v3.0.0");
+        assertThat(json.get(1).get("file_missing").asBoolean()).isTrue();
+        assertThat(json.get(0).get("file_missing").asBoolean()).isFalse();
+        CliRun again = CliRun.in(dir, "generation", "new", "v3.0.0", "--change", "add:N-1:New");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("gryt generation delete v3.0.0");
+
+        CliRun deleted = CliRun.in(dir, "generation", "delete", "v3.0.0");
+        assertThat(deleted.exitCode()).as(deleted.all()).isZero();
+        assertThat(CliRun.in(dir, "generation", "list").out()).doesNotContain("v3.0.0");
+        assertThat(CliRun.in(dir, "generation", "new", "v3.0.0", "--change", "add:N-1:New").exitCode()).isZero();
+        CliRun verify = CliRun.in(dir, "audit", "verify");
+        assertThat(verify.exitCode()).as(verify.all()).isZero();
+
+        git.commit("v3.0.0 again");
+        assertThat(CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001").exitCode()).isZero();
+        CliRun refused = CliRun.in(dir, "generation", "delete", "v2.2.0");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("gryt: error: generation v2.2.0 cannot be deleted: it has 1 evolution"
+                + " (v2.2.0-rc.1), which are evidence; only a draft with no evolutions can be deleted\n");
+        assertThat(dir.resolve(".gryt/generations/v2.2.0.yaml")).exists();
+    }
+
+    @Test
+    void evolutionListEndsWithASummaryAndWithoutAVersionListsTheNewestOfAllGenerations() throws Exception {
+        assertThat(CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001").exitCode()).isZero();
+        assertThat(CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "BAD-1").exitCode()).isEqualTo(1);
+        assertThat(CliRun.in(dir, "generation", "new", "v3.0.0", "--pipeline", "release-pipeline",
+                "--change", "add:N-1:New").exitCode()).isZero();
+        git.commit("v3.0.0 contract");
+        assertThat(CliRun.in(dir, "evolution", "start", "v3.0.0", "--change", "N-1").exitCode()).isZero();
+
+        CliRun one = CliRun.in(dir, "evolution", "list", "v2.2.0");
+        assertThat(one.exitCode()).as(one.all()).isZero();
+        assertThat(one.out().strip().lines().reduce((a, b) -> b)).hasValue("2 total | 1 passed | 1 failed | 0 running");
+
+        CliRun all = CliRun.in(dir, "evolution", "list");
+        assertThat(all.exitCode()).as(all.all()).isZero();
+        assertThat(all.out()).containsSubsequence("v3.0.0-rc.1", "v2.2.0-rc.2", "v2.2.0-rc.1",
+                "3 total | 2 passed | 1 failed | 0 running");
+
+        CliRun limited = CliRun.in(dir, "evolution", "list", "--limit", "1");
+        assertThat(limited.out()).contains("v3.0.0-rc.1").doesNotContain("v2.2.0-rc.")
+                .contains("1 total | 1 passed | 0 failed | 0 running")
+                .contains("(only the 1 newest are shown: --limit N shows more)");
+        JsonNode json = JSON.readTree(CliRun.in(dir, "evolution", "list", "--json").out());
+        assertThat(json).hasSize(3);
+        assertThat(json.get(0).get("tag").asText()).isEqualTo("v3.0.0-rc.1");
+        assertThat(CliRun.in(dir, "evolution", "list", "--limit", "0").exitCode()).isEqualTo(2);
     }
 }

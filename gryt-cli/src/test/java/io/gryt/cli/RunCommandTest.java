@@ -83,6 +83,29 @@ class RunCommandTest {
     // ---- terminals and not ----
 
     @Test
+    void aPipelineFileWithSeveralMistakesIsReportedOneErrorLineEachAndNothingRuns() throws Exception {
+        Path file = dir.resolve(".gryt/pipelines/typos.yaml");
+        Files.writeString(file, """
+                runners: zero
+                steps:
+                  - name: lint
+                    run: "touch lint.ran"
+                    timeout: 10x
+                  - name: test
+                    run: "touch test.ran"
+                    depends_on: [lnt]
+                """);
+        CliRun r = CliRun.in(dir, "run", "typos");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().lines().map(l -> l.replace(file.toString(), "FILE"))).containsExactly(
+                "gryt: error: FILE:1:10: runners: expected a whole number, got the text 'zero'",
+                "gryt: error: FILE:5:14: steps[0].timeout: '10x' is not a duration (use 30s, 10m, 1h30m)",
+                "gryt: error: FILE:8:18: steps[1].depends_on[0]: no step named 'lnt' in this pipeline (did you mean 'lint'?)");
+        assertThat(dir.resolve("lint.ran")).doesNotExist();
+    }
+
+    @Test
     void onATerminalTheBlockIsRedrawnInPlaceAndEndsAsAFinalRendering() {
         CliRun r = gryt(TERMINAL, "run", "release");
 

@@ -65,7 +65,7 @@ class UsageErrorsTest {
     void aGroupWithoutItsCommandSaysSoInTheSameFormBeforeItsUsage() {
         CliRun r = refused("generation");
         assertThat(r.err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l)
-                .startsWith("gryt: error: 'gryt generation' needs a command: new, list, show, promote, "));
+                .startsWith("gryt: error: 'gryt generation' needs a command: new, list, show, sync, promote, hotfix, delete"));
         assertThat(r.err()).contains("Usage: gryt generation");
         assertThat(refused().err().lines().findFirst()).hasValueSatisfying(l -> assertThat(l).startsWith("gryt: error: 'gryt' needs a command: init, run,"));
     }

@@ -534,6 +534,11 @@ public final class Gryt implements AutoCloseable {
         }
 
         @Override
+        public String defaultPipeline() {
+            return config().pipelineTemplate();
+        }
+
+        @Override
         public Pipeline pipeline(String name) {
             return Gryt.this.pipeline(name);
         }

@@ -166,7 +166,7 @@ record ReleaseEvidence(GenerationRow generation, long changes, List<PromotionFac
         }
         String contract;
         try {
-            contract = GenerationFiles.contractHash(GenerationFiles.parse(file, layout.pipelinesDir()));
+            contract = GenerationFiles.contractHash(GenerationFiles.parse(file));
         } catch (GrytException e) {
             contract = null; // it no longer reads as a contract: the report says the hash does not match
         }

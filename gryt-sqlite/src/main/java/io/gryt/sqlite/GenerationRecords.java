@@ -98,6 +98,52 @@ final class GenerationRecords {
         return read(h, contract.version()).orElseThrow();
     }
 
+    /**
+     * Deletes draft generation {@code version} and its changes, appending {@code generation.deleted} (the rows it
+     * removed) to the audit trail. Must run inside a write transaction.
+     *
+     * @return false when no generation {@code version} is recorded
+     * @throws BadInputException when the generation has evidence: it is promoted, or has evolutions or promotions
+     */
+    static boolean delete(Handle h, AuditLog audit, String version) {
+        Optional<StoredHeader> stored = h.createQuery("SELECT id, status FROM generations WHERE version = :version")
+                .bind("version", version)
+                .map((rs, ctx) -> new StoredHeader(rs.getLong("id"), GenerationStatus.fromLabel(rs.getString("status"))))
+                .findOne();
+        if (stored.isEmpty()) {
+            return false;
+        }
+        long id = stored.get().id();
+        if (stored.get().status() == GenerationStatus.PROMOTED) {
+            throw new BadInputException("generation " + version + " is promoted: a released contract and its evidence"
+                    + " are kept (start a new generation, or a hot-fix)");
+        }
+        List<String> tags = h.createQuery("SELECT tag FROM evolutions WHERE generation_id = :id ORDER BY rc_number")
+                .bind("id", id).mapTo(String.class).list();
+        if (!tags.isEmpty()) {
+            String named = tags.size() <= NAMED_PROOFS ? String.join(", ", tags)
+                    : String.join(", ", tags.subList(0, NAMED_PROOFS)) + " and " + (tags.size() - NAMED_PROOFS) + " more";
+            throw new BadInputException("generation " + version + " cannot be deleted: it has " + tags.size()
+                    + (tags.size() == 1 ? " evolution (" : " evolutions (") + named + "), which are evidence;"
+                    + " only a draft with no evolutions can be deleted");
+        }
+        int promotions = h.createQuery("SELECT COUNT(*) FROM promotions WHERE generation_id = :id")
+                .bind("id", id).mapTo(Integer.class).one();
+        if (promotions > 0) {
+            throw new BadInputException("generation " + version + " cannot be deleted: " + promotions
+                    + (promotions == 1 ? " promotion attempt is" : " promotion attempts are") + " recorded for it,"
+                    + " which are evidence");
+        }
+        List<Map<String, Object>> generation = GENERATIONS.select(h, THE_GENERATION, id);
+        List<Map<String, Object>> changes = GENERATION_CHANGES.select(h, ITS_CHANGES, id);
+        h.createUpdate("DELETE FROM generation_changes WHERE generation_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM generations WHERE id = :id").bind("id", id).execute();
+        audit.append(h, "generation.deleted", EntryPayload.on(h)
+                .removed(GENERATIONS, generation)
+                .removed(GENERATION_CHANGES, changes));
+        return true;
+    }
+
     private static void updateDraft(Handle h, long id, Generation contract, String file) {
         h.createUpdate("""
                         UPDATE generations

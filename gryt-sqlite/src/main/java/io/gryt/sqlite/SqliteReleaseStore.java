@@ -85,6 +85,12 @@ final class SqliteReleaseStore implements ReleaseStore {
     }
 
     @Override
+    public boolean deleteGeneration(String version) {
+        Objects.requireNonNull(version, "version");
+        return db.write("delete generation " + version, h -> GenerationRecords.delete(h, audit, version));
+    }
+
+    @Override
     public Optional<Generation> generation(String version) {
         return GenerationRecords.read(db, version);
     }

@@ -351,6 +351,24 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void aDraftWithoutEvidenceIsDeletedAndOneWithEvidenceIsNot() {
+        releases().syncGeneration(contract("v1.0.0", "A-1"), "a.yaml", at(0));
+        releases().syncGeneration(contract("v2.0.0", "B-1"), "b.yaml", at(0));
+        releases().syncGeneration(contract("v3.0.0", "C-1"), "c.yaml", at(0));
+        evolve("v2.0.0", "c1", EvolutionStatus.PASS, "r1", 1, Map.of("test", StepStatus.PASS), "B-1");
+        releases().recordPromotion("v3.0.0", "c1", "v3.0.0", PromotionStatus.BLOCKED, "{}", at(20));
+
+        assertThat(releases().deleteGeneration("v1.0.0")).isTrue();
+        assertThat(releases().generation("v1.0.0")).isEmpty();
+        assertThat(releases().deleteGeneration("v1.0.0")).isFalse();
+        assertThatThrownBy(() -> releases().deleteGeneration("v2.0.0"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("v2.0.0-rc.1");
+        assertThatThrownBy(() -> releases().deleteGeneration("v3.0.0"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("promotion attempt");
+        assertThat(releases().generations()).extracting(Generation::version).containsExactly("v2.0.0", "v3.0.0");
+    }
+
+    @Test
     public void concurrentWritersGetUniqueGapFreeRcNumbers() throws Exception {
         releases().syncGeneration(contract("v1.0.0", "A-1"), "g.yaml", at(0));
         int threads = 8;

@@ -18,7 +18,7 @@ import java.time.Instant;
  * may be added in a minor release (so keep a {@code default} branch).
  */
 public sealed interface GrytEvent permits RunStarted, RunFinished, StepStarted, StepFinished, StepFailed,
-        GenerationCreated, GenerationSynced, HotfixCreated, EvolutionStarted, EvolutionFinished,
+        GenerationCreated, GenerationSynced, GenerationDeleted, HotfixCreated, EvolutionStarted, EvolutionFinished,
         PromotionBlocked, PromotionCompleted, PromotionRecovered {
     /** The event's stable name, e.g. {@code evolution.finished}: what destinations and webhooks key on. */
     String type();

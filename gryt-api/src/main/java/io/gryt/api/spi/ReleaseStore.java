@@ -25,6 +25,13 @@ public interface ReleaseStore {
      */
     Generation syncGeneration(Generation contract, String file, Instant at);
 
+    /**
+     * Deletes draft generation {@code version} and its changes (recorded in the audit trail). Refused with a
+     * {@link io.gryt.api.BadInputException} saying why for a generation with evidence: promoted, or with
+     * evolutions or promotion attempts. Returns false when no generation {@code version} is stored.
+     */
+    boolean deleteGeneration(String version);
+
     /** The stored generation {@code version}. */
     Optional<Generation> generation(String version);
 

@@ -164,7 +164,7 @@ public final class RollbackLeftovers {
 
     private static String contractHash(Path file, ProjectLayout layout) {
         try {
-            return GenerationFiles.contractHash(GenerationFiles.parse(file, layout.pipelinesDir()));
+            return GenerationFiles.contractHash(GenerationFiles.parse(file));
         } catch (BadInputException e) {
             return null; // a file that cannot be read differs; the next command that reads it says why
         }

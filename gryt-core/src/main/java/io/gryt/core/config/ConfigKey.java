@@ -38,7 +38,16 @@ public final class ConfigKey<T> {
             "The PostgreSQL URL of the shared store (required when execution.mode is shared)",
             null, ConfigKey::postgresUrl, Function.identity());
 
-    private static final List<ConfigKey<?>> ALL = List.of(STORE_URL, RUN_RUNNERS, EXECUTION_MODE, EXECUTION_SHARED_URL);
+    /**
+     * The pipeline that proves a generation whose file names no {@code pipeline_template}
+     * ({@code .gryt/pipelines/<name>.yaml}); {@code ci} unless set.
+     */
+    public static final ConfigKey<String> PIPELINE_TEMPLATE = new ConfigKey<>("pipeline_template",
+            "The pipeline that proves a generation whose file names no pipeline_template (.gryt/pipelines/<name>.yaml)",
+            "ci", ConfigKey::pipelineName, Function.identity());
+
+    private static final List<ConfigKey<?>> ALL = List.of(STORE_URL, RUN_RUNNERS, EXECUTION_MODE, EXECUTION_SHARED_URL,
+            PIPELINE_TEMPLATE);
 
     private final String name;
     private final String description;
@@ -154,6 +163,12 @@ public final class ConfigKey<T> {
             throw new IllegalArgumentException("must be between 1 and " + MAX_RUNNERS + ", was " + n);
         }
         return n;
+    }
+
+    private static String pipelineName(String text) {
+        if (text.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) return text;
+        throw new IllegalArgumentException("'" + text + "' is not a pipeline name (1-100 letters, digits, '.', '_'"
+                + " or '-', starting with a letter or digit)");
     }
 
     private static ExecutionMode mode(String text) {

@@ -117,6 +117,11 @@ public final class ProjectConfig {
         return get(ConfigKey.EXECUTION_MODE).orElseThrow();
     }
 
+    /** {@code pipeline_template}: the pipeline of a generation whose file names none. */
+    public String pipelineTemplate() {
+        return get(ConfigKey.PIPELINE_TEMPLATE).orElseThrow();
+    }
+
     /** {@code execution.shared_url}, when set. */
     public Optional<String> sharedUrl() {
         return get(ConfigKey.EXECUTION_SHARED_URL);

@@ -17,6 +17,7 @@ import io.gryt.api.spi.Versioning;
 import io.gryt.core.RunOptions;
 import io.gryt.core.exec.Owners;
 import io.gryt.core.plan.ExecutionPlan;
+import io.gryt.core.yaml.PipelineFiles;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -168,9 +169,22 @@ public final class EvolutionRequest {
 
     private Pipeline resolvePipeline(Generation generation) {
         if (pipeline != null) return pipeline;
-        String name = pipelineName != null ? pipelineName : generation.pipelineTemplate();
-        if (name == null || name.isBlank()) {
-            throw new BadInputException("generation " + version + " names no pipeline_template: add one, or pass --pipeline NAME");
+        if (pipelineName != null) return ctx.pipeline(pipelineName);
+        if (generation.pipelineTemplate() != null) {
+            String name = generation.pipelineTemplate();
+            if (!PipelineFiles.exists(ctx.layout().pipelinesDir(), name)) {
+                throw new BadInputException("generation " + version + " is proven by pipeline '" + name
+                        + "' (its pipeline_template), but " + ctx.layout().display(ctx.layout().pipelinesDir())
+                        + " has no " + name + ".yaml: restore it, or pass --pipeline NAME");
+            }
+            return ctx.pipeline(name);
+        }
+        String name = ctx.defaultPipeline();
+        if (!PipelineFiles.exists(ctx.layout().pipelinesDir(), name)) {
+            throw new BadInputException("generation " + version + " names no pipeline_template and the project's"
+                    + " default pipeline '" + name + "' does not exist (" + ctx.layout().display(ctx.layout().pipelinesDir())
+                    + " has no " + name + ".yaml): write it, set pipeline_template in the generation file, run"
+                    + " gryt config set pipeline_template NAME, or pass --pipeline NAME");
         }
         return ctx.pipeline(name);
     }

@@ -3,6 +3,7 @@ package io.gryt.core.release;
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.event.GenerationCreated;
+import io.gryt.api.event.GenerationDeleted;
 import io.gryt.api.event.GenerationSynced;
 import io.gryt.api.event.HotfixCreated;
 import io.gryt.api.release.Change;
@@ -11,6 +12,7 @@ import io.gryt.api.release.Generation;
 import io.gryt.api.release.GenerationStatus;
 import io.gryt.core.project.FileErrors;
 import io.gryt.core.yaml.GenerationFiles;
+import io.gryt.core.yaml.PipelineFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,8 @@ import java.util.TreeMap;
 /**
  * Release contracts: {@code .gryt/generations/vX.Y.Z.yaml} files kept in agreement with the store.
  * Loading a draft syncs its changes into the store; once promoted its contract is frozen, and a later edit
- * of the file is refused.
+ * of the file is refused. Reading a contract never looks at the pipelines: whether its pipeline exists matters
+ * when an evolution runs it. A draft with no evidence can be {@link #delete deleted}.
  */
 public final class Generations {
     private final ReleaseContext ctx;
@@ -41,7 +44,8 @@ public final class Generations {
 
     /**
      * Writes a new generation file and records it. With no changes the file is a commented skeleton to fill
-     * in. Refuses an invalid version, an existing generation, or a pipeline template that does not exist.
+     * in. Refuses an invalid version, an existing generation, or a pipeline template that does not exist (a
+     * {@code null} template leaves it out of the file: the project's default pipeline proves the generation).
      */
     public Generation create(String version, String description, List<Change> changes, String pipelineTemplate) {
         return create(version, description, changes, pipelineTemplate, null);
@@ -49,12 +53,22 @@ public final class Generations {
 
     Generation create(String version, String description, List<Change> changes, String pipelineTemplate, String hotfixOf) {
         Versions.require(version);
+        Path file = fileOf(version);
         if (ctx.store().generation(version).isPresent()) {
-            throw new BadInputException("generation " + version + " already exists (it is recorded in the store)");
+            throw new BadInputException("generation " + version + " already exists (it is recorded in the store)"
+                    + (Files.exists(file) ? "" : "; its file " + display(file) + " is missing: restore it from git,"
+                    + " or remove the draft with gryt generation delete " + version));
+        }
+        if (pipelineTemplate != null && !PipelineFiles.exists(ctx.layout().pipelinesDir(), pipelineTemplate)) {
+            Path pipelines = ctx.layout().pipelinesDir();
+            List<String> available = PipelineFiles.available(pipelines);
+            throw new BadInputException("generation " + version + " was not created: pipeline_template: no pipeline '"
+                    + pipelineTemplate + "': " + display(pipelines.resolve(pipelineTemplate + ".yaml")) + " does not exist"
+                    + (available.isEmpty() ? " (there are no pipelines in " + display(pipelines) + " yet)"
+                    : " (available: " + String.join(", ", available) + ")"));
         }
         Generation draft = new Generation(version, description, changes, pipelineTemplate, hotfixOf,
                 GenerationStatus.DRAFT, null, null);
-        Path file = fileOf(version);
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, GenerationFiles.render(draft), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
@@ -90,7 +104,7 @@ public final class Generations {
         Optional<Generation> stored = ctx.store().generation(version);
         if (stored.isPresent() && stored.get().isPromoted()) {
             if (Files.exists(file)) {
-                Generation onDisk = GenerationFiles.parse(file, ctx.layout().pipelinesDir());
+                Generation onDisk = GenerationFiles.parse(file);
                 String frozen = stored.get().contractHash();
                 if (frozen != null && !frozen.equals(GenerationFiles.contractHash(onDisk))) {
                     throw new BadInputException(display(file) + ": generation " + version + " was promoted on "
@@ -103,15 +117,49 @@ public final class Generations {
         if (!Files.exists(file)) {
             if (stored.isPresent()) {
                 throw new BadInputException("generation " + version + " is recorded but its file " + display(file)
-                        + " is missing (restore it from git)");
+                        + " is missing (restore it from git, or remove the draft with gryt generation delete " + version + ")");
             }
             throw new BadInputException("unknown generation " + version + ": no " + display(file)
                     + available());
         }
-        Generation parsed = GenerationFiles.parse(file, ctx.layout().pipelinesDir());
+        Generation parsed = GenerationFiles.parse(file);
         Generation synced = ctx.store().syncGeneration(parsed, display(file), Instant.now());
         ctx.events().publish(new GenerationSynced(version, synced.status(), Instant.now()));
         return synced;
+    }
+
+    /**
+     * Syncs generation {@code version}'s file into the store, like {@link #load}, and says what changed: its
+     * changes added, removed and edited, its description, pipeline template and order. A promoted generation is
+     * frozen: nothing changes (an edited file is refused).
+     */
+    public GenerationSync sync(String version) {
+        Versions.require(version);
+        Generation before = ctx.store().generation(version).orElse(null);
+        return new GenerationSync(before, load(version));
+    }
+
+    /**
+     * Deletes draft generation {@code version}: its store records (an audit entry says so) and its file. Refused,
+     * saying why, for a generation with evidence: promoted, or with evolutions or promotion attempts. A file that
+     * was never recorded is deleted too.
+     *
+     * @throws BadInputException for an unknown generation, or one with evidence
+     */
+    public void delete(String version) {
+        Versions.require(version);
+        Path file = fileOf(version);
+        boolean recorded = ctx.store().deleteGeneration(version);
+        if (!recorded && !Files.exists(file)) {
+            throw new BadInputException("unknown generation " + version + ": no " + display(file) + available());
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new GrytException("generation " + version + " was deleted from the store, but its file " + display(file)
+                    + " could not be deleted: " + FileErrors.describe(e) + " (delete it by hand)", e);
+        }
+        ctx.events().publish(new GenerationDeleted(version, display(file), Instant.now()));
     }
 
     /**
@@ -131,22 +179,33 @@ public final class Generations {
     public Survey survey() {
         Map<String, Generation> all = new TreeMap<>(Versions.ORDER);
         List<BadInputException> problems = new ArrayList<>();
-        for (String version : versionsOnDisk()) {
+        List<String> onDisk = versionsOnDisk();
+        for (String version : onDisk) {
             try {
                 all.put(version, load(version));
             } catch (BadInputException e) {
                 problems.add(e);
             }
         }
-        for (Generation g : ctx.store().generations()) all.putIfAbsent(g.version(), g);
-        return new Survey(new ArrayList<>(all.values()), problems);
+        List<String> missing = new ArrayList<>();
+        for (Generation g : ctx.store().generations()) {
+            all.putIfAbsent(g.version(), g);
+            if (!g.isPromoted() && !onDisk.contains(g.version())) missing.add(g.version());
+        }
+        missing.sort(Versions.ORDER);
+        return new Survey(new ArrayList<>(all.values()), problems, missing);
     }
 
-    /** The generations that could be read (in version order), and the problems of the files that could not. */
-    public record Survey(List<Generation> generations, List<BadInputException> problems) {
+    /**
+     * The generations that could be read (in version order), the problems of the files that could not, and the
+     * drafts recorded in the store whose file is missing (deleted by hand: restore it, or
+     * {@link #delete} the draft). A promoted generation needs no file: the store holds its frozen contract.
+     */
+    public record Survey(List<Generation> generations, List<BadInputException> problems, List<String> missingFiles) {
         public Survey {
             generations = List.copyOf(generations);
             problems = List.copyOf(problems);
+            missingFiles = List.copyOf(missingFiles);
         }
     }
 

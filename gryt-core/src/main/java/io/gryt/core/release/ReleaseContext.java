@@ -36,6 +36,9 @@ public interface ReleaseContext {
     /** The event bus. */
     EventBus events();
 
+    /** The pipeline of a generation whose file names none: the project setting {@code pipeline_template}. */
+    String defaultPipeline();
+
     /** Loads {@code .gryt/pipelines/<name>.yaml}. */
     Pipeline pipeline(String name);
 

@@ -104,6 +104,34 @@ final class MemoryReleases implements ReleaseStore {
     }
 
     @Override
+    public boolean deleteGeneration(String version) {
+        Objects.requireNonNull(version, "version");
+        synchronized (store) {
+            writable();
+            StoredGeneration g = generations.get(version);
+            if (g == null) return false;
+            if (g.generation.status() == GenerationStatus.PROMOTED) {
+                throw new BadInputException("generation " + version + " is promoted: a released contract and its evidence"
+                        + " are kept (start a new generation, or a hot-fix)");
+            }
+            List<String> tags = evolutionsOf(version).stream().map(e -> e.evolution.tag()).toList();
+            if (!tags.isEmpty()) {
+                throw new BadInputException("generation " + version + " cannot be deleted: it has " + tags.size()
+                        + (tags.size() == 1 ? " evolution (" : " evolutions (") + String.join(", ", tags)
+                        + "), which are evidence; only a draft with no evolutions can be deleted");
+            }
+            int attempts = promotionsOf(version).size();
+            if (attempts > 0) {
+                throw new BadInputException("generation " + version + " cannot be deleted: " + attempts
+                        + (attempts == 1 ? " promotion attempt is" : " promotion attempts are") + " recorded for it,"
+                        + " which are evidence");
+            }
+            generations.remove(version);
+            return true;
+        }
+    }
+
+    @Override
     public Generation syncGeneration(Generation contract, String file, Instant at) {
         Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(file, "file");

@@ -2,8 +2,10 @@ package io.gryt.core.yaml;
 
 import io.gryt.api.release.Generation;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * Generation files: the release contracts in {@code .gryt/generations/vX.Y.Z.yaml}.
@@ -16,15 +18,16 @@ import java.util.Objects;
  *     id: PAY-001                          # unique here: letters, digits, '-', '.', '_'
  *     title: "Race condition in refund webhook"
  *     description: "optional longer text"
- * pipeline_template: release-pipeline     # .gryt/pipelines/release-pipeline.yaml
+ * pipeline_template: release-pipeline     # optional: .gryt/pipelines/release-pipeline.yaml; without it,
+ *                                          # the project setting pipeline_template (ci unless set)
  * hotfix_of: v2.1.0                        # only in a hot-fix: the promoted generation it patches
  * }</pre>
  *
  * A file is checked against the JSON schema {@code generation.schema.json} (next to this class), then against
- * the rules a schema cannot express: the version is SemVer and names the file, change ids are unique, the
- * pipeline template exists, {@code hotfix_of} is an earlier version. Mistakes are reported as one
- * {@link YamlException} line naming the file, line, column and field of the first problem in the file, and how
- * many more there are. Stable.
+ * the rules a schema cannot express: the version is SemVer and names the file, change ids are unique,
+ * {@code hotfix_of} is an earlier version. Every mistake in the file is reported, one line each naming the file,
+ * line, column and field, in one {@link YamlException}. Reading a contract never looks at the pipelines: whether
+ * the pipeline exists matters when an evolution runs it, not when the contract (or its history) is read. Stable.
  */
 public final class GenerationFiles {
     private GenerationFiles() {
@@ -33,30 +36,31 @@ public final class GenerationFiles {
     /**
      * Reads and validates a generation file. The result is a {@link io.gryt.api.release.GenerationStatus#DRAFT
      * draft} with its {@link #contractHash} and no promotion time. A generation with no changes is valid: it
-     * can be created and filled in, and promotion refuses it.
+     * can be created and filled in, and promotion refuses it. Its pipeline template is {@code null} when the file
+     * names none (the project's default pipeline proves it).
      *
-     * @param file         {@code .gryt/generations/<version>.yaml}
-     * @param pipelinesDir where its pipeline template must be ({@code .gryt/pipelines})
-     * @throws YamlException when the file cannot be read or is wrong
+     * @param file {@code .gryt/generations/<version>.yaml}
+     * @throws YamlException when the file cannot be read or is wrong: every problem in it, one line each
      */
-    public static Generation parse(Path file, Path pipelinesDir) {
-        Objects.requireNonNull(pipelinesDir, "pipelinesDir");
+    public static Generation parse(Path file) {
         YamlNode root = YamlTree.read(file.toString(), PipelineFiles.read(file));
         if (root == null) {
-            throw new YamlException(file.toString(), 1, 1,
-                    "the file is empty; a generation needs version, changes and pipeline_template");
+            throw new YamlException(file.toString(), 1, 1, "the file is empty; a generation needs version and changes");
         }
-        List<Problem> problems = GenerationSchema.problems(root);
+        List<Problem> problems = new ArrayList<>(GenerationSchema.problems(root));
+        Set<String> reported = new HashSet<>();
+        problems.forEach(p -> reported.add(p.path()));
+        for (Problem p : GenerationReader.problems(file, root)) {
+            if (reported.add(p.path())) problems.add(p); // one problem per field: the schema's says it already
+        }
         if (!problems.isEmpty()) throw Problem.report(file.toString(), problems);
-        return GenerationReader.generation(file, root, pipelinesDir);
+        return GenerationReader.generation(file, root);
     }
 
     /**
      * The text of a new generation file, which {@link #parse} reads back to the same contract. It starts with a
      * comment explaining the format; with no changes, {@code changes: []} is followed by commented examples to
-     * fill in.
-     *
-     * @throws io.gryt.api.BadInputException when the generation has no pipeline template
+     * fill in. Without a pipeline template the key is left out (the project's default pipeline proves it).
      */
     public static String render(Generation generation) {
         return GenerationWriter.toYaml(generation);

@@ -1,6 +1,5 @@
 package io.gryt.core.yaml;
 
-import io.gryt.api.BadInputException;
 import io.gryt.api.release.Change;
 import io.gryt.api.release.Generation;
 import java.util.Locale;
@@ -26,7 +25,8 @@ final class GenerationWriter {
             #                        id           unique here: letters, digits, '-', '.', '_' (e.g. PAY-001)
             #                        title        one line
             #                        description  optional longer text
-            #   pipeline_template  the pipeline in .gryt/pipelines/ that proves the changes
+            #   pipeline_template  the pipeline in .gryt/pipelines/ that proves the changes (optional: without it,
+            #                      the project setting pipeline_template, ci unless set)
             #   hotfix_of          for a hot-fix only: the promoted generation it patches
             """;
     private static final String NO_CHANGES_YET = """
@@ -47,9 +47,6 @@ final class GenerationWriter {
     }
 
     static String toYaml(Generation g) {
-        if (g.pipelineTemplate() == null) {
-            throw new BadInputException("generation " + g.version() + " needs a pipeline template (the pipeline that proves it)");
-        }
         StringBuilder b = new StringBuilder(HEADER);
         b.append("version: ").append(identifier(g.version())).append('\n');
         b.append("description: ").append(YamlScalars.quoted(g.description())).append('\n');
@@ -64,7 +61,9 @@ final class GenerationWriter {
                 if (c.description() != null) b.append("    description: ").append(YamlScalars.quoted(c.description())).append('\n');
             }
         }
-        b.append("pipeline_template: ").append(identifier(g.pipelineTemplate())).append('\n');
+        if (g.pipelineTemplate() != null) {
+            b.append("pipeline_template: ").append(identifier(g.pipelineTemplate())).append('\n');
+        }
         if (g.hotfixOf() != null) b.append("hotfix_of: ").append(identifier(g.hotfixOf())).append('\n');
         return b.toString();
     }

@@ -33,8 +33,8 @@ import java.util.stream.Stream;
  *   - name: package                           # no run: a reference to a definition in steps.yaml
  * }</pre>
  *
- * Every mistake is reported as a {@link YamlException} naming the file, line, column and field. Unknown keys
- * are mistakes too. Stable.
+ * Every mistake in a file is reported, one line each naming the file, line, column and field, in one
+ * {@link YamlException}. Unknown keys are mistakes too. Stable.
  */
 public final class PipelineFiles {
     /** What a pipeline name (its file name without extension) may be. */
@@ -75,6 +75,12 @@ public final class PipelineFiles {
         throw new BadInputException("no pipeline '" + name + "' in " + pipelinesDir + (available.isEmpty()
                 ? " (there are none yet: write " + yaml + ")"
                 : " (available: " + String.join(", ", available) + ")"));
+    }
+
+    /** True when {@code <pipelinesDir>/<name>.yaml} (or {@code .yml}) is a file: a pipeline of that name exists. */
+    public static boolean exists(Path pipelinesDir, String name) {
+        return NAME.matcher(name).matches() && (Files.isRegularFile(pipelinesDir.resolve(name + ".yaml"))
+                || Files.isRegularFile(pipelinesDir.resolve(name + ".yml")));
     }
 
     /**
@@ -136,7 +142,7 @@ public final class PipelineFiles {
     }
 
     /** The names of the pipelines in {@code pipelinesDir}, sorted; empty when there is no such directory. */
-    static List<String> available(Path pipelinesDir) {
+    public static List<String> available(Path pipelinesDir) {
         if (!Files.isDirectory(pipelinesDir)) return List.of();
         try (Stream<Path> files = Files.list(pipelinesDir)) {
             return files.filter(Files::isRegularFile)

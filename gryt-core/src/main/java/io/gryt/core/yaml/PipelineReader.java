@@ -20,7 +20,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** Turns the node tree of a pipeline file or of {@code steps.yaml} into gryt-api values. */
+/**
+ * Turns the node tree of a pipeline file or of {@code steps.yaml} into gryt-api values. Every mistake in the file
+ * is reported, one line each: a field that is wrong is collected and the reading goes on.
+ */
 final class PipelineReader {
     static final List<String> PIPELINE_KEYS = List.of("name", "runners", "env", "secrets", "fail_fast",
             "on_failure", "sequential", "working_dir", "steps");
@@ -42,44 +45,52 @@ final class PipelineReader {
             throw root.error("expected a map of pipeline settings (name, steps, ...) at the top level, got "
                     + root.describe());
         }
-        Fields fields = root.fields(PIPELINE_KEYS);
-        fields.get("name").ifPresent(v -> {
+        Problems problems = new Problems();
+        Fields fields = root.fields(PIPELINE_KEYS, problems);
+        problems.attempt(() -> fields.get("name").ifPresent(v -> {
             if (!v.text().equals(fileName)) {
                 throw v.error("'" + v.text() + "' differs from the file name '" + fileName
                         + "'; rename the file or remove the key");
             }
-        });
+        }));
         Pipeline.Builder pipeline = at(root, () -> Pipeline.named(fileName).runners(defaultRunners));
-        fields.get("runners").ifPresent(v -> pipeline.runners(v.integer(1)));
-        fields.get("env").ifPresent(v -> pipeline.env(env(v)));
-        fields.get("secrets").ifPresent(v -> pipeline.secrets(secrets(v)));
-        fields.get("fail_fast").ifPresent(v -> pipeline.failFast(v.bool()));
-        fields.get("on_failure").ifPresent(v -> pipeline.onFailure(onFailure(v)));
-        fields.get("sequential").ifPresent(v -> pipeline.sequential(v.bool()));
-        fields.get("working_dir").ifPresent(v -> pipeline.workDir(path(v)));
+        problems.attempt(() -> fields.get("runners").ifPresent(v -> pipeline.runners(v.integer(1))));
+        problems.attempt(() -> fields.get("env").ifPresent(v -> pipeline.env(env(v))));
+        problems.attempt(() -> fields.get("secrets").ifPresent(v -> pipeline.secrets(secrets(v))));
+        problems.attempt(() -> fields.get("fail_fast").ifPresent(v -> pipeline.failFast(v.bool())));
+        problems.attempt(() -> fields.get("on_failure").ifPresent(v -> pipeline.onFailure(onFailure(v))));
+        problems.attempt(() -> fields.get("sequential").ifPresent(v -> pipeline.sequential(v.bool())));
+        problems.attempt(() -> fields.get("working_dir").ifPresent(v -> pipeline.workDir(path(v))));
 
-        Value stepList = fields.require("steps", "a pipeline needs a list of steps");
-        if (!stepList.isSequence()) throw stepList.error("expected a list of steps, got " + stepList.describe());
-        List<Value> items = stepList.items();
-        if (items.isEmpty()) throw stepList.error("the list is empty; a pipeline needs at least one step");
+        List<Value> items = fields.missingBesideUnknownKeys("steps") ? null : problems.attempt(() -> {
+            Value stepList = fields.require("steps", "a pipeline needs a list of steps");
+            if (!stepList.isSequence()) throw stepList.error("expected a list of steps, got " + stepList.describe());
+            if (stepList.items().isEmpty()) throw stepList.error("the list is empty; a pipeline needs at least one step");
+            return stepList.items();
+        });
         Map<String, Value> names = new LinkedHashMap<>();
         List<Step> steps = new ArrayList<>();
         Map<String, Fields> stepFields = new LinkedHashMap<>();
-        for (Value item : items) {
-            if (!item.isMapping()) {
-                throw item.error("expected a step (a map with 'name' and usually 'run'), got " + item.describe());
-            }
-            Fields f = item.fields(STEP_KEYS);
-            Value nameValue = f.require("name", "every step needs a name");
-            String name = nameValue.text();
-            Value earlier = names.putIfAbsent(name, nameValue);
-            if (earlier != null) {
-                throw nameValue.error("duplicate step name '" + name + "' (first at line " + earlier.mark().line() + ")");
-            }
-            steps.add(settings(at(nameValue, () -> Step.step(name)), f));
-            stepFields.put(name, f);
+        for (Value item : items == null ? List.<Value>of() : items) {
+            problems.attempt(() -> {
+                if (!item.isMapping()) {
+                    throw item.error("expected a step (a map with 'name' and usually 'run'), got " + item.describe());
+                }
+                Fields f = item.fields(STEP_KEYS, problems);
+                if (f.missingBesideUnknownKeys("name")) return;
+                Value nameValue = f.require("name", "every step needs a name");
+                String name = nameValue.text();
+                Value earlier = names.putIfAbsent(name, nameValue);
+                if (earlier != null) {
+                    throw nameValue.error("duplicate step name '" + name + "' (first at line " + earlier.mark().line() + ")");
+                }
+                stepFields.put(name, f);
+                steps.add(settings(at(nameValue, () -> Step.step(name)), f, problems));
+            });
         }
-        stepFields.forEach((name, f) -> f.get("depends_on").ifPresent(v -> checkDependencies(v, name, names.keySet())));
+        stepFields.forEach((name, f) -> problems.attempt(
+                () -> f.get("depends_on").ifPresent(v -> checkDependencies(v, name, names.keySet(), problems))));
+        problems.throwIfAny();
         pipeline.steps(steps);
         return at(root, pipeline::build);
     }
@@ -89,47 +100,61 @@ final class PipelineReader {
         if (!root.isMapping()) {
             throw root.error("expected a map with 'steps' at the top level, got " + root.describe());
         }
-        Value steps = root.fields(List.of("steps")).require("steps", "a map of step definitions by name");
+        Problems problems = new Problems();
+        Fields top = root.fields(List.of("steps"), problems);
+        if (top.missingBesideUnknownKeys("steps")) problems.throwIfAny();
+        Value steps = top.require("steps", "a map of step definitions by name");
         Map<String, Step> definitions = new LinkedHashMap<>();
         for (Member m : steps.members()) {
-            Value body = m.value();
-            if (!body.isMapping()) {
-                throw body.error("expected a step definition (a map with 'run'), got " + body.describe());
-            }
-            Step named;
-            try {
-                named = Step.step(m.key());
-            } catch (InvalidPipelineException e) {
-                throw steps.errorAt(m.mark(), e.getMessage());
-            }
-            Fields f = body.fields(DEFINITION_KEYS);
-            f.require("run", "a definition needs a command or script to run");
-            f.get("depends_on").ifPresent(v -> checkNotItself(v, m.key()));
-            definitions.put(m.key(), settings(named, f));
+            problems.attempt(() -> {
+                Value body = m.value();
+                if (!body.isMapping()) {
+                    throw body.error("expected a step definition (a map with 'run'), got " + body.describe());
+                }
+                Step named;
+                try {
+                    named = Step.step(m.key());
+                } catch (InvalidPipelineException e) {
+                    throw steps.errorAt(m.mark(), e.getMessage());
+                }
+                Fields f = body.fields(DEFINITION_KEYS, problems);
+                if (!f.missingBesideUnknownKeys("run")) {
+                    problems.attempt(() -> f.require("run", "a definition needs a command or script to run"));
+                }
+                problems.attempt(() -> f.get("depends_on").ifPresent(v -> checkNotItself(v, m.key())));
+                definitions.put(m.key(), settings(named, f, problems));
+            });
         }
+        problems.throwIfAny();
         return Collections.unmodifiableMap(definitions);
     }
 
-    private static Step settings(Step step, Fields f) {
+    /** {@code step} with the settings of {@code f}; each setting that is wrong is added to {@code problems}. */
+    private static Step settings(Step step, Fields f, Problems problems) {
         Step s = step;
         for (String key : STEP_KEYS) {
-            Value v = f.get(key).orElse(null);
-            if (v == null) continue;
             Step current = s;
-            s = switch (key) {
-                case "run" -> run(current, v);
-                case "timeout" -> at(v, () -> current.timeout(duration(v)));
-                case "retries" -> current.retries(v.integer(0));
-                case "depends_on" -> at(v, () -> current.dependsOn(v.texts().toArray(String[]::new)));
-                case "env" -> current.env(env(v));
-                case "secrets" -> current.secrets(secrets(v));
-                case "artifacts" -> current.artifacts(artifacts(v));
-                case "continue_on_error" -> current.continueOnError(v.bool());
-                case "working_dir" -> current.workDir(path(v));
-                default -> current; // name, read by the caller
-            };
+            Step next = problems.attempt(() -> setting(current, key, f));
+            if (next != null) s = next;
         }
         return s;
+    }
+
+    private static Step setting(Step current, String key, Fields f) {
+        Value v = f.get(key).orElse(null);
+        if (v == null) return current;
+        return switch (key) {
+            case "run" -> run(current, v);
+            case "timeout" -> at(v, () -> current.timeout(duration(v)));
+            case "retries" -> current.retries(v.integer(0));
+            case "depends_on" -> at(v, () -> current.dependsOn(v.texts().toArray(String[]::new)));
+            case "env" -> current.env(env(v));
+            case "secrets" -> current.secrets(secrets(v));
+            case "artifacts" -> current.artifacts(artifacts(v));
+            case "continue_on_error" -> current.continueOnError(v.bool());
+            case "working_dir" -> current.workDir(path(v));
+            default -> current; // name, read by the caller
+        };
     }
 
     private static Step run(Step step, Value v) {
@@ -218,15 +243,17 @@ final class PipelineReader {
         }
     }
 
-    private static void checkDependencies(Value dependsOn, String step, Set<String> names) {
+    private static void checkDependencies(Value dependsOn, String step, Set<String> names, Problems problems) {
         checkNotItself(dependsOn, step);
         for (Value item : dependsOn.isSequence() ? dependsOn.items() : List.of(dependsOn)) {
-            String name = item.text();
-            if (!names.contains(name)) {
-                String closest = Suggestions.closest(name, names);
-                throw item.error("no step named '" + name + "' in this pipeline " + (closest != null
-                        ? "(did you mean '" + closest + "'?)" : "(steps: " + String.join(", ", names) + ")"));
-            }
+            problems.attempt(() -> {
+                String name = item.text();
+                if (!names.contains(name)) {
+                    String closest = Suggestions.closest(name, names);
+                    throw item.error("no step named '" + name + "' in this pipeline " + (closest != null
+                            ? "(did you mean '" + closest + "'?)" : "(steps: " + String.join(", ", names) + ")"));
+                }
+            });
         }
     }
 

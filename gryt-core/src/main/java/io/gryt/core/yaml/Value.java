@@ -134,7 +134,22 @@ final class Value {
         for (Member m : members) {
             if (!allowed.contains(m.key())) throw errorAt(m.mark(), unknownKey(m.key(), allowed));
         }
-        return new Fields(this, members);
+        return new Fields(this, members, false);
+    }
+
+    /** This map's fields with a key among {@code allowed}; each other key is added to {@code problems}. */
+    Fields fields(Collection<String> allowed, Problems problems) {
+        List<Member> known = new ArrayList<>();
+        boolean unknown = false;
+        for (Member m : members()) {
+            if (allowed.contains(m.key())) {
+                known.add(m);
+            } else {
+                problems.add(errorAt(m.mark(), unknownKey(m.key(), allowed)));
+                unknown = true;
+            }
+        }
+        return new Fields(this, known, unknown);
     }
 
     private static String unknownKey(String key, Collection<String> allowed) {
@@ -151,10 +166,20 @@ final class Value {
     static final class Fields {
         private final Value map;
         private final Map<String, Member> members = new LinkedHashMap<>();
+        private final boolean unknownKeys;
 
-        private Fields(Value map, List<Member> members) {
+        private Fields(Value map, List<Member> members, boolean unknownKeys) {
             this.map = map;
             members.forEach(m -> this.members.put(m.key(), m));
+            this.unknownKeys = unknownKeys;
+        }
+
+        /**
+         * True when {@code key} is missing but the map has unknown keys, one of which is probably it misspelt:
+         * the unknown key is the problem to report, not also the missing one.
+         */
+        boolean missingBesideUnknownKeys(String key) {
+            return unknownKeys && !members.containsKey(key);
         }
 
         /** The map itself. */

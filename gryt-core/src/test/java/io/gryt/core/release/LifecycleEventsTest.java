@@ -239,6 +239,7 @@ class LifecycleEventsTest {
                 Map.entry("RunFinished", "run.finished"), Map.entry("StepStarted", "step.started"),
                 Map.entry("StepFinished", "step.finished"), Map.entry("StepFailed", "step.failed"),
                 Map.entry("GenerationCreated", "generation.created"), Map.entry("GenerationSynced", "generation.synced"),
+                Map.entry("GenerationDeleted", "generation.deleted"),
                 Map.entry("HotfixCreated", "hotfix.created"), Map.entry("EvolutionStarted", "evolution.started"),
                 Map.entry("EvolutionFinished", "evolution.finished"), Map.entry("PromotionBlocked", "promotion.blocked"),
                 Map.entry("PromotionCompleted", "promotion.completed"),

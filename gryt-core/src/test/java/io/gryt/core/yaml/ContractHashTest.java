@@ -40,7 +40,7 @@ class ContractHashTest {
     }
 
     private String hashOfFile(String yaml) {
-        return GenerationFiles.parse(project.write(".gryt/generations/v2.2.0.yaml", yaml), project.pipelinesDir())
+        return GenerationFiles.parse(project.write(".gryt/generations/v2.2.0.yaml", yaml))
                 .contractHash();
     }
 

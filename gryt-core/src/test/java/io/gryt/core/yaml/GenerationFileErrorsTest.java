@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.gryt.testing.TempProject;
 import io.gryt.testing.TempProjectExtension;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every mistake in a generation file is one line naming the file, line, column and field. */
+/** Every mistake in a generation file is one line naming the file, line, column and field; all are listed. */
 @ExtendWith(TempProjectExtension.class)
 class GenerationFileErrorsTest {
     private TempProject project;
@@ -32,11 +33,21 @@ class GenerationFileErrorsTest {
     private String error(String fileName, String yaml) {
         Path file = project.write(".gryt/generations/" + fileName, yaml);
         YamlException e = catchThrowableOfType(YamlException.class,
-                () -> GenerationFiles.parse(file, project.pipelinesDir()));
+                () -> GenerationFiles.parse(file));
         assertThat(e).as("parsing should fail").isNotNull();
         assertThat(e.getMessage()).doesNotContain("\n").startsWith(file + ":");
         assertThat(e.file()).isEqualTo(file.toString());
         return e.getMessage().substring(file.toString().length());
+    }
+
+    /** Every problem line for {@code yaml} written as {@code v2.2.0.yaml}, each from just after the file name. */
+    private List<String> errors(String yaml) {
+        Path file = project.write(".gryt/generations/v2.2.0.yaml", yaml);
+        YamlException e = catchThrowableOfType(YamlException.class, () -> GenerationFiles.parse(file));
+        assertThat(e).as("parsing should fail").isNotNull();
+        assertThat(e.getMessage().lines()).containsExactlyElementsOf(e.problems());
+        assertThat(e.problems()).allSatisfy(line -> assertThat(line).startsWith(file + ":"));
+        return e.problems().stream().map(line -> line.substring(file.toString().length())).toList();
     }
 
     @Test
@@ -146,14 +157,13 @@ class GenerationFileErrorsTest {
     }
 
     @Test
-    void aMissingPipelineTemplateNamesTheFileAndListsThePipelines() {
-        String expected = project.pipelinesDir().resolve("relase-pipeline.yaml").toString();
-        assertThat(error("""
+    void aPipelineTemplateThatDoesNotExistIsNotAProblemOfTheContract() {
+        Path file = project.write(".gryt/generations/v2.2.0.yaml", """
                 version: v2.2.0
                 changes: []
                 pipeline_template: relase-pipeline
-                """)).isEqualTo(":3:20: pipeline_template: no pipeline 'relase-pipeline': " + expected
-                + " does not exist (available: ci, release-pipeline)");
+                """);
+        assertThat(GenerationFiles.parse(file).pipelineTemplate()).isEqualTo("relase-pipeline");
     }
 
     @Test
@@ -164,7 +174,7 @@ class GenerationFileErrorsTest {
                 changes: []
                 pipeline_template: nightly
                 """);
-        assertThat(GenerationFiles.parse(file, project.pipelinesDir()).pipelineTemplate()).isEqualTo("nightly");
+        assertThat(GenerationFiles.parse(file).pipelineTemplate()).isEqualTo("nightly");
     }
 
     @Test
@@ -202,8 +212,8 @@ class GenerationFileErrorsTest {
     void aMissingRequiredFieldIsNamedAtTheMapThatLacksIt() {
         assertThat(error("""
                 version: v2.2.0
-                changes: []
-                """)).isEqualTo(":1:1: missing 'pipeline_template' (the pipeline in .gryt/pipelines/ that proves the changes)");
+                pipeline_template: release-pipeline
+                """)).isEqualTo(":1:1: missing 'changes' (the list of changes this release promises, or [] for none yet)");
     }
 
     @Test
@@ -252,13 +262,14 @@ class GenerationFileErrorsTest {
 
     @Test
     void aBlankOrMultiLineTitleIsRefused() {
-        assertThat(error("""
+        assertThat(errors("""
                 version: v2.2.0
                 changes:
                   - {type: fix, id: PAY-001, title: "   "}
                   - {type: fix, id: PAY-002, title: "two\\nlines"}
                 pipeline_template: release-pipeline
-                """)).isEqualTo(":3:37: changes[0].title: the title is blank (and 1 more problem)");
+                """)).containsExactly(":3:37: changes[0].title: the title is blank",
+                ":4:37: changes[1].title: the title must be one line (put more in the change's description)");
         assertThat(error("""
                 version: v2.2.0
                 changes:
@@ -290,8 +301,8 @@ class GenerationFileErrorsTest {
     }
 
     @Test
-    void theFirstProblemInFileOrderIsReportedWithACountOfTheOthers() {
-        assertThat(error("""
+    void everyProblemIsListedOnItsOwnLineInFileOrder() {
+        assertThat(errors("""
                 version: v2.2.0
                 changes:
                   - type: fix
@@ -302,8 +313,29 @@ class GenerationFileErrorsTest {
                     title: ""
                 pipeline_template: release-pipeline
                 extra: 1
-                """)).isEqualTo(":6:11: changes[1].type: 'bugfix' is not a change type (use fix, refine, add or remove)"
-                + " (and 3 more problems)");
+                """)).containsExactly(
+                ":6:11: changes[1].type: 'bugfix' is not a change type (use fix, refine, add or remove)",
+                ":7:9: changes[1].id: 'PAY 002' is not a valid change id (letters, digits, '-', '.', '_')",
+                ":8:12: changes[1].title: the title is empty",
+                ":10:1: unknown key 'extra' (expected one of version, description, changes, pipeline_template, hotfix_of)");
+    }
+
+    @Test
+    void problemsOfShapeAndOfRulesTheSchemaCannotExpressAreListedTogether() {
+        assertThat(errors("""
+                version: v2.3.0
+                changes:
+                  - {type: fix, id: PAY-001, title: a}
+                  - {type: fix, id: PAY-001, title: b}
+                  - {type: bugfix, id: PAY-003, title: c}
+                hotfix_of: v9.0.0
+                """)).containsExactly(
+                ":1:10: version: 'v2.3.0' differs from the file name 'v2.2.0.yaml'; a generation is written in"
+                        + " <version>.yaml (rename the file or fix the version)",
+                ":4:21: changes[1].id: duplicate change id 'PAY-001' (first at line 3)",
+                ":5:12: changes[2].type: 'bugfix' is not a change type (use fix, refine, add or remove)",
+                ":6:12: hotfix_of: 'v9.0.0' is not earlier than this generation's version v2.3.0; a hot-fix patches an"
+                        + " earlier release");
     }
 
     @Test
@@ -370,8 +402,7 @@ class GenerationFileErrorsTest {
 
     @Test
     void anEmptyFileIsNamed() {
-        assertThat(error("# nothing yet\n")).isEqualTo(":1:1: the file is empty; a generation needs version, changes"
-                + " and pipeline_template");
+        assertThat(error("# nothing yet\n")).isEqualTo(":1:1: the file is empty; a generation needs version and changes");
     }
 
     @Test
@@ -398,7 +429,7 @@ class GenerationFileErrorsTest {
     void aMissingFileIsNamed() {
         Path file = project.grytDir().resolve("generations/v9.9.9.yaml");
         YamlException e = catchThrowableOfType(YamlException.class,
-                () -> GenerationFiles.parse(file, project.pipelinesDir()));
+                () -> GenerationFiles.parse(file));
         assertThat(e).hasMessage(file + ": no such file");
     }
 }

@@ -38,7 +38,7 @@ class GenerationFilesTest {
     }
 
     private Generation parse(Path file) {
-        return GenerationFiles.parse(file, project.pipelinesDir());
+        return GenerationFiles.parse(file);
     }
 
     private Generation roundTrip(Generation g) {
@@ -250,10 +250,32 @@ class GenerationFilesTest {
     }
 
     @Test
-    void renderRefusesAGenerationWithoutAPipelineTemplate() {
+    void aGenerationWithoutAPipelineTemplateIsWrittenWithoutTheKeyAndReadBackSo() {
         Generation g = new Generation("v2.2.0", "", List.of(), null, null, GenerationStatus.DRAFT, null, null);
-        assertThatThrownBy(() -> GenerationFiles.render(g)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("v2.2.0").hasMessageContaining("pipeline template");
+        String yaml = GenerationFiles.render(g);
+        assertThat(yaml.lines()).noneMatch(l -> l.startsWith("pipeline_template:"));
+        assertThat(parse(write("v2.2.0", yaml)).pipelineTemplate()).isNull();
+    }
+
+    @Test
+    void pipelineTemplateIsOptionalAsInTheOriginalFormat() {
+        Generation g = parse(write("v1.0.0", """
+                version: v1.0.0
+                changes:
+                  - type: add
+                    id: FEAT-001
+                    title: "User login"
+                """));
+        assertThat(g.pipelineTemplate()).isNull();
+        assertThat(g.changes()).extracting(Change::id).containsExactly("FEAT-001");
+    }
+
+    @Test
+    void readingAContractNeverLooksAtThePipelines() throws Exception {
+        java.nio.file.Files.delete(project.pipelinesDir().resolve("release-pipeline.yaml"));
+        Generation g = parse(write("v2.2.0", SEED_EXAMPLE));
+        assertThat(g.pipelineTemplate()).isEqualTo("release-pipeline");
+        assertThat(g.changes()).hasSize(3);
     }
 
     @Test

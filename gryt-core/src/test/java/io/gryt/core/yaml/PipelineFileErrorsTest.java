@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every mistake in a pipeline file is one line naming the file, line, column and field. */
+/** Every mistake in a pipeline file is one line naming the file, line, column and field; all are listed. */
 @ExtendWith(TempProjectExtension.class)
 class PipelineFileErrorsTest {
     private TempProject project;
@@ -29,6 +29,33 @@ class PipelineFileErrorsTest {
         assertThat(e.getMessage()).doesNotContain("\n");
         assertThat(e.file()).isEqualTo(file.toString());
         return e.getMessage().substring(file.toString().length());
+    }
+
+    @Test
+    void everyProblemInTheFileIsListedOnItsOwnLineInFileOrder() {
+        project.writePipeline("ci", """
+                runners: 0
+                colour: blue
+                steps:
+                  - name: lint
+                    run: [mvn, -q, spotless:check]
+                    retries: -1
+                  - name: test
+                    run: mvn -q test
+                    timeout: 10x
+                    depends_on: [lnt]
+                """);
+        YamlException e = catchThrowableOfType(YamlException.class, () -> PipelineFiles.parse(file));
+
+        assertThat(e.problems()).containsExactly(
+                file + ":1:10: runners: must be at least 1, was 0",
+                file + ":2:1: unknown key 'colour' (expected one of name, runners, env, secrets, fail_fast, on_failure,"
+                        + " sequential, working_dir, steps)",
+                file + ":6:14: steps[0].retries: must be at least 0, was -1",
+                file + ":9:14: steps[1].timeout: '10x' is not a duration (use 30s, 10m, 1h30m)",
+                file + ":10:18: steps[1].depends_on[0]: no step named 'lnt' in this pipeline (did you mean 'lint'?)");
+        assertThat(e.getMessage().lines()).containsExactlyElementsOf(e.problems());
+        assertThat(e.line()).isEqualTo(1);
     }
 
     @Test
