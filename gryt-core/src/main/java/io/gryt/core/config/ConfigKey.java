@@ -38,7 +38,13 @@ public final class ConfigKey<T> {
             "The PostgreSQL URL of the shared store (required when execution.mode is shared)",
             null, ConfigKey::postgresUrl, Function.identity());
 
-    private static final List<ConfigKey<?>> ALL = List.of(STORE_URL, RUN_RUNNERS, EXECUTION_MODE, EXECUTION_SHARED_URL);
+    /** The git remote that evolutions and promotions push their new tag to (a remote's name or a URL). No default: no push. */
+    public static final ConfigKey<String> RELEASE_PUSH = new ConfigKey<>("release.push",
+            "The git remote (name or URL) every evolution and promotion pushes its new tag to; unset: tags stay local",
+            null, ConfigKey::remote, Function.identity());
+
+    private static final List<ConfigKey<?>> ALL = List.of(STORE_URL, RUN_RUNNERS, EXECUTION_MODE, EXECUTION_SHARED_URL,
+            RELEASE_PUSH);
 
     private final String name;
     private final String description;
@@ -154,6 +160,13 @@ public final class ConfigKey<T> {
             throw new IllegalArgumentException("must be between 1 and " + MAX_RUNNERS + ", was " + n);
         }
         return n;
+    }
+
+    private static String remote(String text) {
+        if (text.chars().anyMatch(Character::isWhitespace) || text.startsWith("-")) {
+            throw new IllegalArgumentException("'" + text + "' is not a git remote (use a remote's name, e.g. origin, or its URL)");
+        }
+        return text;
     }
 
     private static ExecutionMode mode(String text) {

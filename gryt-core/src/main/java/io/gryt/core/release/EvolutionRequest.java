@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -34,7 +35,8 @@ import java.util.function.Consumer;
  *
  * <p>Refused with a {@link BadInputException} before anything is recorded: an unknown generation or change,
  * a promoted generation, no git repository, a dirty work tree (unless {@link #allowDirty(boolean)}), a git tag
- * {@code vX.Y.Z-rc.N} that no recorded evolution made where the next RC numbers would go.
+ * {@code vX.Y.Z-rc.N} that no recorded evolution made where the next RC numbers would go, and (unless
+ * {@link #allowDirty(boolean)}) a generation file or YAML pipeline file that is not committed, unchanged, in HEAD.
  */
 public final class EvolutionRequest {
     private final ReleaseContext ctx;
@@ -46,6 +48,7 @@ public final class EvolutionRequest {
     private String pipelineName;
     private boolean allowDirty;
     private Consumer<Evolution> onCreated = e -> { };
+    private final TagPush push = new TagPush();
 
     /** Created by {@link io.gryt.core.Gryt#evolve(String)}. */
     public EvolutionRequest(ReleaseContext ctx, Generations generations, String version) {
@@ -99,6 +102,30 @@ public final class EvolutionRequest {
         return this;
     }
 
+    /**
+     * Pushes the evolution's tag to {@code remote} (a git remote's name or URL) once it is recorded and tagged,
+     * instead of to the project's {@code release.push} remote, if any.
+     */
+    public EvolutionRequest push(String remote) {
+        push.to(remote);
+        return this;
+    }
+
+    /** Keeps the evolution's tag local, whatever the project's {@code release.push} setting says. */
+    public EvolutionRequest noPush() {
+        push.none();
+        return this;
+    }
+
+    /**
+     * Called when pushing the tag fails (the evolution is recorded and tagged locally all the same). By default the
+     * {@link TagPushException} is thrown: the evolution's {@link EvolutionHandle#result() result} fails with it.
+     */
+    public EvolutionRequest onPushFailure(Consumer<TagPushException> action) {
+        push.onFailure(action);
+        return this;
+    }
+
     /** Runs the evolution to its end and returns it, recorded and tagged. */
     public Evolution start() {
         return launch().await();
@@ -121,6 +148,11 @@ public final class EvolutionRequest {
         }
         Pipeline toRun = resolvePipeline(generation);
         ctx.validate(toRun);
+        if (!allowDirty) {
+            CommittedFiles.requireForEvolution(vcs, commit, generations.fileOf(version), pipeline != null ? Optional.empty()
+                    : CommittedFiles.pipelineFile(ctx.layout().pipelinesDir(),
+                    pipelineName != null ? pipelineName : generation.pipelineTemplate()));
+        }
 
         ReleaseStore store = ctx.store();
         Tags.requireFreeRcs(vcs, version, store.evolutions(version), ctx.layout().display(ctx.layout().database()));
@@ -139,7 +171,11 @@ public final class EvolutionRequest {
         }
         store.evolutionRunning(pending.tag(), run.runId());
         Evolution started = store.evolution(pending.tag()).orElse(pending);
-        CompletableFuture<Evolution> result = run.result().handle((r, error) -> finish(pending, statusOf(r, error), run.runId()));
+        CompletableFuture<Evolution> result = run.result().handle((r, error) -> finish(pending, statusOf(r, error), run.runId()))
+                .thenApply(done -> {
+                    push.push(ctx, vcs, done.tag());
+                    return done;
+                });
         ctx.track(result);
         return new EvolutionHandle() {
             @Override
