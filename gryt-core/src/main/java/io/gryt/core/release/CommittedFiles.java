@@ -48,6 +48,9 @@ final class CommittedFiles {
 
     /** The YAML file of pipeline {@code name} in {@code pipelinesDir}, when there is one. */
     static Optional<Path> pipelineFile(Path pipelinesDir, String name) {
+        if (name == null || name.isBlank() || name.startsWith(".") || name.contains("/") || name.contains("\\")) {
+            return Optional.empty(); // not a pipeline file's name: loading the pipeline reports it
+        }
         Set<Path> candidates = Set.of(pipelinesDir.resolve(name + ".yaml"), pipelinesDir.resolve(name + ".yml"));
         return candidates.stream().filter(Files::isRegularFile).sorted().findFirst();
     }

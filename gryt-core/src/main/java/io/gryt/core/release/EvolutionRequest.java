@@ -142,17 +142,17 @@ public final class EvolutionRequest {
         List<String> ids = checkedChanges(generation);
         Versioning vcs = ctx.requireVersioning();
         String commit = vcs.head();
+        if (!allowDirty) {
+            CommittedFiles.requireForEvolution(vcs, commit, generations.fileOf(version), pipeline != null ? Optional.empty()
+                    : CommittedFiles.pipelineFile(ctx.layout().pipelinesDir(),
+                    pipelineName != null ? pipelineName : generation.pipelineTemplate()));
+        }
         if (!allowDirty && !vcs.isClean()) {
             throw new BadInputException("the work tree " + vcs.root() + " has uncommitted changes: commit them,"
                     + " or pass --allow-dirty (the evolution records that it ran dirty)");
         }
         Pipeline toRun = resolvePipeline(generation);
         ctx.validate(toRun);
-        if (!allowDirty) {
-            CommittedFiles.requireForEvolution(vcs, commit, generations.fileOf(version), pipeline != null ? Optional.empty()
-                    : CommittedFiles.pipelineFile(ctx.layout().pipelinesDir(),
-                    pipelineName != null ? pipelineName : generation.pipelineTemplate()));
-        }
 
         ReleaseStore store = ctx.store();
         Tags.requireFreeRcs(vcs, version, store.evolutions(version), ctx.layout().display(ctx.layout().database()));
