@@ -38,7 +38,8 @@ class ConfigCommandTest {
                 "store.url             sqlite:.gryt/gryt.db  default",
                 "run.runners           4                     .gryt/config.yaml",
                 "execution.mode        local                 default",
-                "execution.shared_url  -                     not set");
+                "execution.shared_url  -                     not set",
+                "release.push          -                     not set");
     }
 
     @Test
@@ -47,7 +48,7 @@ class ConfigCommandTest {
         CliRun r = CliRun.in(dir, "config", "list", "--json");
         assertThat(r.exitCode()).as(r.all()).isZero();
         JsonNode settings = Json.MAPPER.readTree(r.out());
-        assertThat(settings).hasSize(4);
+        assertThat(settings).hasSize(5);
         assertThat(settings.get(0).get("key").asText()).isEqualTo("store.url");
         assertThat(settings.get(0).get("value").asText()).isEqualTo("sqlite:runs/gryt.db");
         assertThat(settings.get(0).get("default").asBoolean()).isFalse();
@@ -139,7 +140,7 @@ class ConfigCommandTest {
         CliRun r = CliRun.in(dir, "config", "list");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).endsWith(".gryt/config.yaml:4:3: store.colour: unknown key (known keys: store.url,"
-                + " run.runners, execution.mode, execution.shared_url)\n");
+                + " run.runners, execution.mode, execution.shared_url, release.push)\n");
         assertThat(r.err().lines()).hasSize(1);
     }
 
