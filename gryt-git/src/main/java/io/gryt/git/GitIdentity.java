@@ -3,13 +3,13 @@ package io.gryt.git;
 import io.gryt.api.BadInputException;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
 
 /**
  * Who acts in a repository, resolved as git resolves the committer, from a given environment rather than the
@@ -76,11 +76,16 @@ record GitIdentity(String name, String email) {
         return value != null && !value.isEmpty() && !value.equalsIgnoreCase("false") && !value.equals("0");
     }
 
+    /**
+     * {@code file} read over {@code base}. Parsed from its text rather than with JGit's {@code FileBasedConfig}, whose
+     * file snapshots may first measure the file system's timestamp resolution (seconds, inside a store transaction
+     * that is recording who acts). {@code include.path} directives are not followed.
+     */
     private static Config load(Config base, File file) {
         if (!file.isFile()) return base;
-        FileBasedConfig config = new FileBasedConfig(base, file, FS.DETECTED);
+        Config config = new Config(base);
         try {
-            config.load();
+            config.fromText(Files.readString(file.toPath(), StandardCharsets.UTF_8));
         } catch (ConfigInvalidException e) {
             throw new BadInputException("git configuration " + file + " is not valid: " + e.getMessage());
         } catch (IOException e) {
