@@ -1,5 +1,7 @@
 package io.gryt.core.release;
 
+import io.gryt.api.release.Change;
+import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.Promotion;
@@ -59,6 +61,20 @@ class TagPushTest {
         }
         assertThat(remoteTags().lines()).containsExactly("v2.2.0", "v2.2.0-rc.1");
         assertThat(project.git.git("--git-dir", bare.toString(), "rev-parse", "v2.2.0^{commit}")).isEqualTo(project.git.head());
+    }
+
+    @Test
+    void aHotfixPromotionPushesItsTagWithTheSetting() {
+        try (Gryt gryt = withReleasePush("origin")) {
+            gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
+            gryt.promote("v2.2.0");
+            gryt.generations().hotfix("v2.2.0", List.of(new Change("PAY-009", ChangeType.FIX, "Refund rounding", null)), null);
+            project.git.commit("the v2.2.1 hot-fix");
+            gryt.evolve("v2.2.1").proving("PAY-009").start();
+
+            assertThat(gryt.promote("v2.2.1").status()).isEqualTo(PromotionStatus.COMPLETED);
+        }
+        assertThat(remoteTags().lines()).containsExactly("v2.2.0", "v2.2.0-rc.1", "v2.2.1", "v2.2.1-rc.1");
     }
 
     @Test
