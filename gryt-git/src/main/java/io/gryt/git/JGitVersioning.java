@@ -46,6 +46,8 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 final class JGitVersioning implements Versioning, AutoCloseable {
     static final String FALLBACK_NAME = "gryt";
     static final String FALLBACK_EMAIL = "gryt@localhost";
+    /** How long a tag push may wait for the remote to answer. */
+    static final int PUSH_TIMEOUT_SECONDS = 60;
 
     private final Repository repository;
     private final Path root;
@@ -281,7 +283,8 @@ final class JGitVersioning implements Versioning, AutoCloseable {
         }
         Iterable<PushResult> results;
         try {
-            results = Git.wrap(repository).push().setRemote(remote).setRefSpecs(new RefSpec(refName + ":" + refName)).call();
+            results = Git.wrap(repository).push().setRemote(remote).setRefSpecs(new RefSpec(refName + ":" + refName))
+                    .setTimeout(PUSH_TIMEOUT_SECONDS).call();
         } catch (GitAPIException | JGitInternalException e) {
             throw new GrytException("cannot push tag " + name + " to " + remote + ": " + e.getMessage(), e);
         }
