@@ -104,7 +104,8 @@ public final class EvolutionRequest {
 
     /**
      * Pushes the evolution's tag to {@code remote} (a git remote's name or URL) once it is recorded and tagged,
-     * instead of to the project's {@code release.push} remote, if any.
+     * instead of to the project's {@code release.push} remote, if any. An interrupted evolution's tag stays local
+     * (an interrupt should end gryt quickly, not wait for a remote).
      */
     public EvolutionRequest push(String remote) {
         push.to(remote);
@@ -173,7 +174,7 @@ public final class EvolutionRequest {
         Evolution started = store.evolution(pending.tag()).orElse(pending);
         CompletableFuture<Evolution> result = run.result().handle((r, error) -> finish(pending, statusOf(r, error), run.runId()))
                 .thenApply(done -> {
-                    push.push(ctx, vcs, done.tag());
+                    if (done.status() != EvolutionStatus.INTERRUPTED) push.push(ctx, vcs, done.tag());
                     return done;
                 });
         ctx.track(result);

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -102,7 +103,7 @@ public final class PromotionRequest {
      * Called when pushing the release tag fails (the promotion is complete and tagged locally all the same). By
      * default the {@link TagPushException} is thrown from {@link #promote()}.
      */
-    public PromotionRequest onPushFailure(java.util.function.Consumer<TagPushException> action) {
+    public PromotionRequest onPushFailure(Consumer<TagPushException> action) {
         push.onFailure(action);
         return this;
     }
