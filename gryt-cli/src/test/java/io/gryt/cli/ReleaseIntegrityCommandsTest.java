@@ -57,6 +57,18 @@ class ReleaseIntegrityCommandsTest {
     }
 
     @Test
+    void initsGitignoreKeepsRunTimeFilesOutAndTheContractIn() {
+        TempGitRepo git = project("");
+        assertThat(CliRun.in(git.dir(), "run", "release-pipeline").exitCode()).isZero();
+
+        git.git("add", ".gryt");
+
+        assertThat(git.git("ls-files", ".gryt").lines()).containsExactlyInAnyOrder(".gryt/.gitignore",
+                ".gryt/pipelines/ci.yaml", ".gryt/pipelines/release-pipeline.yaml", CONTRACT);
+        assertThat(git.dir().resolve(".gryt/gryt.db")).exists();
+    }
+
+    @Test
     void aProjectThatGitDoesNotIgnoreGetsNoWarning() {
         TempGitRepo git = TempGitRepo.init(dir.resolve("project"));
         CliRun init = CliRun.in(git.dir(), "init");
