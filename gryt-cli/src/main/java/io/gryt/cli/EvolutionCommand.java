@@ -60,6 +60,9 @@ final class EvolutionCommand implements Callable<Integer> {
         @Mixin
         OutputOptions output;
 
+        @Mixin
+        PushOptions push;
+
         @Override
         public Integer call() {
             GrytCommand gryt = parent.gryt;
@@ -70,6 +73,7 @@ final class EvolutionCommand implements Callable<Integer> {
                  InterruptGuard guard = InterruptGuard.arm(gryt.err, display::detach)) {
                 EvolutionRequest request = g.evolve(version).proving(changes).allowDirty(allowDirty);
                 if (pipeline != null) request.pipeline(pipeline);
+                push.configure(g, request::push, request::noPush, request::onPushFailure);
                 if (!json) request.listener(display);
                 request.onCreated(e -> display.note("evolution " + e.tag() + " proving " + String.join(", ", e.changes())));
                 EvolutionHandle handle = request.launch();
@@ -82,8 +86,9 @@ final class EvolutionCommand implements Callable<Integer> {
                     gryt.out.println("evolution " + done.tag() + ": " + done.status().label() + " (tagged on "
                             + done.commit().substring(0, 12) + (done.allowDirty() ? ", dirty work tree" : "") + ")");
                 }
+                boolean notPushed = push.report(gryt.err);
                 return switch (done.status()) {
-                    case PASS -> ExitCodes.OK;
+                    case PASS -> notPushed ? ExitCodes.NOT_PUSHED : ExitCodes.OK;
                     case INTERRUPTED -> ExitCodes.INTERRUPTED;
                     default -> ExitCodes.FAILED;
                 };

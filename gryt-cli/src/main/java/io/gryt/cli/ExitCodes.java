@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int FAILED = 1;
     /** Bad input or usage; nothing ran. */
     static final int BAD_INPUT = 2;
+    /** The release happened locally (recorded and tagged) but pushing its tag failed; the message says how to retry. */
+    static final int NOT_PUSHED = 4;
     /** An internal error. */
     static final int INTERNAL = 3;
     /** Interrupted by SIGINT/SIGTERM (128 + 2). */

@@ -15,6 +15,7 @@ import io.gryt.core.release.Generations;
 import io.gryt.core.yaml.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -276,6 +277,9 @@ final class GenerationCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print the promotion as JSON.")
         boolean json;
 
+        @Mixin
+        PushOptions push;
+
         @Override
         public Integer call() {
             if (!waitForEvolutions && spec.commandLine().getParseResult().hasMatchedOption("--timeout")) {
@@ -290,13 +294,14 @@ final class GenerationCommand implements Callable<Integer> {
                 }
                 if (commit != null) request.commit(commit);
                 if (minEvolutions != null) request.minimumEvolutions(minEvolutions);
+                push.configure(g, request::push, request::noPush, request::onPushFailure);
                 Promotion p = request.promote();
                 if (json) {
                     Json.print(parent.gryt.out, Json.promotion(p));
                 } else {
                     printReport(p, parent.gryt);
                 }
-                if (p.status() == PromotionStatus.COMPLETED) return ExitCodes.OK;
+                if (p.status() == PromotionStatus.COMPLETED) return push.report(parent.gryt.err) ? ExitCodes.NOT_PUSHED : ExitCodes.OK;
                 if (p.status() == PromotionStatus.DRY_RUN) return p.gatesPassed() ? ExitCodes.OK : ExitCodes.FAILED;
                 return ExitCodes.FAILED;
             }

@@ -39,7 +39,8 @@ class ConfigCommandTest {
                 "run.runners           4                     .gryt/config.yaml",
                 "execution.mode        local                 default",
                 "execution.shared_url  -                     not set",
-                "pipeline_template     ci                    default");
+                "pipeline_template     ci                    default",
+                "release.push          -                     not set");
     }
 
     @Test
@@ -151,7 +152,7 @@ class ConfigCommandTest {
         CliRun r = CliRun.in(dir, "config", "list");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).endsWith(".gryt/config.yaml:4:3: store.colour: unknown key (known keys: store.url,"
-                + " run.runners, execution.mode, execution.shared_url, pipeline_template)\n");
+                + " run.runners, execution.mode, execution.shared_url, pipeline_template, release.push)\n");
         assertThat(r.err().lines()).hasSize(1);
     }
 

@@ -39,6 +39,7 @@ import io.gryt.core.audit.AuditVerifier;
 import io.gryt.core.audit.RollbackLeftovers;
 import io.gryt.core.audit.RollbackReport;
 import io.gryt.core.config.ConfigFile;
+import io.gryt.core.config.ConfigKey;
 import io.gryt.core.config.ExecutionMode;
 import io.gryt.core.config.ProjectConfig;
 import io.gryt.core.config.StoreUrls;
@@ -168,7 +169,7 @@ public final class Gryt implements AutoCloseable {
         ProjectLayout layout = new ProjectLayout(projectDir);
         ProjectConfig config = ConfigFile.load(layout.configFile());
         String location = config.storeUrl();
-        Supplier<String> actor = () -> actorOf(discoverVersioning(layout.root()));
+        Supplier<String> actor = () -> actorOf(discoverVersioning(layout.root(), System.getenv()));
         return provider(location, config).restoreDamaged(layout.root(), location, snapshot, actor);
     }
 
@@ -403,7 +404,7 @@ public final class Gryt implements AutoCloseable {
     private Optional<Versioning> findVersioning() {
         if (givenVersioning != null) return Optional.of(givenVersioning);
         synchronized (this) {
-            if (discoveredVersioning == null) discoveredVersioning = discoverVersioning(layout.root());
+            if (discoveredVersioning == null) discoveredVersioning = discoverVersioning(layout.root(), environment);
             return discoveredVersioning;
         }
     }
@@ -529,6 +530,16 @@ public final class Gryt implements AutoCloseable {
         }
 
         @Override
+        public Optional<String> pushRemote() {
+            return config().get(ConfigKey.RELEASE_PUSH);
+        }
+
+        @Override
+        public Optional<String> pipelineOfRun(String runId) {
+            return store.runs().run(runId).map(PipelineRun::pipelineName);
+        }
+
+        @Override
         public EventBus events() {
             return events;
         }
@@ -588,7 +599,11 @@ public final class Gryt implements AutoCloseable {
         }
     }
 
-    /** Who acts, for audit entries: the repository's git user, else the OS user. Looked up once. */
+    /**
+     * Who acts, for audit entries: the identity git would record (resolved from this instance's
+     * {@link Builder#environment environment}: {@code GIT_COMMITTER_*}, {@code GIT_AUTHOR_*}, then the repository's,
+     * global and system configuration), else the OS user. Looked up once.
+     */
     private String actor() {
         String a = actor;
         if (a == null) {
@@ -598,7 +613,7 @@ public final class Gryt implements AutoCloseable {
         return a;
     }
 
-    /** The repository's git user, else the OS user. */
+    /** The identity git would record (the versioning reads it from the environment it was opened with), else the OS user. */
     private static String actorOf(Optional<Versioning> versioning) {
         return versioning.flatMap(Versioning::user).orElseGet(() -> System.getProperty("user.name", "unknown"));
     }
@@ -633,9 +648,9 @@ public final class Gryt implements AutoCloseable {
         return new BadInputException("store.url is " + shown + " but no store adapter handles it" + unavailable);
     }
 
-    private static Optional<Versioning> discoverVersioning(Path root) {
+    private static Optional<Versioning> discoverVersioning(Path root, Map<String, String> environment) {
         for (VersioningProvider provider : ServiceLoader.load(VersioningProvider.class, Gryt.class.getClassLoader())) {
-            Optional<Versioning> v = provider.open(root);
+            Optional<Versioning> v = provider.open(root, environment);
             if (v.isPresent()) return v;
         }
         return Optional.empty();
@@ -708,7 +723,10 @@ public final class Gryt implements AutoCloseable {
             return this;
         }
 
-        /** The environment steps inherit (the gryt process's own by default). */
+        /**
+         * The environment steps inherit and who acts is read from ({@code GIT_COMMITTER_NAME}, {@code HOME}...: see
+         * {@link io.gryt.api.spi.Versioning#user()}); the gryt process's own by default.
+         */
         public Builder environment(Map<String, String> env) {
             this.environment = Objects.requireNonNull(env, "env");
             return this;

@@ -4,10 +4,12 @@ import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.spi.Versioning;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -24,11 +26,17 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TagBuilder;
-import org.eclipse.jgit.lib.UserConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * {@link Versioning} on one JGit {@link Repository}, opened once. Safe for concurrent use: each call walks
@@ -38,13 +46,22 @@ import org.eclipse.jgit.revwalk.RevWalk;
 final class JGitVersioning implements Versioning, AutoCloseable {
     static final String FALLBACK_NAME = "gryt";
     static final String FALLBACK_EMAIL = "gryt@localhost";
+    /** How long a tag push may wait for the remote to answer. */
+    static final int PUSH_TIMEOUT_SECONDS = 60;
 
     private final Repository repository;
     private final Path root;
+    private final Map<String, String> environment;
 
     JGitVersioning(Repository repository) {
+        this(repository, System.getenv());
+    }
+
+    /** Reads who acts ({@link #user()}, the tagger) from {@code environment}. */
+    JGitVersioning(Repository repository, Map<String, String> environment) {
         this.repository = repository;
         this.root = repository.getWorkTree().toPath();
+        this.environment = Map.copyOf(environment);
     }
 
     @Override
@@ -124,10 +141,9 @@ final class JGitVersioning implements Versioning, AutoCloseable {
     }
 
     private PersonIdent tagger() {
-        UserConfig user = userConfig();
-        String name = user.isCommitterNameImplicit() ? FALLBACK_NAME : user.getCommitterName();
-        String email = user.isCommitterEmailImplicit() ? FALLBACK_EMAIL : user.getCommitterEmail();
-        return new PersonIdent(name, email);
+        GitIdentity user = GitIdentity.resolve(repository, environment);
+        return new PersonIdent(user.name() == null ? FALLBACK_NAME : user.name(),
+                user.email() == null ? FALLBACK_EMAIL : user.email());
     }
 
     @Override
@@ -201,18 +217,89 @@ final class JGitVersioning implements Versioning, AutoCloseable {
 
     @Override
     public Optional<String> user() {
-        UserConfig user = userConfig();
-        boolean hasName = !user.isCommitterNameImplicit();
-        boolean hasEmail = !user.isCommitterEmailImplicit();
-        if (hasName && hasEmail) return Optional.of(user.getCommitterName() + " <" + user.getCommitterEmail() + ">");
-        if (hasName) return Optional.of(user.getCommitterName());
-        if (hasEmail) return Optional.of("<" + user.getCommitterEmail() + ">");
-        return Optional.empty();
+        return GitIdentity.resolve(repository, environment).display();
     }
 
-    /** The user settings, from the repository's config files as they are now (reloaded when they changed). */
-    private synchronized UserConfig userConfig() {
-        return repository.getConfig().get(UserConfig.KEY);
+    @Override
+    public FileInCommit fileInCommit(String commit, Path file) {
+        String path = repositoryPath(file);
+        ObjectId id = commitId(commit);
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit c = walk.parseCommit(id);
+            try (TreeWalk tree = TreeWalk.forPath(repository, path, c.getTree())) {
+                if (tree != null && tree.getFileMode(0).getObjectType() == Constants.OBJ_BLOB) {
+                    Path onDisk = root.resolve(path);
+                    if (!Files.isRegularFile(onDisk)) return FileInCommit.CHANGED;
+                    ObjectId content = new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, Files.readAllBytes(onDisk));
+                    return content.equals(tree.getObjectId(0)) ? FileInCommit.COMMITTED : FileInCommit.CHANGED;
+                }
+            }
+            return isIgnored(path) ? FileInCommit.IGNORED : FileInCommit.NOT_COMMITTED;
+        } catch (IOException e) {
+            throw failure("cannot read " + path + " at " + commit, e);
+        }
+    }
+
+    /** {@code file} relative to the work tree, with {@code /} separators. */
+    private String repositoryPath(Path file) {
+        Path absolute = root.resolve(file).toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        if (!absolute.startsWith(base) || absolute.equals(base)) {
+            throw new BadInputException(file + " is not a file in the work tree of git repository " + root);
+        }
+        StringBuilder b = new StringBuilder();
+        for (Path part : base.relativize(absolute)) b.append(b.length() == 0 ? "" : "/").append(part);
+        return b.toString();
+    }
+
+    /** True when a {@code .gitignore} rule ignores {@code path} or one of the directories above it. */
+    private boolean isIgnored(String path) throws IOException {
+        try (TreeWalk walk = new TreeWalk(repository)) {
+            walk.addTree(new FileTreeIterator(repository));
+            walk.setFilter(PathFilter.create(path));
+            walk.setRecursive(false);
+            while (walk.next()) {
+                WorkingTreeIterator entry = walk.getTree(0, WorkingTreeIterator.class);
+                if (entry != null && entry.isEntryIgnored()) return true;
+                if (walk.isSubtree()) walk.enterSubtree();
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void pushTag(String remote, String name) {
+        String refName = Constants.R_TAGS + name;
+        try {
+            if (repository.exactRef(refName) == null) throw new BadInputException("git repository " + root + " has no tag " + name);
+        } catch (IOException e) {
+            throw failure("cannot read tag '" + name + "'", e);
+        }
+        if (!repository.getRemoteNames().contains(remote) && !remote.contains(":") && !remote.contains("/")) {
+            List<String> known = repository.getRemoteNames().stream().sorted().toList();
+            throw new BadInputException("git repository " + root + " has no remote '" + remote + "' ("
+                    + (known.isEmpty() ? "it has none; add one with: git remote add " + remote + " <url>"
+                    : "its remotes: " + String.join(", ", known)) + ")");
+        }
+        Iterable<PushResult> results;
+        try {
+            results = Git.wrap(repository).push().setRemote(remote).setRefSpecs(new RefSpec(refName + ":" + refName))
+                    .setTimeout(PUSH_TIMEOUT_SECONDS).call();
+        } catch (GitAPIException | JGitInternalException e) {
+            throw new GrytException("cannot push tag " + name + " to " + remote + ": " + e.getMessage(), e);
+        }
+        for (PushResult result : results) {
+            for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                switch (update.getStatus()) {
+                    case OK, UP_TO_DATE -> { }
+                    case REJECTED_NONFASTFORWARD, REJECTED_NODELETE, REJECTED_REMOTE_CHANGED -> throw new GrytException(
+                            remote + " refused tag " + name + ": it already has a different tag of that name");
+                    default -> throw new GrytException(remote + " refused tag " + name + ": "
+                            + update.getStatus().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
+                }
+            }
+        }
     }
 
     /** Releases the repository's open files. */

@@ -5,6 +5,7 @@ import io.gryt.api.spi.Versioning;
 import io.gryt.api.spi.VersioningProvider;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -23,6 +24,12 @@ public final class JGitVersioningProvider implements VersioningProvider {
     /** The repository containing {@code projectDir}; empty when there is none or it is bare (no work tree). */
     @Override
     public Optional<Versioning> open(Path projectDir) {
+        return open(projectDir, System.getenv());
+    }
+
+    /** The repository containing {@code projectDir}, reading who acts from {@code environment}. */
+    @Override
+    public Optional<Versioning> open(Path projectDir, Map<String, String> environment) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder()
                 .findGitDir(projectDir.toAbsolutePath().normalize().toFile())
                 .setMustExist(true);
@@ -37,6 +44,6 @@ public final class JGitVersioningProvider implements VersioningProvider {
             repository.close();
             return Optional.empty();
         }
-        return Optional.of(new JGitVersioning(repository));
+        return Optional.of(new JGitVersioning(repository, environment));
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Version control as gryt needs it: the current commit, cleanliness, and annotated tags.
+ * Version control as gryt needs it: the current commit, cleanliness, annotated tags, what a commit holds of a
+ * file, pushing a tag, and who acts.
  * Methods fail with a {@link io.gryt.api.BadInputException} naming the repository when it has no commit
  * or a revision does not exist.
  */
@@ -37,8 +38,41 @@ public interface Versioning {
     /** True when {@code ancestor} is {@code descendant} or one of its ancestors. */
     boolean isAncestor(String ancestor, String descendant);
 
-    /** The committer identity configured for the repository ({@code Name <email>}), if any. */
+    /**
+     * The identity git would record as committer ({@code Name <email>}), if any: resolved as git does, from the
+     * environment the versioning was opened with ({@code GIT_COMMITTER_*}, then {@code GIT_AUTHOR_*}), then the
+     * repository's, the global ({@code $XDG_CONFIG_HOME/git/config}, {@code $HOME/.gitconfig}) and the system
+     * configuration. Tags are made by the same identity.
+     */
     Optional<String> user();
+
+    /**
+     * What commit {@code commit} holds of the work-tree file {@code file} (absolute, or relative to {@link #root()}).
+     *
+     * @throws io.gryt.api.BadInputException when {@code file} is outside the work tree or the commit does not exist
+     */
+    FileInCommit fileInCommit(String commit, Path file);
+
+    /**
+     * Pushes tag {@code name} to {@code remote} (a configured remote's name or a URL). Succeeds when the remote
+     * has the very same tag afterwards.
+     *
+     * @throws io.gryt.api.BadInputException when there is no such tag or no such remote
+     * @throws io.gryt.api.GrytException      when the push fails or the remote refuses it; the message says why
+     */
+    void pushTag(String remote, String name);
+
+    /** What a commit holds of a work-tree file. */
+    enum FileInCommit {
+        /** The commit has the file, with the content it has in the work tree. */
+        COMMITTED,
+        /** The commit has the file, but the work tree's file differs from it (or is gone). */
+        CHANGED,
+        /** The commit does not have the file. */
+        NOT_COMMITTED,
+        /** The commit does not have the file, and a {@code .gitignore} rule ignores it (so {@code git add} skips it). */
+        IGNORED
+    }
 
     /**
      * A tag.

@@ -46,8 +46,14 @@ public final class ConfigKey<T> {
             "The pipeline that proves a generation whose file names no pipeline_template (.gryt/pipelines/<name>.yaml)",
             "ci", ConfigKey::pipelineName, Function.identity());
 
+
+    /** The git remote that evolutions and promotions push their new tag to (a remote's name or a URL). No default: no push. */
+    public static final ConfigKey<String> RELEASE_PUSH = new ConfigKey<>("release.push",
+            "The git remote (name or URL) every evolution and promotion pushes its new tag to; unset: tags stay local",
+            null, ConfigKey::remote, Function.identity());
+
     private static final List<ConfigKey<?>> ALL = List.of(STORE_URL, RUN_RUNNERS, EXECUTION_MODE, EXECUTION_SHARED_URL,
-            PIPELINE_TEMPLATE);
+            PIPELINE_TEMPLATE, RELEASE_PUSH);
 
     private final String name;
     private final String description;
@@ -169,6 +175,13 @@ public final class ConfigKey<T> {
         if (text.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) return text;
         throw new IllegalArgumentException("'" + text + "' is not a pipeline name (1-100 letters, digits, '.', '_'"
                 + " or '-', starting with a letter or digit)");
+    }
+
+    private static String remote(String text) {
+        if (text.chars().anyMatch(Character::isWhitespace) || text.startsWith("-")) {
+            throw new IllegalArgumentException("'" + text + "' is not a git remote (use a remote's name, e.g. origin, or its URL)");
+        }
+        return text;
     }
 
     private static ExecutionMode mode(String text) {

@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -38,7 +39,8 @@ import java.util.function.Consumer;
  *
  * <p>Refused with a {@link BadInputException} before anything is recorded: an unknown generation or change,
  * a promoted generation, no git repository, a dirty work tree (unless {@link #allowDirty(boolean)}), a git tag
- * {@code vX.Y.Z-rc.N} that no recorded evolution made where the next RC numbers would go.
+ * {@code vX.Y.Z-rc.N} that no recorded evolution made where the next RC numbers would go, and (unless
+ * {@link #allowDirty(boolean)}) a generation file or YAML pipeline file that is not committed, unchanged, in HEAD.
  */
 public final class EvolutionRequest {
     private final ReleaseContext ctx;
@@ -50,6 +52,7 @@ public final class EvolutionRequest {
     private String pipelineName;
     private boolean allowDirty;
     private Consumer<Evolution> onCreated = e -> { };
+    private final TagPush push = new TagPush();
 
     /** Created by {@link io.gryt.core.Gryt#evolve(String)}. */
     public EvolutionRequest(ReleaseContext ctx, Generations generations, String version) {
@@ -103,6 +106,31 @@ public final class EvolutionRequest {
         return this;
     }
 
+    /**
+     * Pushes the evolution's tag to {@code remote} (a git remote's name or URL) once it is recorded and tagged,
+     * instead of to the project's {@code release.push} remote, if any. An interrupted evolution's tag stays local
+     * (an interrupt should end gryt quickly, not wait for a remote).
+     */
+    public EvolutionRequest push(String remote) {
+        push.to(remote);
+        return this;
+    }
+
+    /** Keeps the evolution's tag local, whatever the project's {@code release.push} setting says. */
+    public EvolutionRequest noPush() {
+        push.none();
+        return this;
+    }
+
+    /**
+     * Called when pushing the tag fails (the evolution is recorded and tagged locally all the same). By default the
+     * {@link TagPushException} is thrown: the evolution's {@link EvolutionHandle#result() result} fails with it.
+     */
+    public EvolutionRequest onPushFailure(Consumer<TagPushException> action) {
+        push.onFailure(action);
+        return this;
+    }
+
     /** Runs the evolution to its end and returns it, recorded and tagged. */
     public Evolution start() {
         return launch().await();
@@ -119,6 +147,11 @@ public final class EvolutionRequest {
         ChangeSet changes = ChangeSet.of(generation, changeIds);
         Versioning vcs = ctx.requireVersioning();
         String commit = vcs.head();
+        if (!allowDirty) {
+            CommittedFiles.requireForEvolution(vcs, commit, generations.fileOf(version), pipeline != null ? Optional.empty()
+                    : CommittedFiles.pipelineFile(ctx.layout().pipelinesDir(),
+                    pipelineName != null ? pipelineName : generation.pipelineTemplate()));
+        }
         if (!allowDirty && !vcs.isClean()) {
             throw new BadInputException("the work tree " + vcs.root() + " has uncommitted changes: commit them,"
                     + " or pass --allow-dirty (the evolution records that it ran dirty)");
@@ -142,7 +175,11 @@ public final class EvolutionRequest {
         }
         store.evolutionRunning(pending.tag(), run.runId());
         Evolution started = store.evolution(pending.tag()).orElse(pending);
-        CompletableFuture<Evolution> result = run.result().handle((r, error) -> finish(pending, statusOf(r, error), run.runId()));
+        CompletableFuture<Evolution> result = run.result().handle((r, error) -> finish(pending, statusOf(r, error), run.runId()))
+                .thenApply(done -> {
+                    if (done.status() != EvolutionStatus.INTERRUPTED) push.push(ctx, vcs, done.tag());
+                    return done;
+                });
         ctx.track(result);
         return new EvolutionHandle() {
             @Override

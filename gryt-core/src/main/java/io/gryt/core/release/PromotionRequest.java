@@ -69,6 +69,7 @@ public final class PromotionRequest {
     private Consumer<List<ReleaseStore.OwnedEvolution>> onWaiting = inProgress -> { };
     private List<String> announced = List.of();
     private int races;
+    private final TagPush push = new TagPush();
 
     /** Created by {@link io.gryt.core.Gryt#promotion(String)}. */
     public PromotionRequest(ReleaseContext ctx, Generations generations, String version, List<PromotionGate> gates) {
@@ -94,6 +95,30 @@ public final class PromotionRequest {
     public PromotionRequest minimumEvolutions(int n) {
         if (n < 0) throw new BadInputException("minimum evolutions must be >= 0, was " + n);
         this.minimumEvolutions = n;
+        return this;
+    }
+
+    /**
+     * Pushes the release tag to {@code remote} (a git remote's name or URL) once the promotion is complete, instead
+     * of to the project's {@code release.push} remote, if any.
+     */
+    public PromotionRequest push(String remote) {
+        push.to(remote);
+        return this;
+    }
+
+    /** Keeps the release tag local, whatever the project's {@code release.push} setting says. */
+    public PromotionRequest noPush() {
+        push.none();
+        return this;
+    }
+
+    /**
+     * Called when pushing the release tag fails (the promotion is complete and tagged locally all the same). By
+     * default the {@link TagPushException} is thrown from {@link #promote()}.
+     */
+    public PromotionRequest onPushFailure(Consumer<TagPushException> action) {
+        push.onFailure(action);
         return this;
     }
 
@@ -124,7 +149,8 @@ public final class PromotionRequest {
     /**
      * Evaluates every gate, then promotes if all passed. Returns the promotion: {@code completed},
      * {@code blocked} (nothing released) or {@code dry_run}. Refused with a {@link BadInputException} when the
-     * generation is promoted, or when git tag {@code vX.Y.Z} already exists (gryt never moves or reuses a tag).
+     * generation is promoted, when git tag {@code vX.Y.Z} already exists (gryt never moves or reuses a tag), or when
+     * the generation file or a YAML pipeline file the proofs ran is not in the tested commit (the contract unchanged).
      * An evolution of the generation still pending or running blocks it (gate {@code evolutions-finished}),
      * checked again when the pending promotion is recorded, atomically with it, so that none can slip in between;
      * with {@link #waitForEvolutions} the promotion waits for them first.
@@ -165,6 +191,8 @@ public final class PromotionRequest {
         List<ChangeEvidence> evidence = store.evidence(version);
         Optional<String> commit = commitRevision != null ? Optional.of(explicitCommit(vcs, store))
                 : latestPass(evidence).map(EvolutionRef::commit);
+        commit.ifPresent(c -> CommittedFiles.requireForPromotion(vcs, c, generations.fileOf(version),
+                CommittedFiles.provingPipelineFiles(ctx, evidence)));
         Supplier<Integer> passing = memo(() -> store.countEvolutions(version, io.gryt.api.release.EvolutionStatus.PASS));
         GateContext gateContext = new GateContext() {
             @Override
@@ -243,6 +271,7 @@ public final class PromotionRequest {
         store.completePromotion(id, contractHash, Instant.now());
         Promotion done = new Promotion(version, version, pending.commit(), PromotionStatus.COMPLETED, results, artifacts, now);
         ctx.events().publish(new PromotionCompleted(version, done.tag(), done.commit(), results, Instant.now()));
+        push.push(ctx, vcs, version);
         return Optional.of(done);
     }
 

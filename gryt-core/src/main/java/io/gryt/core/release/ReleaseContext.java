@@ -51,6 +51,12 @@ public interface ReleaseContext {
     /** Starts a run of {@code plan} (recorded before it returns). */
     RunHandle start(ExecutionPlan plan, RunOptions options);
 
+    /** The git remote new tags are pushed to by default: the project's {@code release.push} setting, if set. */
+    Optional<String> pushRemote();
+
+    /** The name of the pipeline that recorded run {@code runId} ran, if the run is known. */
+    Optional<String> pipelineOfRun(String runId);
+
     /** Work still going on that closing the owning {@code Gryt} must wait for (an evolution's recording and tag). */
     void track(CompletableFuture<?> work);
 }
