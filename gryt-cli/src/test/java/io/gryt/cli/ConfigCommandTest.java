@@ -60,7 +60,7 @@ class ConfigCommandTest {
         CliRun r = CliRun.in(dir, "config", "list", "--json");
         assertThat(r.exitCode()).as(r.all()).isZero();
         JsonNode settings = Json.MAPPER.readTree(r.out());
-        assertThat(settings).hasSize(5);
+        assertThat(settings).hasSize(6);
         assertThat(settings.get(0).get("key").asText()).isEqualTo("store.url");
         assertThat(settings.get(0).get("value").asText()).isEqualTo("sqlite:runs/gryt.db");
         assertThat(settings.get(0).get("default").asBoolean()).isFalse();

@@ -70,7 +70,7 @@ class HelpTest {
         CliRun r = CliRun.of("help", "generation", "nope");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("gryt: error: unknown command 'generation nope'"
-                + " ('gryt generation' commands: new, list, show, promote, ").endsWith(")").doesNotContain("\n");
+                + " ('gryt generation' commands: new, list, show, sync, promote, hotfix, delete)").endsWith(")").doesNotContain("\n");
         assertThat(CliRun.of("help", "generation", "lst").err())
                 .isEqualTo("gryt: error: unknown command 'generation lst'; did you mean 'generation list'?\n");
         assertThat(r.out()).isEmpty();
