@@ -4,7 +4,6 @@ import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.spi.DamagedStoreException;
 import io.gryt.api.spi.ReadOnlyStoreException;
-import io.gryt.core.yaml.YamlException;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
@@ -82,7 +81,8 @@ public final class Cli {
      * several mistakes names each), else the first line of its message.
      */
     static void printError(PrintStream err, Exception ex) {
-        List<String> lines = ex instanceof YamlException y ? y.problems() : List.of(oneLine(ex.getMessage()));
+        List<String> lines = ex instanceof BadInputException bad ? bad.problems().stream().map(Cli::oneLine).toList()
+                : List.of(oneLine(ex.getMessage()));
         lines.forEach(line -> err.println(UsageErrors.PREFIX + line));
     }
 

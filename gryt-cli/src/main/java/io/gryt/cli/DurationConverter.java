@@ -1,6 +1,6 @@
 package io.gryt.cli;
 
-import io.gryt.core.yaml.Durations;
+import io.gryt.core.text.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -7,7 +7,7 @@ import io.gryt.api.release.EvolutionStatus;
 import io.gryt.core.Gryt;
 import io.gryt.core.release.EvolutionHandle;
 import io.gryt.core.release.EvolutionRequest;
-import io.gryt.core.release.Versions;
+import io.gryt.core.format.Versions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

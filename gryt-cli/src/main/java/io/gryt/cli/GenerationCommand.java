@@ -12,7 +12,7 @@ import io.gryt.api.spi.EvolutionsInProgressException;
 import io.gryt.core.Gryt;
 import io.gryt.core.release.GenerationSync;
 import io.gryt.core.release.Generations;
-import io.gryt.core.yaml.Durations;
+import io.gryt.core.text.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

@@ -1,7 +1,5 @@
 package io.gryt.cli;
 
-import io.gryt.api.BadInputException;
-import io.gryt.api.spi.Versioning;
 import io.gryt.core.Gryt;
 import io.gryt.core.project.ProjectInit;
 import io.gryt.core.project.ProjectLayout;
@@ -11,7 +9,6 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code gryt init}: creates {@code .gryt/} with the database and a sample pipeline; running it twice is harmless. */
@@ -43,16 +40,8 @@ final class InitCommand implements Callable<Integer> {
 
     /** Warns when a .gitignore rule of the repository keeps the pipeline (and so the contract) files out of git. */
     private void warnWhenIgnored(Gryt g, ProjectLayout layout) {
-        Optional<Versioning> vcs = g.versioning();
-        if (vcs.isEmpty()) return;
         Path sample = layout.pipelinesDir().resolve("ci.yaml");
-        Versioning.FileInCommit state;
-        try {
-            state = vcs.get().fileInCommit(vcs.get().head(), sample);
-        } catch (BadInputException e) {
-            return; // a repository without a commit yet: nothing to compare with
-        }
-        if (state != Versioning.FileInCommit.IGNORED) return;
+        if (!g.ignoredByGit(sample)) return;
         gryt.err.println("gryt: warning: a .gitignore rule ignores " + layout.display(sample) + " (git check-ignore -v "
                 + layout.display(sample) + " shows it): pipeline and generation files must be committed for evolutions"
                 + " and promotions; drop the rule (.gryt/.gitignore already keeps the database, logs and snapshots out)");

@@ -12,7 +12,7 @@ import io.gryt.api.release.Evolution;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
 import io.gryt.core.release.GenerationSync;
-import io.gryt.core.release.PromotionReports;
+import io.gryt.core.format.PromotionReports;
 
 import java.io.PrintStream;
 import java.util.List;

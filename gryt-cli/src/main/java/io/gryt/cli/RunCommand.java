@@ -3,7 +3,7 @@ package io.gryt.cli;
 import io.gryt.api.BadInputException;
 import io.gryt.api.Pipeline;
 import io.gryt.core.Gryt;
-import io.gryt.core.plan.StepSelection;
+import io.gryt.core.run.StepSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

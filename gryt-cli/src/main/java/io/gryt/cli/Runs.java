@@ -4,8 +4,8 @@ import io.gryt.api.Pipeline;
 import io.gryt.api.RunHandle;
 import io.gryt.api.RunResult;
 import io.gryt.core.Gryt;
-import io.gryt.core.RunOptions;
-import io.gryt.core.plan.StepSelection;
+import io.gryt.core.run.RunOptions;
+import io.gryt.core.run.StepSelection;
 
 /**
  * Runs a pipeline from the command line with Ctrl-C handling, showing it live, plainly or as JSON; shared by

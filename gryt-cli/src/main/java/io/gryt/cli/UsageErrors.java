@@ -1,6 +1,6 @@
 package io.gryt.cli;
 
-import io.gryt.core.yaml.Suggestions;
+import io.gryt.core.text.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.OptionSpec;

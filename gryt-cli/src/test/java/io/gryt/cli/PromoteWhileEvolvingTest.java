@@ -1,6 +1,6 @@
 package io.gryt.cli;
 
-import io.gryt.core.exec.Owners;
+import io.gryt.core.internal.exec.Owners;
 import io.gryt.testing.ChildJvm;
 import io.gryt.testing.Processes;
 import io.gryt.testing.TempGitRepo;

@@ -1,5 +1,6 @@
 package io.gryt.core;
 
+import io.gryt.core.run.RunOptions;
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.Pipeline;
@@ -43,19 +44,19 @@ import io.gryt.core.config.ConfigKey;
 import io.gryt.core.config.ExecutionMode;
 import io.gryt.core.config.ProjectConfig;
 import io.gryt.core.config.StoreUrls;
-import io.gryt.core.event.EventBus;
-import io.gryt.core.exec.RunEngine;
-import io.gryt.core.exec.RunRequest;
+import io.gryt.core.internal.event.EventBus;
+import io.gryt.core.internal.exec.RunEngine;
+import io.gryt.core.internal.exec.RunRequest;
 import io.gryt.core.metrics.Metrics;
-import io.gryt.core.plan.ExecutionPlan;
-import io.gryt.core.plan.PlanBuilder;
+import io.gryt.core.internal.plan.ExecutionPlan;
+import io.gryt.core.internal.plan.PlanBuilder;
 import io.gryt.core.project.ProjectLayout;
 import io.gryt.core.release.EvolutionRequest;
 import io.gryt.core.release.Generations;
 import io.gryt.core.release.PromotionRequest;
-import io.gryt.core.release.ReleaseContext;
-import io.gryt.core.release.ReleaseRecovery;
-import io.gryt.core.yaml.PipelineFiles;
+import io.gryt.core.internal.release.ReleaseContext;
+import io.gryt.core.internal.release.ReleaseRecovery;
+import io.gryt.core.internal.yaml.PipelineFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -288,7 +289,7 @@ public final class Gryt implements AutoCloseable {
      * The project's settings from {@code .gryt/config.yaml} (the defaults when there is none), or those given to
      * the {@link Builder#config builder}. Read once per instance, when first needed.
      *
-     * @throws io.gryt.core.yaml.YamlException when the file holds a mistake
+     * @throws io.gryt.core.internal.yaml.YamlException when the file holds a mistake
      */
     public ProjectConfig config() {
         ProjectConfig c = config;
@@ -390,6 +391,20 @@ public final class Gryt implements AutoCloseable {
      */
     public void query(String sql, RowHandler handler) {
         store.userQuery(sql, handler);
+    }
+
+    /**
+     * True when a {@code .gitignore} rule of the project's git repository ignores {@code file}, so that it could not be
+     * committed as it must be (generation and pipeline files); false outside a repository or before its first commit.
+     */
+    public boolean ignoredByGit(Path file) {
+        Optional<Versioning> vcs = versioning();
+        if (vcs.isEmpty()) return false;
+        try {
+            return vcs.get().fileInCommit(vcs.get().head(), file) == Versioning.FileInCommit.IGNORED;
+        } catch (BadInputException e) {
+            return false; // a repository without a commit yet: nothing to compare with
+        }
     }
 
     /**

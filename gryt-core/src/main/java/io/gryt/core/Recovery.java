@@ -4,8 +4,8 @@ import io.gryt.api.StepStatus;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.RunStore;
 import io.gryt.api.spi.StepRun;
-import io.gryt.core.exec.Owners;
-import io.gryt.core.exec.ProcessTree;
+import io.gryt.core.internal.exec.Owners;
+import io.gryt.core.internal.exec.ProcessTree;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import io.gryt.api.BadInputException;
 import io.gryt.core.config.ConfigKey;
 import io.gryt.core.config.ProjectConfig;
 import io.gryt.core.store.MemoryStore;
-import io.gryt.core.yaml.YamlException;
+import io.gryt.core.internal.yaml.YamlException;
 import io.gryt.testing.TempProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,13 @@
 package io.gryt.core;
 
+import io.gryt.core.run.RunOptions;
 import io.gryt.api.BadInputException;
 import io.gryt.api.Pipeline;
 import io.gryt.api.RunListener;
 import io.gryt.api.RunResult;
 import io.gryt.api.StepResult;
 import io.gryt.api.spi.StepRun;
-import io.gryt.core.plan.StepSelection;
+import io.gryt.core.run.StepSelection;
 import io.gryt.core.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

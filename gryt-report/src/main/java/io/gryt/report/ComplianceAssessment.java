@@ -5,7 +5,7 @@ import io.gryt.api.audit.VerifyReport;
 import io.gryt.api.spi.Store;
 import io.gryt.core.Gryt;
 import io.gryt.core.audit.AuditVerifier;
-import io.gryt.core.release.Versions;
+import io.gryt.core.format.Versions;
 
 import java.util.ArrayList;
 import java.util.List;

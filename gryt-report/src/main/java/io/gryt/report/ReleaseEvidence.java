@@ -10,9 +10,9 @@ import io.gryt.api.read.StepTally;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.project.ProjectLayout;
-import io.gryt.core.release.TagMessages;
+import io.gryt.core.release.Generations;
+import io.gryt.core.format.TagMessages;
 import io.gryt.report.ExportSink.GenerationRow;
-import io.gryt.core.yaml.GenerationFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -166,7 +166,7 @@ record ReleaseEvidence(GenerationRow generation, long changes, List<PromotionFac
         }
         String contract;
         try {
-            contract = GenerationFiles.contractHash(GenerationFiles.parse(file));
+            contract = Generations.contractHashOf(file);
         } catch (GrytException e) {
             contract = null; // it no longer reads as a contract: the report says the hash does not match
         }

@@ -8,7 +8,7 @@ import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.Versioning;
-import io.gryt.core.release.TagMessages;
+import io.gryt.core.format.TagMessages;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -11,9 +11,9 @@ import io.gryt.api.spi.Versioning;
 import io.gryt.core.audit.RollbackReport.Kind;
 import io.gryt.core.audit.RollbackReport.Leftover;
 import io.gryt.core.project.ProjectLayout;
-import io.gryt.core.release.TagMessages;
-import io.gryt.core.release.Versions;
-import io.gryt.core.yaml.GenerationFiles;
+import io.gryt.core.format.TagMessages;
+import io.gryt.core.format.Versions;
+import io.gryt.core.internal.yaml.GenerationFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

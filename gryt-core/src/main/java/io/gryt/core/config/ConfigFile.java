@@ -2,9 +2,9 @@ package io.gryt.core.config;
 
 import io.gryt.api.GrytException;
 import io.gryt.core.project.FileErrors;
-import io.gryt.core.yaml.YamlException;
-import io.gryt.core.yaml.YamlSettings;
-import io.gryt.core.yaml.YamlSettings.Setting;
+import io.gryt.core.internal.yaml.YamlException;
+import io.gryt.core.internal.yaml.YamlSettings;
+import io.gryt.core.internal.yaml.YamlSettings.Setting;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package io.gryt.core.config;
 
 import io.gryt.api.spi.StoreProvider;
-import io.gryt.core.yaml.Suggestions;
+import io.gryt.core.text.Suggestions;
 
 import java.util.List;
 import java.util.Objects;

@@ -5,7 +5,7 @@ import io.gryt.api.read.EvolutionTally;
 import io.gryt.api.read.FinishedRun;
 import io.gryt.api.read.FlakyStep;
 import io.gryt.api.spi.Store;
-import io.gryt.core.release.Versions;
+import io.gryt.core.format.Versions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

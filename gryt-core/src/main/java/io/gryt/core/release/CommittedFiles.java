@@ -1,5 +1,7 @@
 package io.gryt.core.release;
 
+import io.gryt.core.internal.release.Tags;
+import io.gryt.core.internal.release.ReleaseContext;
 import io.gryt.api.BadInputException;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.EvolutionRef;

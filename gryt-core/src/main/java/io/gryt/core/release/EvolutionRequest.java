@@ -1,5 +1,9 @@
 package io.gryt.core.release;
 
+import io.gryt.core.internal.release.Tags;
+import io.gryt.core.format.TagMessages;
+import io.gryt.core.internal.release.ReleaseContext;
+import io.gryt.core.format.Versions;
 import io.gryt.api.BadInputException;
 import io.gryt.api.Pipeline;
 import io.gryt.api.RunHandle;
@@ -14,10 +18,10 @@ import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.Generation;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Versioning;
-import io.gryt.core.RunOptions;
-import io.gryt.core.exec.Owners;
-import io.gryt.core.plan.ExecutionPlan;
-import io.gryt.core.yaml.PipelineFiles;
+import io.gryt.core.run.RunOptions;
+import io.gryt.core.internal.exec.Owners;
+import io.gryt.core.internal.plan.ExecutionPlan;
+import io.gryt.core.internal.yaml.PipelineFiles;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.gryt.core.release;
 
+import io.gryt.core.internal.release.ReleaseContext;
+import io.gryt.core.format.Versions;
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.event.GenerationCreated;
@@ -11,8 +13,8 @@ import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.GenerationStatus;
 import io.gryt.core.project.FileErrors;
-import io.gryt.core.yaml.GenerationFiles;
-import io.gryt.core.yaml.PipelineFiles;
+import io.gryt.core.internal.yaml.GenerationFiles;
+import io.gryt.core.internal.yaml.PipelineFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,14 @@ public final class Generations {
     /** Created by {@link io.gryt.core.Gryt#generations()}. */
     public Generations(ReleaseContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * The contract hash of generation file {@code file} as it is now: what a promotion freezes, to compare with a
+     * recorded one. Throws a {@link BadInputException} (every problem listed) when the file is not a valid contract.
+     */
+    public static String contractHashOf(Path file) {
+        return GenerationFiles.contractHash(GenerationFiles.parse(file));
     }
 
     /**

@@ -1,5 +1,10 @@
 package io.gryt.core.release;
 
+import io.gryt.core.format.PromotionReports;
+import io.gryt.core.internal.release.ReleaseRecovery;
+import io.gryt.core.format.TagMessages;
+import io.gryt.core.internal.release.ReleaseContext;
+import io.gryt.core.internal.release.Tags;
 import io.gryt.api.Artifact;
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
@@ -18,15 +23,15 @@ import io.gryt.api.spi.GateContext;
 import io.gryt.api.spi.PromotionGate;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Versioning;
-import io.gryt.core.exec.Owners;
-import io.gryt.core.release.gates.AllChangesProvenGate;
-import io.gryt.core.release.gates.ContainsReleaseGate;
-import io.gryt.core.release.gates.EvolutionsFinishedGate;
-import io.gryt.core.release.gates.MinimumEvolutionsGate;
-import io.gryt.core.release.gates.NoFailedEvolutionsGate;
-import io.gryt.core.release.gates.OnlyFixChangesGate;
-import io.gryt.core.release.gates.ProvenOnCommitGate;
-import io.gryt.core.yaml.GenerationFiles;
+import io.gryt.core.internal.exec.Owners;
+import io.gryt.core.internal.gates.AllChangesProvenGate;
+import io.gryt.core.internal.gates.ContainsReleaseGate;
+import io.gryt.core.internal.gates.EvolutionsFinishedGate;
+import io.gryt.core.internal.gates.MinimumEvolutionsGate;
+import io.gryt.core.internal.gates.NoFailedEvolutionsGate;
+import io.gryt.core.internal.gates.OnlyFixChangesGate;
+import io.gryt.core.internal.gates.ProvenOnCommitGate;
+import io.gryt.core.internal.yaml.GenerationFiles;
 
 import java.time.Duration;
 import java.time.Instant;

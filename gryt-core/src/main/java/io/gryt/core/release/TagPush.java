@@ -1,5 +1,6 @@
 package io.gryt.core.release;
 
+import io.gryt.core.internal.release.ReleaseContext;
 import io.gryt.api.spi.Versioning;
 
 import java.util.Objects;

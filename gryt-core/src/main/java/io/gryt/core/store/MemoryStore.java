@@ -1,5 +1,6 @@
 package io.gryt.core.store;
 
+import io.gryt.core.release.Generations;
 import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;

@@ -1,6 +1,6 @@
 package io.gryt.core.config;
 
-import io.gryt.core.yaml.YamlException;
+import io.gryt.core.internal.yaml.YamlException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,7 +8,7 @@ import io.gryt.api.release.GateResult;
 import io.gryt.api.release.Promotion;
 import io.gryt.api.release.PromotionStatus;
 import io.gryt.core.Gryt;
-import io.gryt.core.exec.Owners;
+import io.gryt.core.internal.exec.Owners;
 import io.gryt.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

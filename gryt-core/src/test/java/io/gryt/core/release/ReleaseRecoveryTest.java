@@ -66,7 +66,7 @@ class ReleaseRecoveryTest {
         try (Gryt gryt = project.open()) {
             gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
             Generation g = gryt.generations().load("v2.2.0");
-            hash = io.gryt.core.yaml.GenerationFiles.contractHash(g);
+            hash = io.gryt.core.internal.yaml.GenerationFiles.contractHash(g);
             gryt.store().releases().recordPromotion("v2.2.0", project.git.head(), "v2.2.0", PromotionStatus.PENDING,
                     "{\"contract_sha256\":\"" + hash + "\"}", Instant.now());
             project.git.git("tag", "-a", "v2.2.0", "-m", "gryt release v2.2.0");

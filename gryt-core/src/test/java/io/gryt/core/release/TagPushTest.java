@@ -1,5 +1,6 @@
 package io.gryt.core.release;
 
+import io.gryt.core.internal.release.Tags;
 import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.Evolution;

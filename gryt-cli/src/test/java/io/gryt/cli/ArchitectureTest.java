@@ -1,0 +1,79 @@
+package io.gryt.cli;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.gryt.api.spi.AuditStore;
+import io.gryt.api.spi.RecordReads;
+import io.gryt.api.spi.ReleaseStore;
+import io.gryt.api.spi.RunStore;
+import io.gryt.api.spi.Store;
+import io.gryt.api.spi.StoreProvider;
+import io.gryt.api.spi.Versioning;
+import io.gryt.api.spi.VersioningProvider;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The architecture as rules over the compiled product classes of every module on this classpath (api, core, report,
+ * sqlite, git, cli; tests are not analysed): dependencies point one way, api <- core <- adapters, with no cycle
+ * between packages, the CLI reaches the store and git only through the {@code Gryt} facade, and implementation
+ * packages ({@code ..internal..}) stay inside their module.
+ */
+@AnalyzeClasses(packages = "io.gryt", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule theApiDependsOnNothingOfGrytButItself = classes()
+            .that().resideInAPackage("io.gryt.api..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.gryt.api..", "java..")
+            .because("gryt-api is what users and adapters compile against: records and interfaces, the JDK only");
+
+    @ArchTest
+    static final ArchRule theCoreImportsNoAdapterAndNoHeavyLibrary = noClasses()
+            .that().resideInAPackage("io.gryt.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.gryt.sqlite..", "io.gryt.git..", "io.gryt.cli..",
+                    "io.gryt.report..", "org.jdbi..", "org.sqlite..", "org.eclipse.jgit..", "picocli..")
+            .because("the core finds its store and versioning through the SPI (ServiceLoader or the builder)");
+
+    @ArchTest
+    static final ArchRule adaptersImplementTheSpiWithoutTheCore = noClasses()
+            .that().resideInAnyPackage("io.gryt.sqlite..", "io.gryt.git..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.gryt.core..", "io.gryt.cli..", "io.gryt.report..")
+            .because("an adapter implements gryt-api's SPI and nothing else");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("io.gryt.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theCliReachesStoresAndGitOnlyThroughTheFacade = noClasses()
+            .that().resideInAPackage("io.gryt.cli..")
+            .should().dependOnClassesThat(spiServices())
+            .because("the command line is a thin layer over io.gryt.core.Gryt, the only door to the store and git");
+
+    @ArchTest
+    static final ArchRule internalPackagesStayInsideTheirModule = noClasses()
+            .that().resideOutsideOfPackage("io.gryt.core..")
+            .should().dependOnClassesThat().resideInAPackage("io.gryt.core.internal..")
+            .because("io.gryt.core.internal holds gryt-core's implementation, with no compatibility promise");
+
+    @ArchTest
+    static final ArchRule reportsReadThroughTheTypedApi = noClasses()
+            .that().resideInAPackage("io.gryt.report..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.gryt.sqlite..", "io.gryt.git..", "io.gryt.cli..",
+                    "org.jdbi..", "org.sqlite..")
+            .because("reports read only through gryt's typed API, so that every store can serve them");
+
+    private static DescribedPredicate<JavaClass> spiServices() {
+        return assignableTo(Store.class).or(assignableTo(RunStore.class)).or(assignableTo(ReleaseStore.class))
+                .or(assignableTo(AuditStore.class)).or(assignableTo(RecordReads.class))
+                .or(assignableTo(StoreProvider.class)).or(assignableTo(Versioning.class))
+                .or(assignableTo(VersioningProvider.class))
+                .as("a store, its reads, versioning or their providers (the SPI's services)");
+    }
+}

@@ -1,0 +1,146 @@
+package io.gryt.core.internal.exec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Kills whole process trees. gryt starts each step process as the leader of its own process group (with
+ * {@code setsid}), so a step's process id is also its process group id: killing the group reaches every
+ * process the step started, even those whose parent already died, and {@link ProcessHandle#descendants()}
+ * reaches the ones that left the group.
+ *
+ * <p>Stateless and thread-safe. Never kills the JVM's own process or process group.
+ */
+public final class ProcessTree {
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessTree.class);
+    private static final Duration KILL_COMMAND_LIMIT = Duration.ofSeconds(5);
+    /** How far a process's start may lie from the instant given to {@link #isAlive} (clock tick rounding). */
+    private static final Duration START_TOLERANCE = Duration.ofSeconds(2);
+
+    private ProcessTree() {
+    }
+
+    /**
+     * Kills with {@code SIGKILL} the process {@code pid}, its process group (when it leads one, or when it is
+     * gone and left the group behind) and all its descendants. Best effort: never throws.
+     */
+    public static void kill(long pid) {
+        if (pid <= 0 || pid == ProcessHandle.current().pid()) return;
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        Set<ProcessHandle> descendants = new LinkedHashSet<>();
+        process.ifPresent(p -> p.descendants().forEach(descendants::add));
+        OptionalLong group = processGroup(pid);
+        if (group.isEmpty() || group.getAsLong() == pid) killGroup(pid);
+        // children forked between the snapshot and the group kill, outside the group
+        for (ProcessHandle d : List.copyOf(descendants)) d.descendants().forEach(descendants::add);
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        process.ifPresent(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * True when process {@code pid} is running and, if {@code startedAt} is given, started within two seconds
+     * of it (so that a reused pid does not count).
+     */
+    public static boolean isAlive(long pid, Instant startedAt) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) return false;
+        if (startedAt == null) return true;
+        Optional<Instant> start = process.get().info().startInstant();
+        return start.isEmpty() || Duration.between(start.get(), startedAt).abs().compareTo(START_TOLERANCE) <= 0;
+    }
+
+    /**
+     * Waits, at most {@code limit}, until {@code process} leads its own process group (a process started
+     * through {@code setsid} does so only once {@code setsid} has run) or has ended. Returns whether it leads
+     * its group. Without {@code /proc} it returns false at once.
+     */
+    static boolean awaitGroupLeader(Process process, Duration limit) {
+        if (!Files.isDirectory(Path.of("/proc/self"))) return false;
+        long pid = process.pid();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            OptionalLong group = processGroup(pid);
+            if (group.isPresent() && group.getAsLong() == pid) return true;
+            if (!process.isAlive() || System.nanoTime() - deadline > 0) return false;
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** Sends {@code SIGKILL} to every process of group {@code pgid}, unless it is the JVM's own group. */
+    static void killGroup(long pgid) {
+        if (pgid <= 1) return;
+        OptionalLong own = processGroup(ProcessHandle.current().pid());
+        if (own.isPresent() && own.getAsLong() == pgid) return;
+        List<String> command = new ArrayList<>(List.of(killProgram(), "-KILL", "--", "-" + pgid));
+        try {
+            Process kill = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            kill.getOutputStream().close();
+            if (!kill.waitFor(KILL_COMMAND_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) kill.destroyForcibly();
+        } catch (IOException e) {
+            LOG.debug("cannot kill process group {}: {}", pgid, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The process group of {@code pid}, or empty when the process is gone or the group cannot be read. */
+    static OptionalLong processGroup(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            try {
+                // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses
+                String text = Files.readString(stat, StandardCharsets.UTF_8);
+                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                return OptionalLong.of(Long.parseLong(fields[2]));
+            } catch (IOException | RuntimeException e) {
+                return OptionalLong.empty();
+            }
+        }
+        return processGroupFromPs(pid);
+    }
+
+    private static OptionalLong processGroupFromPs(long pid) {
+        try {
+            Process ps = new ProcessBuilder("ps", "-o", "pgid=", "-p", Long.toString(pid))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            ps.getOutputStream().close();
+            String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!ps.waitFor(KILL_COMMAND_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) ps.destroyForcibly();
+            return out.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(out));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
+    }
+
+    private static String killProgram() {
+        for (String candidate : List.of("/bin/kill", "/usr/bin/kill")) {
+            if (Files.isExecutable(Path.of(candidate))) return candidate;
+        }
+        return "kill";
+    }
+}

@@ -1,0 +1,98 @@
+package io.gryt.core.internal.exec;
+
+import io.gryt.api.Secret;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Replaces secret values with {@value Secret#MASK}. Every character that belongs to an occurrence of any value
+ * is hidden, and a run of such characters becomes one mask, so that overlapping values (one a substring of
+ * another, or two that share characters) leak no part of either. Output reaches the mask line by line, so each
+ * line of a multi-line value is a value too.
+ */
+final class SecretMask {
+    static final SecretMask NONE = new SecretMask(List.of());
+
+    private final List<String> values;
+    private final int longest;
+
+    private SecretMask(List<String> values) {
+        this.values = values;
+        this.longest = values.isEmpty() ? 0 : values.get(0).length();
+    }
+
+    /**
+     * A mask for {@code values}. A value is also masked without its surrounding whitespace (a token read from a
+     * file keeps its final newline). Null and blank values, and blank lines of multi-line values, are ignored:
+     * masking every space would wreck the logs and hide nothing secret.
+     */
+    static SecretMask of(Collection<String> values) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String v : values) {
+            if (v == null || v.isBlank()) continue;
+            distinct.add(v);
+            distinct.add(v.strip());
+            if (v.indexOf('\n') < 0 && v.indexOf('\r') < 0) continue;
+            for (String line : v.split("\r\n|\r|\n")) {
+                if (!line.isBlank()) distinct.add(line.strip());
+            }
+        }
+        return new SecretMask(distinct.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
+    }
+
+    /** {@code text} with every secret value replaced; {@code null} stays {@code null}. */
+    String apply(String text) {
+        if (text == null || values.stream().noneMatch(text::contains)) return text;
+        boolean[] hidden = hidden(text);
+        return masked(text, hidden, text.length());
+    }
+
+    /**
+     * Splits {@code text}, which the next piece of output continues, into a masked part that no later output
+     * can change and a raw rest to be put in front of the next piece: the rest holds any occurrence that the
+     * next piece might complete.
+     */
+    Cut cut(String text) {
+        if (values.isEmpty()) return new Cut(text, "");
+        boolean[] hidden = hidden(text);
+        int limit = Math.max(0, text.length() - (longest - 1));
+        int cut = limit;
+        while (cut > 0 && cut < text.length() && hidden[cut - 1] && hidden[cut]) cut--;
+        if (cut == 0 && limit > 0) {
+            // one masked run reaches back to the start: cut after it, or the rest would grow without bound
+            cut = limit;
+            while (cut < text.length() && hidden[cut]) cut++;
+        }
+        return new Cut(masked(text, hidden, cut), text.substring(cut));
+    }
+
+    /** A masked part of some output and the raw rest that the next piece continues. */
+    record Cut(String masked, String rest) {
+    }
+
+    private boolean[] hidden(String text) {
+        boolean[] hidden = new boolean[text.length()];
+        for (String value : values) {
+            for (int at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+                for (int i = at; i < at + value.length(); i++) hidden[i] = true;
+            }
+        }
+        return hidden;
+    }
+
+    private static String masked(String text, boolean[] hidden, int end) {
+        StringBuilder out = new StringBuilder(end);
+        for (int i = 0; i < end; i++) {
+            if (!hidden[i]) {
+                out.append(text.charAt(i));
+            } else if (i == 0 || !hidden[i - 1]) {
+                out.append(Secret.MASK);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package io.gryt.core.internal.exec;
+
+import io.gryt.api.Step;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a step runs with, fixed when the run starts.
+ *
+ * @param runId      the run
+ * @param step       the resolved step
+ * @param projectDir the project's directory
+ * @param workDir    the absolute working directory
+ * @param env        the merged environment (secrets unmasked)
+ * @param logFile    the step's log file
+ * @param mask       the run's secret mask
+ */
+record StepSetup(String runId, Step step, Path projectDir, Path workDir, Map<String, String> env, Path logFile, SecretMask mask) {
+    String name() {
+        return step.name();
+    }
+
+    /** The name of a helper thread for this step. */
+    String threadName(String role) {
+        return "gryt-" + runId + "-" + step.name() + "-" + role;
+    }
+}

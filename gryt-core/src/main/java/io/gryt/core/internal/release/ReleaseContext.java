@@ -1,0 +1,63 @@
+package io.gryt.core.internal.release;
+
+import io.gryt.core.Gryt;
+import io.gryt.api.Pipeline;
+import io.gryt.api.RunHandle;
+import io.gryt.api.spi.AuditStore;
+import io.gryt.api.spi.ReleaseStore;
+import io.gryt.api.spi.Versioning;
+import io.gryt.core.run.RunOptions;
+import io.gryt.core.internal.event.EventBus;
+import io.gryt.core.internal.plan.ExecutionPlan;
+import io.gryt.core.project.ProjectLayout;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the release engine needs from the {@link io.gryt.core.Gryt} that owns it. Internal: created by
+ * {@code Gryt}, not by users.
+ */
+public interface ReleaseContext {
+    /** The project layout. */
+    ProjectLayout layout();
+
+    /** The release store. */
+    ReleaseStore store();
+
+    /** The store's audit trail, when it keeps one (release tags then anchor its head). */
+    Optional<AuditStore> audit();
+
+    /** Version control, when the project is in a repository. */
+    Optional<Versioning> versioning();
+
+    /** Version control, or a clear error naming the project. */
+    Versioning requireVersioning();
+
+    /** The event bus. */
+    EventBus events();
+
+    /** The pipeline of a generation whose file names none: the project setting {@code pipeline_template}. */
+    String defaultPipeline();
+
+    /** Loads {@code .gryt/pipelines/<name>.yaml}. */
+    Pipeline pipeline(String name);
+
+    /**
+     * Resolves and validates a pipeline without running it (unresolved steps, unknown dependencies, cycles): the
+     * plan that {@link #start} then runs, so that a pipeline is planned once per run.
+     */
+    ExecutionPlan plan(Pipeline pipeline);
+
+    /** Starts a run of {@code plan} (recorded before it returns). */
+    RunHandle start(ExecutionPlan plan, RunOptions options);
+
+    /** The git remote new tags are pushed to by default: the project's {@code release.push} setting, if set. */
+    Optional<String> pushRemote();
+
+    /** The name of the pipeline that recorded run {@code runId} ran, if the run is known. */
+    Optional<String> pipelineOfRun(String runId);
+
+    /** Work still going on that closing the owning {@code Gryt} must wait for (an evolution's recording and tag). */
+    void track(CompletableFuture<?> work);
+}

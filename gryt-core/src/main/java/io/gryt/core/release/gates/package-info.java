@@ -1,5 +1,0 @@
-/**
- * The built-in promotion gates. Each reads the evidence gryt gathered once for all gates (one query), so
- * evaluating a generation of a thousand changes stays fast.
- */
-package io.gryt.core.release.gates;
