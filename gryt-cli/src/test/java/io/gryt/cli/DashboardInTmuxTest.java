@@ -98,6 +98,11 @@ class DashboardInTmuxTest {
                     .containsPattern("BAD-1 +v2\\.2\\.0-rc\\.2 +fail")
                     .contains("GATES IF PROMOTED NOW would be blocked").containsPattern("FAIL no-failed-evolutions")
                     .containsPattern("> v2\\.2\\.0-rc\\.3 +pass +PAY-003");
+            Thread.sleep(2_000);
+            String still = t.screen();
+            Thread.sleep(2_500);
+            assertThat(t.screen()).as("nothing changed in the store, so nothing is read or redrawn (its clock stands)")
+                    .isEqualTo(still);
 
             t.keys("/", "r", "c", ".", "2", "Enter");
             String filtered = t.awaitText(WAIT, "/rc.2  (Esc clears)");

@@ -26,6 +26,8 @@ final class GenerationView implements View {
     private List<Evolution> evolutions = List.of();
     private List<GateResult> gates = List.of();
     private String gateNote = "";
+    /** What the gate report was evaluated on: evaluating it touches the store, so it is redone only when this changes. */
+    private String gatesOf;
     private List<Evolution> items = List.of();
     private int selected;
 
@@ -43,6 +45,9 @@ final class GenerationView implements View {
             gateNote = "promoted: its gates passed when it was released";
             return;
         }
+        String basis = evolutions.toString() + page.generation(version).map(Object::toString).orElse("");
+        if (basis.equals(gatesOf)) return;
+        gatesOf = basis;
         try {
             Promotion dryRun = gryt.promotion(version).dryRun(true).promote();
             gates = dryRun.gates();
