@@ -82,7 +82,8 @@ class DashboardInTmuxTest {
             try (ChildJvm other = ChildJvm.of(Main.class).args("-C", dir.toString(), "evolution", "start", "v2.2.0",
                     "--change", "PAY-003").start()) {
                 t.await("wait-a running", s -> Pattern.compile("wait-a +running +\\d").matcher(s).find(), WAIT);
-                assertThat(t.screen()).containsPattern("build +pass").contains("release-pipeline running");
+                assertThat(t.screen()).containsPattern("build +pass").contains("release-pipeline running")
+                        .containsPattern("v2\\.2\\.0 +in progress +1/3 proven").containsPattern("v2\\.2\\.0-rc\\.3 +running +PAY-003");
                 Files.writeString(bin.resolve("a"), "go");
                 t.await("wait-a pass, wait-b running", s -> Pattern.compile("wait-a +pass").matcher(s).find()
                         && Pattern.compile("wait-b +running").matcher(s).find(), WAIT);
