@@ -70,6 +70,8 @@ final class GrytCommand implements Callable<Integer> {
         c.put("db", DbCommand.class);
         c.put("audit", AuditCommand.class);
         c.put("compliance", ComplianceCommand.class);
+        c.put("status", StatusCommand.class);
+        c.put("dashboard", DashboardCommand.class);
         c.put("config", ConfigCommand.class);
         c.put("completion", CompletionCommand.class);
         c.put("help", HelpCommand.class);

@@ -38,7 +38,6 @@ final class ReservedCommand implements Callable<Integer> {
         Map<String, String> names = new LinkedHashMap<>();
         names.put("pipeline", "pipelines from catalogs: gryt pipeline new <name> --from catalog:<lang>.<pipeline>");
         names.put("new", "projects from templates");
-        names.put("dashboard", "a dashboard of runs and releases");
         return Collections.unmodifiableMap(names);
     }
 

@@ -24,6 +24,7 @@ public final class StartupTraining {
             List.of("db", "query", "SELECT * FROM pipeline_runs"),
             List.of("db", "metric", "pass_rate"),
             List.of("audit", "verify"),
+            List.of("status"),
             List.of("config", "list"),
             List.of("run", "--help"),
             List.of("--version"));

@@ -63,7 +63,7 @@ record Terminal(boolean interactive, boolean color, int width, int height) {
     }
 
     /** {@code System.console()} is a terminal on Java 17; from Java 22 it may not be, and says so. */
-    private static boolean stdoutIsTerminal() {
+    static boolean stdoutIsTerminal() {
         Console console = System.console();
         if (console == null) return false;
         try {

@@ -19,6 +19,7 @@ import io.gryt.api.event.StepStarted;
 import io.gryt.api.event.GrytEvent;
 import io.gryt.api.audit.Snapshot;
 import io.gryt.api.read.GenerationEvidence;
+import io.gryt.api.read.GenerationRecord;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.Generation;
@@ -330,6 +331,11 @@ public final class Gryt implements AutoCloseable {
     /** Per change of generation {@code version}: its latest finished and latest passing evolution. */
     public List<ChangeEvidence> evidence(String version) {
         return store.releases().evidence(version);
+    }
+
+    /** Every stored generation (draft, promoted, hot-fix) as recorded, oldest first, in one read. */
+    public List<GenerationRecord> storedGenerations() {
+        return store.reads().generationRecords(Optional.empty());
     }
 
     /** The evidence of every stored generation, in one read, by version in order of creation. */

@@ -88,7 +88,7 @@ final class Html {
                       border: 1px solid currentColor; color: var(--muted); }
             .status.pass, .status.passed, .status.completed, .status.promoted, .status.intact, .status.evidenced { color: var(--pass); }
             .status.fail, .status.timeout, .status.blocked, .status.broken, .status.interrupted, .status.gap { color: var(--fail); }
-            .status.pending, .status.running, .status.draft, .status.not_checked, .status.unavailable,
+            .status.pending, .status.running, .status.draft, .status.in_progress, .status.hot_fix, .status.not_checked, .status.unavailable,
             .status.rolled_back, .status.skipped, .status.cancelled { color: var(--warn); }
             .verify { margin-top: 10px; padding: 8px 12px; border-radius: 6px; font-weight: 600; }
             .verify.intact { background: #e7f4eb; }
