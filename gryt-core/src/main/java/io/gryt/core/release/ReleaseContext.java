@@ -6,6 +6,7 @@ import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.RunOptions;
+import io.gryt.core.catalog.Catalogs;
 import io.gryt.core.event.EventBus;
 import io.gryt.core.plan.ExecutionPlan;
 import io.gryt.core.project.ProjectLayout;
@@ -39,8 +40,11 @@ public interface ReleaseContext {
     /** The pipeline of a generation whose file names none: the project setting {@code pipeline_template}. */
     String defaultPipeline();
 
-    /** Loads {@code .gryt/pipelines/<name>.yaml}. */
+    /** Loads {@code .gryt/pipelines/<name>.yaml}, or else catalog pipeline {@code name} ({@code go.release}). */
     Pipeline pipeline(String name);
+
+    /** The project's catalogs. */
+    Catalogs catalogs();
 
     /**
      * Resolves and validates a pipeline without running it (unresolved steps, unknown dependencies, cycles): the
