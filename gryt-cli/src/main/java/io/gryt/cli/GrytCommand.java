@@ -67,6 +67,8 @@ final class GrytCommand implements Callable<Integer> {
         c.put("demo", DemoCommand.class);
         c.put("generation", GenerationCommand.class);
         c.put("evolution", EvolutionCommand.class);
+        c.put("pipeline", PipelineCommand.class);
+        c.put("catalog", CatalogCommand.class);
         c.put("db", DbCommand.class);
         c.put("audit", AuditCommand.class);
         c.put("compliance", ComplianceCommand.class);

@@ -71,7 +71,7 @@ class CompletionAndReservedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pipeline", "new", "dashboard"})
+    @ValueSource(strings = {"new", "dashboard"})
     void aReservedNameSaysItIsNotAvailableYetAndExitsTwo(String name) {
         CliRun r = CliRun.of(name, "new", "x", "--from", "catalog:go.ci");
         assertThat(r.exitCode()).isEqualTo(2);
