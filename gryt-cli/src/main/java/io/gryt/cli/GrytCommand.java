@@ -63,6 +63,7 @@ final class GrytCommand implements Callable<Integer> {
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> c = new LinkedHashMap<>();
         c.put("init", InitCommand.class);
+        c.put("new", NewCommand.class);
         c.put("run", RunCommand.class);
         c.put("demo", DemoCommand.class);
         c.put("generation", GenerationCommand.class);

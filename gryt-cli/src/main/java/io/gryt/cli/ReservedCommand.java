@@ -36,7 +36,6 @@ final class ReservedCommand implements Callable<Integer> {
 
     private static Map<String, String> reserved() {
         Map<String, String> names = new LinkedHashMap<>();
-        names.put("new", "projects from templates");
         names.put("dashboard", "a dashboard of runs and releases");
         return Collections.unmodifiableMap(names);
     }

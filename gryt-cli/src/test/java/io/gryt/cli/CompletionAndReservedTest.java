@@ -71,7 +71,7 @@ class CompletionAndReservedTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"new", "dashboard"})
+    @ValueSource(strings = {"dashboard"})
     void aReservedNameSaysItIsNotAvailableYetAndExitsTwo(String name) {
         CliRun r = CliRun.of(name, "new", "x", "--from", "catalog:go.ci");
         assertThat(r.exitCode()).isEqualTo(2);
