@@ -74,6 +74,7 @@ final class GrytCommand implements Callable<Integer> {
         c.put("audit", AuditCommand.class);
         c.put("compliance", ComplianceCommand.class);
         c.put("config", ConfigCommand.class);
+        c.put("doctor", DoctorCommand.class);
         c.put("completion", CompletionCommand.class);
         c.put("help", HelpCommand.class);
         return Collections.unmodifiableMap(c);

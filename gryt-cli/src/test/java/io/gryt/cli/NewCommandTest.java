@@ -70,6 +70,8 @@ class NewCommandTest {
                 ".gryt/.gitignore", "README.md").doesNotContain(".gryt/gryt.db");
         assertThat(app.resolve(".gryt/gryt.db")).exists();
         assertThat(app.resolve(".gryt/pipelines/ci.yaml")).as("no sample pipeline beside the template's").doesNotExist();
+        CliRun doctor = CliRun.in(app, "doctor");
+        assertThat(doctor.exitCode()).as(doctor.all()).isZero();
 
         CliRun evolution = CliRun.in(app, "evolution", "start", "v0.1.0", "--change", "APP-1");
         assertThat(evolution.exitCode()).as(evolution.all()).isZero();
@@ -111,6 +113,17 @@ class NewCommandTest {
         assertThat(release.steps()).extracting(Step::name).containsExactly("lint", "test", "build");
         assertThat(release.steps()).allSatisfy(s -> assertThat(s.kind()).isNotEqualTo(Step.Kind.REFERENCE));
         assertThat(TempGitRepo.open(app).git("status", "--porcelain")).isBlank();
+
+        List<String> missingTools = ProjectTemplates.missing(ProjectTemplates.require(template).tools(), System.getenv("PATH"));
+        CliRun doctor = CliRun.in(app, "doctor");
+        if (missingTools.isEmpty()) {
+            assertThat(doctor.exitCode()).as(doctor.all()).isZero();
+        } else {
+            assertThat(doctor.exitCode()).as("doctor names the missing toolchain").isEqualTo(1);
+            assertThat(doctor.out()).contains("tool " + missingTools.get(0)).contains("is not on the PATH");
+            assertThat(doctor.out().lines().filter(l -> l.startsWith("FAIL")))
+                    .allSatisfy(l -> assertThat(l).startsWith("FAIL    tool "));
+        }
 
         String missing = missingToolchain(template);
         Assumptions.assumeTrue(missing == null, () -> "the " + template + " template's evolution is not run: " + missing);

@@ -246,8 +246,11 @@ public final class Gryt implements AutoCloseable {
         plan(pipeline);
     }
 
-    /** Resolves {@code pipeline} against its catalog and {@code .gryt/steps.yaml}, and checks its graph. */
-    private ExecutionPlan plan(Pipeline pipeline) {
+    /**
+     * Resolves {@code pipeline} against its own definitions, {@code .gryt/steps.yaml} and the catalogs, and checks its
+     * graph: the steps as they would run, without running them.
+     */
+    public ExecutionPlan plan(Pipeline pipeline) {
         return PlanBuilder.plan(pipeline, projectSteps());
     }
 
