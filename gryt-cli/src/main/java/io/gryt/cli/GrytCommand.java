@@ -63,13 +63,13 @@ final class GrytCommand implements Callable<Integer> {
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> c = new LinkedHashMap<>();
         c.put("init", InitCommand.class);
-        c.put("new", NewCommand.class);
         c.put("run", RunCommand.class);
         c.put("demo", DemoCommand.class);
         c.put("generation", GenerationCommand.class);
         c.put("evolution", EvolutionCommand.class);
         c.put("pipeline", PipelineCommand.class);
         c.put("catalog", CatalogCommand.class);
+        c.put("new", NewCommand.class);
         c.put("db", DbCommand.class);
         c.put("audit", AuditCommand.class);
         c.put("compliance", ComplianceCommand.class);
