@@ -65,6 +65,35 @@ class CatalogCommandsTest {
     }
 
     @Test
+    void gryRunRunsACatalogPipelineAndAPipelineFileCanReferToCatalogSteps() throws IOException {
+        CliRun.in(dir, "init");
+        Files.createDirectories(dir.resolve(".gryt/catalogs"));
+        Files.writeString(dir.resolve(".gryt/catalogs/acme.yaml"), """
+                steps:
+                  probe: {run: "echo probed > probed.txt"}
+                pipelines:
+                  release:
+                    steps:
+                      - name: probe
+                """);
+        CliRun run = CliRun.in(dir, "run", "acme.release");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(dir.resolve("probed.txt")).hasContent("probed");
+
+        Files.writeString(dir.resolve(".gryt/pipelines/uses.yaml"), """
+                steps:
+                  - name: acme.probe
+                  - name: after
+                    run: "test -f probed.txt"
+                    depends_on: [acme.probe]
+                """);
+        Files.delete(dir.resolve("probed.txt"));
+        CliRun uses = CliRun.in(dir, "run", "uses");
+        assertThat(uses.exitCode()).as(uses.all()).isZero();
+        assertThat(dir.resolve("probed.txt")).hasContent("probed");
+    }
+
+    @Test
     void pipelineNewFromACatalogWritesAPipelineFileWithTheCatalogsStepsResolved() throws IOException {
         CliRun.in(dir, "init");
         CliRun r = CliRun.in(dir, "pipeline", "new", "myapp", "--from", "catalog:go.release");
