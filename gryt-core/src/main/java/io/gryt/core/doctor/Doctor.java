@@ -174,7 +174,7 @@ public final class Doctor {
                 Pipeline p = gryt.pipeline(name);
                 gryt.validate(p);
                 pipelines.put(name, p);
-                checks.add(Check.ok("pipeline " + name, p.steps().size() + " steps, valid"));
+                checks.add(Check.ok("pipeline " + name, p.steps().size() + (p.steps().size() == 1 ? " step" : " steps") + ", valid"));
             } catch (RuntimeException e) {
                 checks.add(Check.fail("pipeline " + name, e.getMessage()));
             }
@@ -233,8 +233,9 @@ public final class Doctor {
                 continue; // reported with the pipeline
             }
             for (PlannedStep s : steps) {
-                program(s.step()).ifPresent(program ->
-                        users.computeIfAbsent(program, k -> new LinkedHashSet<>()).add(p.getKey() + ":" + s.name()));
+                for (String program : programs(s.step())) {
+                    users.computeIfAbsent(program, k -> new LinkedHashSet<>()).add(p.getKey() + ":" + s.name());
+                }
             }
         }
         for (Map.Entry<String, Set<String>> u : users.entrySet()) {
@@ -248,23 +249,30 @@ public final class Doctor {
         }
     }
 
-    /** The program a step starts: a command's first word, or a script's first word that is not shell syntax. */
-    static Optional<String> program(Step step) {
+    /**
+     * The programs a step starts: a command's first word; for a script, the first word of each of its simple commands
+     * (split at {@code ; & | ( ) { }} and backquotes) that is a plain program name, not shell syntax or a builtin.
+     */
+    static List<String> programs(Step step) {
         return switch (step.kind()) {
-            case COMMAND -> step.command().isEmpty() ? Optional.empty() : Optional.of(step.command().get(0));
-            case SHELL -> step.script().flatMap(Doctor::scriptProgram);
-            default -> Optional.empty();
+            case COMMAND -> step.command().isEmpty() ? List.of() : List.of(step.command().get(0));
+            case SHELL -> step.script().map(Doctor::scriptPrograms).orElse(List.of());
+            default -> List.of();
         };
     }
 
-    /** A script's first word after variable assignments, when it is a plain program name (not shell syntax). */
-    private static Optional<String> scriptProgram(String script) {
-        for (String word : script.strip().split("\\s+")) {
-            if (word.isEmpty() || ASSIGNMENT.matcher(word).matches()) continue;
-            if (SHELL_WORDS.contains(word) || !word.matches("[A-Za-z0-9_./+-]+")) return Optional.empty();
-            return Optional.of(word);
+    private static List<String> scriptPrograms(String script) {
+        Set<String> programs = new LinkedHashSet<>();
+        for (String command : script.split("[;&|(){}`\\n]")) {
+            for (String word : command.strip().split("\\s+")) {
+                if (word.isEmpty() || ASSIGNMENT.matcher(word).matches()) continue;
+                if (!SHELL_WORDS.contains(word) && word.matches("[A-Za-z0-9_./+-]+") && !word.startsWith("-")) {
+                    programs.add(word);
+                }
+                break; // only a command's first word is a program
+            }
         }
-        return Optional.empty();
+        return List.copyOf(programs);
     }
 
     private static List<Object> firstColumn(Gryt gryt, String sql) {
