@@ -75,6 +75,21 @@ class CatalogPipelineReleaseTest {
     }
 
     @Test
+    void aPromotionIsRefusedWhenTheCatalogFileTheProofRanIsNotInTheTestedCommit() {
+        project("acme.release");
+        Path catalog = dir.resolve(CATALOG);
+        TempGitRepo.open(dir).write(CATALOG, "pipelines:\n  release:\n    steps:\n      - name: prove\n        run: \"true\"\n");
+        assertThat(catalog).exists();
+        try (Gryt gryt = Gryt.open(dir)) {
+            assertThat(gryt.evolve("v1.0.0").proving("FEAT-001").allowDirty(true).start().passed()).isTrue();
+            assertThatThrownBy(() -> gryt.promote("v1.0.0"))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith(CATALOG + " is not committed (not in the tested commit ")
+                    .hasMessageContaining("git add " + CATALOG + " && git commit");
+        }
+    }
+
+    @Test
     void aRegisteredCatalogPipelineNeedsNoFile() {
         project("embedded.release");
         Catalog embedded = new Catalog() {
