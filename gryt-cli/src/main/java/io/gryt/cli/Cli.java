@@ -47,7 +47,6 @@ public final class Cli {
         GrytCommand.COMMANDS.forEach((name, type) -> {
             if (only == null || only.equals(name)) cl.addSubcommand(name, type);
         });
-        ReservedCommand.addTo(cl);
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root.debug(), err));

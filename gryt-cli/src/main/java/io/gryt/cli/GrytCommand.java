@@ -67,12 +67,16 @@ final class GrytCommand implements Callable<Integer> {
         c.put("demo", DemoCommand.class);
         c.put("generation", GenerationCommand.class);
         c.put("evolution", EvolutionCommand.class);
+        c.put("pipeline", PipelineCommand.class);
+        c.put("catalog", CatalogCommand.class);
+        c.put("new", NewCommand.class);
         c.put("db", DbCommand.class);
         c.put("audit", AuditCommand.class);
         c.put("compliance", ComplianceCommand.class);
         c.put("status", StatusCommand.class);
         c.put("dashboard", DashboardCommand.class);
         c.put("config", ConfigCommand.class);
+        c.put("doctor", DoctorCommand.class);
         c.put("completion", CompletionCommand.class);
         c.put("help", HelpCommand.class);
         return Collections.unmodifiableMap(c);

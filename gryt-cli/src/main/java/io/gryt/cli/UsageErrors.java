@@ -90,7 +90,7 @@ final class UsageErrors implements IParameterExceptionHandler {
         return Optional.ofNullable(Suggestions.closest(typed, names));
     }
 
-    /** The names of the subcommands help lists (not the hidden ones reserved for features to come). */
+    /** The names of the subcommands help lists (not hidden ones). */
     static List<String> visibleSubcommands(CommandLine command) {
         List<String> names = new ArrayList<>();
         command.getSubcommands().forEach((name, sub) -> {

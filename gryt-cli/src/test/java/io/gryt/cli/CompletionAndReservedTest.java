@@ -1,8 +1,6 @@
 package io.gryt.cli;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,24 +66,5 @@ class CompletionAndReservedTest {
         CliRun r = CliRun.of("--version");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("gryt ");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"pipeline", "new"})
-    void aReservedNameSaysItIsNotAvailableYetAndExitsTwo(String name) {
-        CliRun r = CliRun.of(name, "new", "x", "--from", "catalog:go.ci");
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("gryt: error: gryt " + name + " is not available in this version yet");
-        assertThat(r.err().lines()).hasSize(1);
-        assertThat(r.out()).isEmpty();
-    }
-
-    @Test
-    void reservedNamesAreHiddenFromHelp() {
-        CliRun r = CliRun.of("--help");
-        assertThat(r.out()).contains("  config ").contains("  completion ");
-        for (String name : ReservedCommand.RESERVED.keySet()) {
-            assertThat(r.out().lines()).noneMatch(line -> line.strip().startsWith(name + " "));
-        }
     }
 }

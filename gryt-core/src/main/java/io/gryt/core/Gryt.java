@@ -25,6 +25,7 @@ import io.gryt.api.release.Evolution;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
 import io.gryt.api.spi.AuditStore;
+import io.gryt.api.spi.Catalog;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.PromotionGate;
 import io.gryt.api.spi.ReadOnlyStoreException;
@@ -40,6 +41,7 @@ import io.gryt.core.audit.AuditVerifier.AuditVerification;
 import io.gryt.core.audit.AuditVerifier;
 import io.gryt.core.audit.RollbackLeftovers;
 import io.gryt.core.audit.RollbackReport;
+import io.gryt.core.catalog.Catalogs;
 import io.gryt.core.config.ConfigFile;
 import io.gryt.core.config.ConfigKey;
 import io.gryt.core.config.ExecutionMode;
@@ -116,6 +118,7 @@ public final class Gryt implements AutoCloseable {
     private final List<String> releaseRepairs;
     private final EventBus events;
     private final List<PromotionGate> gates;
+    private final Catalogs catalogs;
     private final ReleaseContext releaseContext = new Context();
     private volatile ProjectConfig config;
     private volatile String actor;
@@ -136,6 +139,9 @@ public final class Gryt implements AutoCloseable {
         all.add(new EventBridge(events));
         this.listeners = List.copyOf(all);
         this.gates = List.copyOf(b.gates);
+        List<Catalog> registered = new ArrayList<>(b.catalogs);
+        registered.addAll(Catalogs.serviceLoaded());
+        this.catalogs = new Catalogs(layout.catalogsDir(), registered);
         this.config = b.config != null || b.store != null || b.storeUrl != null ? b.config
                 : ConfigFile.load(layout.configFile());
         this.ownsStore = b.store == null;
@@ -242,8 +248,11 @@ public final class Gryt implements AutoCloseable {
         plan(pipeline);
     }
 
-    /** Resolves {@code pipeline} against its catalog and {@code .gryt/steps.yaml}, and checks its graph. */
-    private ExecutionPlan plan(Pipeline pipeline) {
+    /**
+     * Resolves {@code pipeline} against its own definitions, {@code .gryt/steps.yaml} and the catalogs, and checks its
+     * graph: the steps as they would run, without running them.
+     */
+    public ExecutionPlan plan(Pipeline pipeline) {
         return PlanBuilder.plan(pipeline, projectSteps());
     }
 
@@ -283,7 +292,26 @@ public final class Gryt implements AutoCloseable {
     public Pipeline pipeline(String name) {
         Objects.requireNonNull(name, "name");
         ensureOpen();
-        return PipelineFiles.load(layout.pipelinesDir(), name, config().runners());
+        if (PipelineFiles.exists(layout.pipelinesDir(), name) || name.indexOf('.') <= 0) {
+            return PipelineFiles.load(layout.pipelinesDir(), name, config().runners());
+        }
+        String catalog = name.substring(0, name.indexOf('.'));
+        if (catalogs.find(catalog).isEmpty()) {
+            throw new BadInputException("no pipeline '" + name + "': " + layout.display(layout.pipelinesDir())
+                    + " has no " + name + ".yaml and there is no catalog '" + catalog + "' (catalogs: "
+                    + String.join(", ", catalogs.names()) + "; gryt catalog list)");
+        }
+        return catalogs.pipeline(name);
+    }
+
+    /**
+     * The catalogs this project sees: {@code .gryt/catalogs/*.yaml}, those given to {@link Builder#catalog} or found
+     * with {@link ServiceLoader}, and gryt's built-in ones. {@link #pipeline} reads {@code go.release} from them
+     * when there is no pipeline file of that name, and step references resolve against them after the pipeline's own
+     * definitions and {@code .gryt/steps.yaml}.
+     */
+    public Catalogs catalogs() {
+        return catalogs;
     }
 
     /**
@@ -302,7 +330,11 @@ public final class Gryt implements AutoCloseable {
     }
 
     private Supplier<Map<String, Step>> projectSteps() {
-        return () -> PipelineFiles.loadSteps(layout.stepsFile());
+        return () -> {
+            Map<String, Step> steps = new LinkedHashMap<>(catalogs.steps());
+            steps.putAll(PipelineFiles.loadSteps(layout.stepsFile())); // the project's own definitions win
+            return steps;
+        };
     }
 
     /** The project's directory layout. */
@@ -576,6 +608,11 @@ public final class Gryt implements AutoCloseable {
         }
 
         @Override
+        public Catalogs catalogs() {
+            return catalogs;
+        }
+
+        @Override
         public ExecutionPlan plan(Pipeline pipeline) {
             ensureOpen();
             return Gryt.this.plan(pipeline);
@@ -688,6 +725,7 @@ public final class Gryt implements AutoCloseable {
         private final List<RunListener> listeners = new ArrayList<>();
         private final List<EventListener> eventListeners = new ArrayList<>();
         private final List<PromotionGate> gates = new ArrayList<>();
+        private final List<Catalog> catalogs = new ArrayList<>();
 
         private Builder() {
             for (PromotionGate g : ServiceLoader.load(PromotionGate.class, Gryt.class.getClassLoader())) gates.add(g);
@@ -705,6 +743,15 @@ public final class Gryt implements AutoCloseable {
         /** A promotion gate for every promotion (gates registered with {@link ServiceLoader} are added too). */
         public Builder gate(PromotionGate gate) {
             gates.add(Objects.requireNonNull(gate, "gate"));
+            return this;
+        }
+
+        /**
+         * A catalog for this instance, besides the project's {@code .gryt/catalogs/} and the built-in ones (a
+         * project's catalog of the same name hides it; it hides a built-in one and one found with {@link ServiceLoader}).
+         */
+        public Builder catalog(Catalog catalog) {
+            catalogs.add(Objects.requireNonNull(catalog, "catalog"));
             return this;
         }
 

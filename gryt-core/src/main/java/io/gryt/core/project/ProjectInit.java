@@ -55,6 +55,11 @@ public final class ProjectInit {
      * a caller can say what changed. Existing files are left exactly as they are.
      */
     public static List<Path> init(Path root) {
+        return init(root, true);
+    }
+
+    /** Like {@link #init(Path)}; without the sample {@code pipelines/ci.yaml} when {@code samplePipeline} is false. */
+    public static List<Path> init(Path root, boolean samplePipeline) {
         ProjectLayout layout = new ProjectLayout(root);
         List<Path> created = new ArrayList<>();
         try {
@@ -64,7 +69,7 @@ public final class ProjectInit {
                     created.add(dir);
                 }
             }
-            writeIfAbsent(layout.pipelinesDir().resolve("ci.yaml"), SAMPLE_PIPELINE, created);
+            if (samplePipeline) writeIfAbsent(layout.pipelinesDir().resolve("ci.yaml"), SAMPLE_PIPELINE, created);
             writeIfAbsent(layout.grytDir().resolve(".gitignore"), GITIGNORE, created);
         } catch (IOException e) {
             throw new GrytException("cannot create " + layout.grytDir() + ": " + e.getMessage(), e);

@@ -54,6 +54,11 @@ public record ProjectLayout(Path root) {
         return grytDir().resolve("steps.yaml");
     }
 
+    /** {@code .gryt/catalogs/}: the project's own catalogs, one {@code <name>.yaml} each. */
+    public Path catalogsDir() {
+        return grytDir().resolve("catalogs");
+    }
+
     /** {@code .gryt/generations/}: release contracts. */
     public Path generationsDir() {
         return grytDir().resolve("generations");

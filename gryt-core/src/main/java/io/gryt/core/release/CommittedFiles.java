@@ -7,6 +7,7 @@ import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.EvolutionRef;
 import io.gryt.api.spi.Versioning;
 import io.gryt.api.spi.Versioning.FileInCommit;
+import io.gryt.core.catalog.FoundCatalog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,18 @@ final class CommittedFiles {
     static List<Path> provingPipelineFiles(ReleaseContext ctx, List<ChangeEvidence> evidence) {
         return evidence.stream().map(ChangeEvidence::latestPass).filter(Objects::nonNull).map(EvolutionRef::runId)
                 .filter(Objects::nonNull).distinct().map(ctx::pipelineOfRun).flatMap(Optional::stream)
-                .map(name -> pipelineFile(ctx.layout().pipelinesDir(), name)).flatMap(Optional::stream).toList();
+                .map(name -> pipelineSource(ctx, name)).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * The file that defines pipeline {@code name}: its {@code .gryt/pipelines/} file, or else the project catalog file
+     * ({@code .gryt/catalogs/<catalog>.yaml}) of catalog pipeline {@code <catalog>.<pipeline>}. A built-in or
+     * registered catalog's pipeline has none: it ships with gryt or the embedding code.
+     */
+    static Optional<Path> pipelineSource(ReleaseContext ctx, String name) {
+        Optional<Path> file = pipelineFile(ctx.layout().pipelinesDir(), name);
+        if (file.isPresent() || name == null) return file;
+        return ctx.catalogs().catalogOf(name).flatMap(FoundCatalog::file);
     }
 
     /** The YAML file of pipeline {@code name} in {@code pipelinesDir}, when there is one. */

@@ -153,8 +153,7 @@ public final class EvolutionRequest {
         String commit = vcs.head();
         if (!allowDirty) {
             CommittedFiles.requireForEvolution(vcs, commit, generations.fileOf(version), pipeline != null ? Optional.empty()
-                    : CommittedFiles.pipelineFile(ctx.layout().pipelinesDir(),
-                    pipelineName != null ? pipelineName : generation.pipelineTemplate()));
+                    : CommittedFiles.pipelineSource(ctx, pipelineName != null ? pipelineName : generation.pipelineTemplate()));
         }
         if (!allowDirty && !vcs.isClean()) {
             throw new BadInputException("the work tree " + vcs.root() + " has uncommitted changes: commit them,"
@@ -213,6 +212,9 @@ public final class EvolutionRequest {
         if (pipelineName != null) return ctx.pipeline(pipelineName);
         if (generation.pipelineTemplate() != null) {
             String name = generation.pipelineTemplate();
+            if (!PipelineFiles.exists(ctx.layout().pipelinesDir(), name) && name.indexOf('.') > 0) {
+                return ctx.pipeline(name); // a catalog pipeline (go.release); an unknown one lists the valid ones
+            }
             if (!PipelineFiles.exists(ctx.layout().pipelinesDir(), name)) {
                 throw new BadInputException("generation " + version + " is proven by pipeline '" + name
                         + "' (its pipeline_template), but " + ctx.layout().display(ctx.layout().pipelinesDir())
@@ -221,6 +223,7 @@ public final class EvolutionRequest {
             return ctx.pipeline(name);
         }
         String name = ctx.defaultPipeline();
+        if (!PipelineFiles.exists(ctx.layout().pipelinesDir(), name) && name.indexOf('.') > 0) return ctx.pipeline(name);
         if (!PipelineFiles.exists(ctx.layout().pipelinesDir(), name)) {
             throw new BadInputException("generation " + version + " names no pipeline_template and the project's"
                     + " default pipeline '" + name + "' does not exist (" + ctx.layout().display(ctx.layout().pipelinesDir())

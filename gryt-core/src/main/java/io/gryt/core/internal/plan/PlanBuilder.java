@@ -147,7 +147,8 @@ public final class PlanBuilder {
             if (definition == null) definition = project().get(declared.name());
             if (definition == null || definition.kind() == Step.Kind.REFERENCE) {
                 throw new InvalidPipelineException("step '" + declared.name()
-                        + "' is not defined: add it to the pipeline (define(...)) or to .gryt/steps.yaml");
+                        + "' is not defined: add it to the pipeline (define(...)) or to .gryt/steps.yaml,"
+                        + " or name a catalog's step (go.test; gryt catalog list)");
             }
             return declared.resolvedWith(definition);
         }

@@ -1,6 +1,5 @@
 package io.gryt.core.internal.release;
 
-import io.gryt.core.Gryt;
 import io.gryt.api.Pipeline;
 import io.gryt.api.RunHandle;
 import io.gryt.api.spi.AuditStore;
@@ -9,6 +8,7 @@ import io.gryt.api.spi.Versioning;
 import io.gryt.core.run.RunOptions;
 import io.gryt.core.internal.event.EventBus;
 import io.gryt.core.internal.plan.ExecutionPlan;
+import io.gryt.core.catalog.Catalogs;
 import io.gryt.core.project.ProjectLayout;
 
 import java.util.Optional;
@@ -40,8 +40,11 @@ public interface ReleaseContext {
     /** The pipeline of a generation whose file names none: the project setting {@code pipeline_template}. */
     String defaultPipeline();
 
-    /** Loads {@code .gryt/pipelines/<name>.yaml}. */
+    /** Loads {@code .gryt/pipelines/<name>.yaml}, or else catalog pipeline {@code name} ({@code go.release}). */
     Pipeline pipeline(String name);
+
+    /** The project's catalogs. */
+    Catalogs catalogs();
 
     /**
      * Resolves and validates a pipeline without running it (unresolved steps, unknown dependencies, cycles): the

@@ -106,8 +106,16 @@ final class PipelineReader {
         Fields top = root.fields(List.of("steps"), problems);
         if (top.missingBesideUnknownKeys("steps")) problems.throwIfAny();
         Value steps = top.require("steps", "a map of step definitions by name");
+        Map<String, Step> definitions = definitions(steps, problems);
+        problems.throwIfAny();
+        return definitions;
+    }
+
+    /** The step definitions of map {@code steps} ({@code name: {run: ...}}), in file order; mistakes go to {@code problems}. */
+    static Map<String, Step> definitions(Value steps, Problems problems) {
         Map<String, Step> definitions = new LinkedHashMap<>();
-        for (Member m : steps.members()) {
+        List<Member> members = problems.attempt(steps::members);
+        for (Member m : members == null ? List.<Member>of() : members) {
             problems.attempt(() -> {
                 Value body = m.value();
                 if (!body.isMapping()) {
@@ -127,7 +135,6 @@ final class PipelineReader {
                 definitions.put(m.key(), settings(named, f, problems));
             });
         }
-        problems.throwIfAny();
         return Collections.unmodifiableMap(definitions);
     }
 

@@ -110,7 +110,8 @@ class PlanBuilderTest {
     void anUnresolvedReferenceSaysWhereToDefineIt() {
         assertThatThrownBy(() -> PlanBuilder.plan(Pipeline.of(step("lint")), NO_PROJECT_STEPS))
                 .isInstanceOf(InvalidPipelineException.class)
-                .hasMessage("step 'lint' is not defined: add it to the pipeline (define(...)) or to .gryt/steps.yaml");
+                .hasMessage("step 'lint' is not defined: add it to the pipeline (define(...)) or to .gryt/steps.yaml,"
+                        + " or name a catalog's step (go.test; gryt catalog list)");
     }
 
     @Test

@@ -1,0 +1,83 @@
+package io.gryt.cli;
+
+import io.gryt.api.BadInputException;
+import io.gryt.api.Pipeline;
+import io.gryt.core.catalog.Catalogs;
+import io.gryt.core.project.FileErrors;
+import io.gryt.core.project.ProjectLayout;
+import io.gryt.core.internal.yaml.PipelineFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code gryt pipeline new <name> --from catalog:<catalog>.<pipeline>}: a pipeline file from a catalog's pipeline. */
+@Command(name = "pipeline", description = "Pipeline files: new (from a catalog).",
+        subcommands = {PipelineCommand.New.class})
+final class PipelineCommand implements Callable<Integer> {
+    static final String CATALOG_PREFIX = "catalog:";
+
+    @ParentCommand
+    GrytCommand gryt;
+
+    @Override
+    public Integer call() {
+        return gryt.missingSubcommand("pipeline");
+    }
+
+    /** {@code gryt pipeline new <name> --from catalog:go.release}. */
+    @Command(name = "new", description = "Write .gryt/pipelines/<name>.yaml from a catalog's pipeline (never overwrites).")
+    static final class New implements Callable<Integer> {
+        @ParentCommand
+        PipelineCommand parent;
+
+        @Parameters(paramLabel = "<name>", description = "The new pipeline's name (its file name).")
+        String name;
+
+        @Option(names = "--from", required = true, paramLabel = "catalog:<catalog>.<pipeline>",
+                description = "The catalog pipeline to start from, e.g. catalog:go.release (gryt catalog list).")
+        String from;
+
+        @Override
+        public Integer call() {
+            ProjectLayout layout = parent.gryt.project();
+            Catalogs catalogs = new Catalogs(layout.catalogsDir(), Catalogs.serviceLoaded());
+            if (!from.startsWith(CATALOG_PREFIX)) {
+                throw new BadInputException("--from " + from + ": expected catalog:<catalog>.<pipeline>, e.g. catalog:go.release"
+                        + " (catalogs: " + String.join(", ", catalogs.names()) + ")");
+            }
+            String reference = from.substring(CATALOG_PREFIX.length());
+            Pipeline pipeline = catalogs.pipeline(reference).withName(checked(name));
+            Path file = layout.pipelinesDir().resolve(name + ".yaml");
+            if (PipelineFiles.exists(layout.pipelinesDir(), name)) {
+                throw new BadInputException("pipeline '" + name + "' already exists in " + layout.display(layout.pipelinesDir())
+                        + ": choose another name, or remove the file first");
+            }
+            String yaml = "# from catalog pipeline " + reference + " (gryt pipeline new " + name + " --from " + from
+                    + "): edit freely\n" + PipelineFiles.toYaml(pipeline);
+            try {
+                Files.createDirectories(layout.pipelinesDir());
+                Files.writeString(file, yaml, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+            } catch (IOException e) {
+                throw new BadInputException("cannot write " + layout.display(file) + ": " + FileErrors.describe(e));
+            }
+            parent.gryt.out.println("created " + layout.display(file) + " from " + reference);
+            parent.gryt.out.println("next: gryt run " + name);
+            return ExitCodes.OK;
+        }
+
+        private static String checked(String name) {
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+                throw new BadInputException("invalid pipeline name '" + name
+                        + "': use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            }
+            return name;
+        }
+    }
+}
