@@ -6,9 +6,6 @@ import io.gryt.api.Pipeline;
 import io.gryt.api.Step;
 import io.gryt.core.catalog.Catalogs;
 import io.gryt.core.catalog.FoundCatalog;
-import io.gryt.core.internal.plan.ExecutionPlan;
-import io.gryt.core.internal.plan.PlanBuilder;
-import io.gryt.core.internal.plan.PlannedStep;
 import io.gryt.core.project.ProjectLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,16 +103,16 @@ final class CatalogCommand implements Callable<Integer> {
             out.println();
             out.println("pipelines:");
             for (Map.Entry<String, Pipeline> p : f.catalog().pipelines().entrySet()) {
-                ExecutionPlan plan = PlanBuilder.plan(p.getValue(), Map::of);
                 out.println("  " + f.name() + "." + p.getKey() + " (runners " + p.getValue().runners() + "): "
-                        + String.join(", ", plan.steps().stream().map(CatalogCommand::describe).toList()));
+                        + String.join(", ", Catalogs.dependencies(p.getValue()).entrySet().stream()
+                        .map(CatalogCommand::describe).toList()));
             }
             return ExitCodes.OK;
         }
     }
 
-    private static String describe(PlannedStep s) {
-        return s.dependsOn().isEmpty() ? s.name() : s.name() + " (after " + String.join(", ", s.dependsOn()) + ")";
+    private static String describe(Map.Entry<String, List<String>> s) {
+        return s.getValue().isEmpty() ? s.getKey() : s.getKey() + " (after " + String.join(", ", s.getValue()) + ")";
     }
 
     static String runs(Step s) {

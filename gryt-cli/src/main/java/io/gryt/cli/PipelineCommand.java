@@ -1,19 +1,13 @@
 package io.gryt.cli;
 
 import io.gryt.api.BadInputException;
-import io.gryt.api.Pipeline;
 import io.gryt.core.catalog.Catalogs;
-import io.gryt.core.project.FileErrors;
 import io.gryt.core.project.ProjectLayout;
-import io.gryt.core.internal.yaml.PipelineFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -53,19 +47,13 @@ final class PipelineCommand implements Callable<Integer> {
                         + " (catalogs: " + String.join(", ", catalogs.names()) + ")");
             }
             String reference = from.substring(CATALOG_PREFIX.length());
-            Pipeline pipeline = catalogs.pipeline(reference).withName(checked(name));
-            Path file = layout.pipelinesDir().resolve(name + ".yaml");
-            if (PipelineFiles.exists(layout.pipelinesDir(), name)) {
-                throw new BadInputException("pipeline '" + name + "' already exists in " + layout.display(layout.pipelinesDir())
-                        + ": choose another name, or remove the file first");
-            }
-            String yaml = "# from catalog pipeline " + reference + " (gryt pipeline new " + name + " --from " + from
-                    + "): edit freely\n" + PipelineFiles.toYaml(pipeline);
+            Path file;
             try {
-                Files.createDirectories(layout.pipelinesDir());
-                Files.writeString(file, yaml, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
-            } catch (IOException e) {
-                throw new BadInputException("cannot write " + layout.display(file) + ": " + FileErrors.describe(e));
+                file = catalogs.writePipeline(layout.pipelinesDir(), checked(name), reference, "from catalog pipeline "
+                        + reference + " (gryt pipeline new " + name + " --from " + from + "): edit freely");
+            } catch (BadInputException e) {
+                throw new BadInputException(e.getMessage().replace(layout.pipelinesDir().toString(),
+                        layout.display(layout.pipelinesDir())), e);
             }
             parent.gryt.out.println("created " + layout.display(file) + " from " + reference);
             parent.gryt.out.println("next: gryt run " + name);

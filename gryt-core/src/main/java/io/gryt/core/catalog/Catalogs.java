@@ -4,12 +4,17 @@ import io.gryt.api.BadInputException;
 import io.gryt.api.Pipeline;
 import io.gryt.api.Step;
 import io.gryt.api.spi.Catalog;
+import io.gryt.core.internal.plan.PlanBuilder;
 import io.gryt.core.internal.yaml.CatalogFiles;
+import io.gryt.core.internal.yaml.PipelineFiles;
+import io.gryt.core.project.FileErrors;
 import io.gryt.core.text.Suggestions;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -127,6 +132,38 @@ public final class Catalogs {
                     + hint(reference, valid) + " (pipelines: " + (valid.isEmpty() ? "none" : String.join(", ", valid)) + ")");
         }
         return pipeline.name().equals(reference) ? pipeline : pipeline.withName(reference);
+    }
+
+    /**
+     * Writes catalog pipeline {@code reference} as the project's pipeline file {@code <name>.yaml} in
+     * {@code pipelinesDir}, headed by {@code comment} (one line, written as a YAML comment), and returns the file.
+     * Never overwrites: a pipeline of that name already there is refused with a {@link BadInputException}.
+     */
+    public Path writePipeline(Path pipelinesDir, String name, String reference, String comment) {
+        Pipeline pipeline = pipeline(reference).withName(name);
+        if (PipelineFiles.exists(pipelinesDir, name)) {
+            throw new BadInputException("pipeline '" + name + "' already exists in " + pipelinesDir
+                    + ": choose another name, or remove the file first");
+        }
+        Path file = pipelinesDir.resolve(name + ".yaml");
+        try {
+            Files.createDirectories(pipelinesDir);
+            Files.writeString(file, "# " + comment.replace('\n', ' ') + "\n" + PipelineFiles.toYaml(pipeline),
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        } catch (IOException e) {
+            throw new BadInputException("cannot write " + file + ": " + FileErrors.describe(e));
+        }
+        return file;
+    }
+
+    /**
+     * Each step of {@code pipeline} with the steps it waits for (the effective dependencies: a sequence waits for
+     * the element before it, {@code dependsOn} replaces that), in planned order.
+     */
+    public static Map<String, List<String>> dependencies(Pipeline pipeline) {
+        Map<String, List<String>> order = new LinkedHashMap<>();
+        PlanBuilder.plan(pipeline, Map::of).steps().forEach(s -> order.put(s.name(), List.copyOf(s.dependsOn())));
+        return order;
     }
 
     /**
