@@ -94,6 +94,22 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void theReadmeRunsEveryExampleWithOneCommand() throws Exception {
+        String readme = Files.readString(README);
+        Matcher m = Pattern.compile("-Dexec\\.mainClass=(\\S+)").matcher(readme);
+        List<String> named = new ArrayList<>();
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        assertThat(named).containsExactlyInAnyOrder(
+                ReleaseWorkflowExample.class.getName(), EmbeddingExample.class.getName());
+        for (String main : named) {
+            assertThat(Class.forName(main).getMethod("main", String[].class)).isNotNull();
+        }
+        assertThat(readme).contains("package exec:java -DskipTests -Dgryt.docs.skip=true -Dexec.args=/tmp/my-project");
+    }
+
+    @Test
     void aSnippetWithoutItsImportsDoesNotCompile() throws IOException {
         Snippet noImports = new Snippet(1, "Path project = Path.of(\".\");\n");
         Path source = Files.writeString(dir.resolve("NoImports.java"), compilationUnit(noImports, "NoImports"));
