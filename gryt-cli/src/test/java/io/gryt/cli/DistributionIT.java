@@ -40,6 +40,14 @@ class DistributionIT {
         assertThat(version.output()).startsWith("gryt " + name.substring("gryt-".length()));
         assertThat(home.resolve("lib/gryt.jsa")).as("the class-data-sharing archive made on first start").isRegularFile();
 
+        // a jar replaced in place (a new version unpacked over this one) gets its own archive, even when older
+        Files.writeString(home.resolve("lib/gryt.jsa"), "an archive of another jar");
+        Files.setLastModifiedTime(home.resolve("lib/gryt.jar"), java.nio.file.attribute.FileTime.fromMillis(0));
+        Result replaced = run(new ProcessBuilder(gryt.toString(), "--version").directory(dir.toFile()));
+        assertThat(replaced.code()).as(replaced.output()).isZero();
+        assertThat(Files.readString(home.resolve("lib/gryt.jsa"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isNotEqualTo("an archive of another jar");
+
         Path project = Files.createDirectories(dir.resolve("project"));
         assertThat(run(new ProcessBuilder(gryt.toString(), "init").directory(project.toFile())).code()).isZero();
         Result ci = run(new ProcessBuilder(gryt.toString(), "run", "ci").directory(project.toFile()));
