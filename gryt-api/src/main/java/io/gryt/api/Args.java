@@ -1,5 +1,6 @@
 package io.gryt.api;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +15,11 @@ final class Args {
     @SafeVarargs
     static <T> List<T> list(String parameter, T... values) {
         Objects.requireNonNull(values, parameter);
-        return list(parameter, Arrays.asList(values));
+        List<T> copy = new ArrayList<>(values.length);
+        for (T value : values) {
+            copy.add(value);
+        }
+        return list(parameter, copy);
     }
 
     /** An immutable copy of {@code values}; a null collection or element throws naming {@code parameter}. */

@@ -24,7 +24,7 @@ import static io.gryt.api.Step.step;
  * (the current directory by default) and recorded in its {@code .gryt/gryt.db}.
  *
  * <pre>
- * mvn -q -DskipTests install &amp;&amp; mvn -q -pl gryt-examples exec:java -Dexec.args=/tmp/my-project
+ * mvn -q -B -pl gryt-examples -am package exec:java -DskipTests -Dgryt.docs.skip=true -Dexec.args=/tmp/my-project
  * </pre>
  */
 public final class JavaPipelineExample {

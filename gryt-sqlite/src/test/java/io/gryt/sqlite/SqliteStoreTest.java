@@ -14,6 +14,7 @@ import static io.gryt.sqlite.Samples.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@SuppressWarnings("try") // stores opened only to be closed
 class SqliteStoreTest {
     @TempDir
     Path dir;

@@ -63,6 +63,7 @@ public final class ConfigFile {
      *                                not go together
      * @throws YamlException          when the file as it is holds a mistake (it is left untouched)
      */
+    @SuppressWarnings("try") // the lock is held by the try block, never read
     public static ProjectConfig set(Path file, String key, String value) {
         ConfigKey<?> k = ConfigKey.named(key);
         try (ConfigLock ignored = ConfigLock.acquire(file)) {

@@ -25,11 +25,11 @@ class FileErrorsTest {
     @Test
     void theSystemsReasonIsKeptWithoutTheExceptionsClassName() throws IOException {
         Path file = Files.writeString(dir.resolve("file"), "x");
-        FileSystemException e = catchThrowableOfType(() -> Files.createDirectories(file.resolve("sub")),
-                FileSystemException.class);
+        FileSystemException e = catchThrowableOfType(FileSystemException.class,
+                () -> Files.createDirectories(file.resolve("sub")));
         assertThat(FileErrors.describe(e)).doesNotContain("Exception").isNotBlank();
 
-        IOException readingADirectory = catchThrowableOfType(() -> Files.readString(dir), IOException.class);
+        IOException readingADirectory = catchThrowableOfType(IOException.class, () -> Files.readString(dir));
         assertThat(FileErrors.describe(readingADirectory)).isEqualTo("is a directory");
     }
 }
