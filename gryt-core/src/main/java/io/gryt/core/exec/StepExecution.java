@@ -6,6 +6,8 @@ import io.gryt.api.Artifact;
 import io.gryt.api.Step;
 import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
+import io.gryt.api.TestCase;
+import io.gryt.api.TestCounts;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,7 +56,7 @@ final class StepExecution {
         } catch (IOException e) {
             attemptStarted(1, null);
             String error = "cannot write log " + setup.logFile() + ": " + e.getMessage();
-            return result(StepStatus.FAIL, null, startedAt, error, List.of(), List.of(), Map.of(), Map.of());
+            return result(StepStatus.FAIL, null, startedAt, error, List.of(), List.of(), Map.of(), Map.of(), List.of());
         }
         try (log) {
             AttemptOutcome outcome = Failsafe.with(retryPolicy()).get(() -> attempt(log));
@@ -72,6 +74,23 @@ final class StepExecution {
                     error = e.getMessage();
                 }
             }
+            List<TestCase> testCases = List.of();
+            if (!setup.step().junitReports().isEmpty()) {
+                String problem;
+                try {
+                    testCases = TestReports.collect(setup.projectDir(), setup.workDir(), setup.step().junitReports(),
+                            startedAt, this::shown);
+                    problem = TestReports.failures(testCases);
+                    log.note("gryt: " + testCases.size() + " test cases in JUnit reports: " + TestCounts.of(testCases));
+                } catch (TestReports.ReportException e) {
+                    problem = e.getMessage();
+                    log.note("gryt: " + problem);
+                }
+                if (problem != null && status == StepStatus.PASS) {
+                    status = StepStatus.FAIL;
+                    error = problem;
+                }
+            }
             List<Artifact> artifacts = List.of();
             if (status == StepStatus.PASS && !setup.step().artifacts().isEmpty()) {
                 try {
@@ -87,7 +106,7 @@ final class StepExecution {
                 status = StepStatus.FAIL;
                 error = log.failure();
             }
-            return result(status, outcome.exitCode(), startedAt, error, log.tail(), artifacts, metrics, outputs);
+            return result(status, outcome.exitCode(), startedAt, error, log.tail(), artifacts, metrics, outputs, testCases);
         }
     }
 
@@ -126,7 +145,8 @@ final class StepExecution {
     }
 
     private StepResult result(StepStatus status, Integer exitCode, Instant startedAt, String error, List<String> tail,
-                              List<Artifact> artifacts, Map<String, Double> metrics, Map<String, String> outputs) {
+                              List<Artifact> artifacts, Map<String, Double> metrics, Map<String, String> outputs,
+                              List<TestCase> testCases) {
         SecretMask mask = setup.mask();
         List<Artifact> maskedArtifacts = artifacts.stream()
                 .map(a -> new Artifact(mask.apply(a.path()), a.size(), a.sha256())).toList();
@@ -135,7 +155,9 @@ final class StepExecution {
         Map<String, String> maskedOutputs = new LinkedHashMap<>();
         outputs.forEach((name, value) -> maskedOutputs.put(name, mask.apply(value)));
         return new StepResult(setup.name(), status, exitCode, Math.max(attempts, 1), startedAt, Instant.now(),
-                setup.logFile(), mask.apply(error), tail, maskedArtifacts, maskedMetrics, maskedOutputs, List.of());
+                setup.logFile(), mask.apply(error), tail, maskedArtifacts, maskedMetrics, maskedOutputs,
+                testCases.stream().map(t -> t.message() == null ? t : new TestCase(t.className(), t.name(), t.status(),
+                        t.time(), mask.apply(t.message()), t.report())).toList());
     }
 
     /** The outputs the step wrote, unmasked (for the environment of its dependents); empty until it ended. */
