@@ -88,6 +88,16 @@ class TestEvidenceCommandsTest {
         assertThat(row.get("metric").asText()).isEqualTo("coverage");
         assertThat(row.get("value").asDouble()).isEqualTo(0.87);
 
+        CliRun recorded = CliRun.in(dir, "db", "metric", "coverage");
+        assertThat(recorded.exitCode()).as(recorded.all()).isZero();
+        assertThat(recorded.out()).startsWith("coverage: 0.87  [1 record]").contains("test  1");
+        JsonNode ofGeneration = JSON.readTree(CliRun.in(dir, "db", "metric", "coverage", "--gen", "v1.0.0", "--json").out());
+        assertThat(ofGeneration.get("value").asDouble()).isEqualTo(0.87);
+        assertThat(ofGeneration.get("unit").asText()).isEqualTo("recorded");
+        CliRun unknown = CliRun.in(dir, "db", "metric", "speed");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown metric 'speed'").contains("or a metric a step recorded");
+
         CliRun output = CliRun.in(dir, "db", "query", "--json",
                 "SELECT step_name, name, value FROM data_rows WHERE kind = 'output'");
         assertThat(JSON.readTree(output.out()).get(0).get("value").asText()).isEqualTo("b-42");
