@@ -75,6 +75,7 @@ final class EvolutionCommand implements Callable<Integer> {
                 if (pipeline != null) request.pipeline(pipeline);
                 push.configure(g, request::push, request::noPush, request::onPushFailure);
                 if (!json) request.listener(display);
+                if (!json) GithubActions.detect(gryt.env, gryt.out).ifPresent(request::listener);
                 request.onCreated(e -> display.note("evolution " + e.tag() + " proving " + String.join(", ", e.changes())));
                 EvolutionHandle handle = request.launch();
                 guard.guard(handle::interrupt, handle.result(), "evolution " + handle.started().tag());

@@ -105,4 +105,40 @@ class TestEvidenceCommandsTest {
         CliRun show = CliRun.in(dir, "evolution", "show", "v1.0.0-rc.1");
         assertThat(show.out()).contains("tests: 3 (2 passed, 1 skipped)").doesNotContain("FAILED TEST");
     }
+
+    @Test
+    void inGithubActionsFailedStepsAndTestsAreAnnotatedAndTheRunSummarized() throws Exception {
+        Path summary = dir.resolve("summary.md");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code;
+        try (java.io.PrintStream o = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+             java.io.PrintStream e = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+            env.put("GITHUB_ACTIONS", "true");
+            env.put("GITHUB_STEP_SUMMARY", summary.toString());
+            code = Cli.execute(new String[] {"-C", dir.toString(), "evolution", "start", "v1.0.0", "--change", "PAY-002"}, o, e, env);
+        }
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(code).as(printed + err).isEqualTo(1);
+        assertThat(printed.lines()).contains(
+                "::error title=gryt%3A step test fail::1 of 3 tests failed: com.example.PayTest.refunds",
+                "::error file=target/surefire-reports/TEST-PayTest.xml,title=com.example.PayTest.refunds failed::expected 268 but was 267");
+        assertThat(Files.readString(summary)).startsWith("### gryt run `release-pipeline`: fail")
+                .contains("| test | fail | ").contains(" | 1/3 passed | 1 of 3 tests failed: com.example.PayTest.refunds |")
+                .contains("| publish | skipped |");
+    }
+
+    @Test
+    void outsideGithubActionsNoWorkflowCommandIsPrinted() {
+        CliRun run = CliRun.in(dir, "evolution", "start", "v1.0.0", "--change", "PAY-002");
+        assertThat(run.all()).doesNotContain("::error");
+    }
+
+    @Test
+    void workflowCommandValuesAreEscaped() {
+        assertThat(GithubActions.data("50% done\nnext")).isEqualTo("50%25 done%0Anext");
+        assertThat(GithubActions.property("a:b,c")).isEqualTo("a%3Ab%2Cc");
+    }
 }
