@@ -36,7 +36,7 @@ class MigrationTest {
         SqliteStore.open(file, "gryt.db", bundledAnd(labels)).close();
 
         assertThat(PlainJdbc.column(file, "SELECT version || ' ' || description FROM schema_version ORDER BY version"))
-                .endsWith((NEXT - 1) + " output_and_test_rows", NEXT + " labels").hasSize(NEXT);
+                .endsWith((NEXT - 1) + " ci_runs", NEXT + " labels").hasSize(NEXT);
         assertThat(PlainJdbc.column(file, "SELECT name FROM labels")).containsExactly("first");
     }
 
@@ -74,6 +74,7 @@ class MigrationTest {
     void aVersionOneDatabaseKeepsItsDataRowsAndAcceptsOutputAndTestRows() throws Exception {
         Path file = dir.resolve("gryt.db");
         SqliteStore.open(file, "gryt.db", Migration.bundled().subList(0, 1)).close();
+        // a version-one database, as gryt 0.1 wrote it
         PlainJdbc.execute(file, """
                 INSERT INTO pipeline_runs (id, pipeline_name, status, started_at, work_dir)
                 VALUES ('r1', 'ci', 'pass', '2025-03-01T10:00:00.000000000Z', '/p')""");

@@ -121,7 +121,7 @@ final class Run implements RunHandle {
         Pipeline pipeline = plan.pipeline();
         try {
             store.runStarted(new PipelineRun(runId, pipeline.name(), RunStatus.RUNNING, startedAt, null, owner,
-                    request.projectDir().toString()));
+                    request.projectDir().toString(), io.gryt.api.CiRun.detect(request.baseEnv()).orElse(null)));
         } catch (RuntimeException e) {
             workers.shutdownNow();
             throw e;
