@@ -57,10 +57,11 @@ public final class Step implements PipelineElement {
     private final Path workDir;
     private final Boolean continueOnError;
     private final List<String> artifacts;
+    private final List<String> junitReports;
 
     private Step(String name, List<String> command, String script, StepAction action, Duration timeout,
                  Integer retries, Map<String, String> env, Set<Secret> secrets, List<String> dependsOn,
-                 Path workDir, Boolean continueOnError, List<String> artifacts) {
+                 Path workDir, Boolean continueOnError, List<String> artifacts, List<String> junitReports) {
         this.name = name;
         this.command = command;
         this.script = script;
@@ -73,6 +74,7 @@ public final class Step implements PipelineElement {
         this.workDir = workDir;
         this.continueOnError = continueOnError;
         this.artifacts = artifacts;
+        this.junitReports = junitReports;
     }
 
     /**
@@ -85,18 +87,18 @@ public final class Step implements PipelineElement {
             throw new InvalidPipelineException("invalid step name '" + name
                     + "': use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
-        return new Step(name, null, null, null, null, null, Map.of(), Set.of(), null, null, null, List.of());
+        return new Step(name, null, null, null, null, null, Map.of(), Set.of(), null, null, null, List.of(), List.of());
     }
 
     private Step with(List<String> command, String script, StepAction action) {
         return new Step(name, command, script, action, timeout, retries, env, secrets, dependsOn, workDir,
-                continueOnError, artifacts);
+                continueOnError, artifacts, junitReports);
     }
 
     private Step copy(Duration timeout, Integer retries, Map<String, String> env, Set<Secret> secrets,
                       List<String> dependsOn, Path workDir, Boolean continueOnError, List<String> artifacts) {
         return new Step(name, command, script, action, timeout, retries, env, secrets, dependsOn, workDir,
-                continueOnError, artifacts);
+                continueOnError, artifacts, junitReports);
     }
 
     /** Runs {@code argv} directly (no shell): {@code run("mvn", "-q", "test")}. */
@@ -200,6 +202,19 @@ public final class Step implements PipelineElement {
     }
 
     /**
+     * Declares the JUnit XML reports the step writes (Surefire/Failsafe, Gradle, pytest, go-junit-report...), as
+     * paths or globs relative to its working directory ({@code "target/surefire-reports/*.xml"}). After the step
+     * ran, each test case becomes a data row and the counts part of its result; a failed test fails the step,
+     * a malformed report fails it naming the file, and a pattern that matches no file fails it too.
+     */
+    public Step junitReports(String... patterns) {
+        List<String> copy = new ArrayList<>(junitReports);
+        for (String p : Args.list("patterns", patterns)) if (!copy.contains(p)) copy.add(p);
+        return new Step(name, command, script, action, timeout, retries, env, secrets, dependsOn, workDir,
+                continueOnError, artifacts, List.copyOf(copy));
+    }
+
+    /**
      * Resolves this reference against {@code definition}: the definition's body and settings, overridden by
      * whatever this step set itself. Returns this step unchanged when it is not a reference.
      */
@@ -212,6 +227,8 @@ public final class Step implements PipelineElement {
         mergedSecrets.addAll(secrets);
         List<String> mergedArtifacts = new ArrayList<>(definition.artifacts);
         for (String a : artifacts) if (!mergedArtifacts.contains(a)) mergedArtifacts.add(a);
+        List<String> mergedReports = new ArrayList<>(definition.junitReports);
+        for (String r : junitReports) if (!mergedReports.contains(r)) mergedReports.add(r);
         return new Step(name, definition.command, definition.script, definition.action,
                 timeout != null ? timeout : definition.timeout,
                 retries != null ? retries : definition.retries,
@@ -219,7 +236,7 @@ public final class Step implements PipelineElement {
                 dependsOn != null ? dependsOn : definition.dependsOn,
                 workDir != null ? workDir : definition.workDir,
                 continueOnError != null ? continueOnError : definition.continueOnError,
-                List.copyOf(mergedArtifacts));
+                List.copyOf(mergedArtifacts), List.copyOf(mergedReports));
     }
 
     @Override
@@ -300,6 +317,11 @@ public final class Step implements PipelineElement {
         return artifacts;
     }
 
+    /** The declared JUnit XML report paths and globs. */
+    public List<String> junitReports() {
+        return junitReports;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
@@ -308,7 +330,8 @@ public final class Step implements PipelineElement {
                 && Objects.equals(action, s.action) && Objects.equals(timeout, s.timeout)
                 && Objects.equals(retries, s.retries) && env.equals(s.env) && secrets.equals(s.secrets)
                 && Objects.equals(dependsOn, s.dependsOn) && Objects.equals(workDir, s.workDir)
-                && Objects.equals(continueOnError, s.continueOnError) && artifacts.equals(s.artifacts);
+                && Objects.equals(continueOnError, s.continueOnError) && artifacts.equals(s.artifacts)
+                && junitReports.equals(s.junitReports);
     }
 
     @Override

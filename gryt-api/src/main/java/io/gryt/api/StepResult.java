@@ -22,16 +22,35 @@ import java.util.Objects;
  * @param outputTail the last lines of output (bounded, secrets masked)
  * @param artifacts  the files the step declared and produced (only for a passing step)
  * @param metrics    numeric metrics the step recorded
+ * @param outputs    named values the step wrote to its {@code $GRYT_OUTPUT} file (secrets masked), passed to the
+ *                   steps that depend on it
+ * @param testCases  the test cases of the JUnit XML reports the step declared, in report order
  */
 public record StepResult(String name, StepStatus status, Integer exitCode, int attempts, Instant startedAt,
                          Instant finishedAt, Path logPath, String error, List<String> outputTail,
-                         List<Artifact> artifacts, Map<String, Double> metrics) {
+                         List<Artifact> artifacts, Map<String, Double> metrics, Map<String, String> outputs,
+                         List<TestCase> testCases) {
     public StepResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         outputTail = List.copyOf(outputTail);
         artifacts = List.copyOf(artifacts);
         metrics = Map.copyOf(metrics);
+        outputs = Map.copyOf(outputs);
+        testCases = List.copyOf(testCases);
+    }
+
+    /** A result without outputs or test cases. */
+    public StepResult(String name, StepStatus status, Integer exitCode, int attempts, Instant startedAt,
+                      Instant finishedAt, Path logPath, String error, List<String> outputTail,
+                      List<Artifact> artifacts, Map<String, Double> metrics) {
+        this(name, status, exitCode, attempts, startedAt, finishedAt, logPath, error, outputTail, artifacts, metrics,
+                Map.of(), List.of());
+    }
+
+    /** How many of the step's test cases passed, failed, errored and were skipped. */
+    public TestCounts testCounts() {
+        return TestCounts.of(testCases);
     }
 
     /** A step that never started. */

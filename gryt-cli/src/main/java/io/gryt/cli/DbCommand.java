@@ -82,7 +82,7 @@ final class DbCommand implements Callable<Integer> {
     }
 
     /** {@code gryt db metric <name>}. */
-    @Command(name = "metric", description = "Compute a metric (pass_rate, evolution_count, mean_duration, p95_duration, flaky_steps).")
+    @Command(name = "metric", description = "Compute a metric (pass_rate, evolution_count, mean_duration, p95_duration, flaky_steps), or read one that steps recorded.")
     static final class Metric implements Callable<Integer> {
         @ParentCommand
         DbCommand parent;
@@ -144,6 +144,7 @@ final class DbCommand implements Callable<Integer> {
             return switch (v.unit()) {
                 case "ratio" -> String.format(Locale.ROOT, "%.1f%%", v.value() * 100);
                 case "seconds" -> String.format(Locale.ROOT, "%.2fs", v.value());
+                case "recorded" -> DbCommand.text(v.value());
                 default -> String.format(Locale.ROOT, "%.0f", v.value());
             };
         }

@@ -75,6 +75,7 @@ final class EvolutionCommand implements Callable<Integer> {
                 if (pipeline != null) request.pipeline(pipeline);
                 push.configure(g, request::push, request::noPush, request::onPushFailure);
                 if (!json) request.listener(display);
+                if (!json) GithubActions.detect(gryt.env, gryt.out).ifPresent(request::listener);
                 request.onCreated(e -> display.note("evolution " + e.tag() + " proving " + String.join(", ", e.changes())));
                 EvolutionHandle handle = request.launch();
                 guard.guard(handle::interrupt, handle.result(), "evolution " + handle.started().tag());
@@ -209,9 +210,32 @@ final class EvolutionCommand implements Callable<Integer> {
                                     : ConsoleReporter.format(java.time.Duration.between(s.startedAt(), s.finishedAt()))));
                     out.println();
                     t.print(out);
+                    printTests(out, g.store().runs().dataRows(e.runId()));
                 }
             }
             return ExitCodes.OK;
+        }
+
+        /** The test cases the evolution's JUnit reports recorded: counts, then each failed or errored one. */
+        private static void printTests(java.io.PrintStream out, List<io.gryt.api.spi.DataRow> rows) {
+            List<io.gryt.api.spi.DataRow> tests = rows.stream().filter(r -> r.kind() == io.gryt.api.spi.DataRow.Kind.TEST).toList();
+            if (tests.isEmpty()) return;
+            Map<String, Long> by = new java.util.TreeMap<>();
+            Table failed = new Table("FAILED TEST", "STEP", "STATUS", "MESSAGE");
+            for (io.gryt.api.spi.DataRow r : tests) {
+                String value = r.value() == null ? "" : r.value();
+                int colon = value.indexOf(": ");
+                String status = colon < 0 ? value : value.substring(0, colon);
+                by.merge(status, 1L, Long::sum);
+                if (status.equals("failed") || status.equals("errored")) {
+                    failed.row(r.name(), r.step(), status, colon < 0 ? null : value.substring(colon + 2));
+                }
+            }
+            StringBuilder counts = new StringBuilder();
+            by.forEach((status, n) -> counts.append(counts.length() == 0 ? "" : ", ").append(n).append(' ').append(status));
+            out.println();
+            out.println("tests: " + tests.size() + " (" + counts + ")");
+            if (by.getOrDefault("failed", 0L) + by.getOrDefault("errored", 0L) > 0) failed.print(out);
         }
     }
 }

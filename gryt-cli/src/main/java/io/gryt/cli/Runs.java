@@ -26,6 +26,9 @@ final class Runs {
      */
     static int run(Gryt g, Pipeline pipeline, GrytCommand gryt, StepSelection selection, Verbosity verbosity, boolean json) {
         RunOptions options = RunOptions.DEFAULT.withSelection(selection);
+        if (!json) {
+            for (GithubActions ci : GithubActions.detect(gryt.env, gryt.out).stream().toList()) options = options.withListener(ci);
+        }
         if (json) {
             try (InterruptGuard guard = InterruptGuard.arm(gryt.err)) {
                 RunResult result = await(g.start(pipeline, options), guard);

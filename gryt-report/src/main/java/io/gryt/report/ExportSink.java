@@ -83,10 +83,38 @@ interface ExportSink {
                    String finishedAt, String error, List<RecordedRow> recorded) {
     }
 
-    /** An artifact ({@code sha256}, size in {@code number}) or metric ({@code number}) data row. */
+    /**
+     * An artifact ({@code sha256}, size in {@code number}), metric ({@code number}), output ({@code value}) or
+     * test case ({@code value}: status, then {@code ": "} and a message; time in ms in {@code number}) data row.
+     */
     record RecordedRow(long id, String kind, String name, String value, Double number, String sha256) {
         boolean isArtifact() {
             return "artifact".equals(kind);
+        }
+
+        boolean isMetric() {
+            return "metric".equals(kind);
+        }
+
+        boolean isTest() {
+            return "test".equals(kind);
+        }
+
+        /** A test case's status ({@code passed}, {@code failed}...). */
+        String testStatus() {
+            int colon = value == null ? -1 : value.indexOf(": ");
+            return value == null ? "" : colon < 0 ? value : value.substring(0, colon);
+        }
+
+        /** A test case's message, or {@code ""}. */
+        String testMessage() {
+            int colon = value == null ? -1 : value.indexOf(": ");
+            return colon < 0 ? "" : value.substring(colon + 2);
+        }
+
+        /** True for a test case that failed or errored. */
+        boolean isFailedTest() {
+            return isTest() && ("failed".equals(testStatus()) || "errored".equals(testStatus()));
         }
     }
 

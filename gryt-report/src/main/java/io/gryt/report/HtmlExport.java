@@ -154,9 +154,14 @@ final class HtmlExport implements ExportSink {
     private void recorded(List<StepRow> steps) {
         boolean artifacts = false;
         boolean metrics = false;
+        int tests = 0;
+        int failedTests = 0;
         for (StepRow s : steps) {
             for (RecordedRow r : s.recorded()) {
-                if (r.isArtifact()) artifacts = true; else metrics = true;
+                if (r.isArtifact()) artifacts = true;
+                if (r.isMetric()) metrics = true;
+                if (r.isTest()) tests++;
+                if (r.isFailedTest()) failedTests++;
             }
         }
         if (artifacts) {
@@ -175,13 +180,30 @@ final class HtmlExport implements ExportSink {
             w("<table class=\"metrics\"><thead><tr><th>Metric</th><th>Step</th><th>Value</th></tr></thead><tbody>\n");
             for (StepRow s : steps) {
                 for (RecordedRow r : s.recorded()) {
-                    if (r.isArtifact()) continue;
+                    if (!r.isMetric()) continue;
                     w("<tr><td>" + text(r.name()) + "</td><td>" + text(s.name()) + "</td><td>"
                             + text(Formats.number(r.number())) + "</td></tr>\n");
                 }
             }
             w("</tbody></table>\n");
         }
+        if (tests > 0) tests(steps, tests, failedTests);
+    }
+
+    /** The test cases of the steps' JUnit reports: a count, then each failed or errored one with its message. */
+    private void tests(List<StepRow> steps, int tests, int failed) {
+        w("<p class=\"tests\">" + tests + " test cases recorded, " + failed + " failed</p>\n");
+        if (failed == 0) return;
+        w("<table class=\"tests\"><thead><tr><th>Failed test</th><th>Step</th><th>Status</th><th>Message</th></tr>"
+                + "</thead><tbody>\n");
+        for (StepRow s : steps) {
+            for (RecordedRow r : s.recorded()) {
+                if (!r.isFailedTest()) continue;
+                w("<tr><td>" + text(r.name()) + "</td><td>" + text(s.name()) + "</td><td>" + status(r.testStatus())
+                        + "</td><td class=\"wrap\">" + text(r.testMessage()) + "</td></tr>\n");
+            }
+        }
+        w("</tbody></table>\n");
     }
 
     @Override

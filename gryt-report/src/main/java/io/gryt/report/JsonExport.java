@@ -167,10 +167,21 @@ final class JsonExport implements ExportSink {
         json.writeEndArray();
         json.writeArrayFieldStart("metrics");
         for (RecordedRow r : s.recorded()) {
-            if (r.isArtifact()) continue;
+            if (!r.isMetric()) continue;
             json.writeStartObject();
             json.writeStringField("name", r.name());
             if (r.number() == null) json.writeNullField("value"); else json.writeNumberField("value", r.number());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("tests");
+        for (RecordedRow r : s.recorded()) {
+            if (!r.isTest()) continue;
+            json.writeStartObject();
+            json.writeStringField("name", r.name());
+            json.writeStringField("status", r.testStatus());
+            if (!r.testMessage().isEmpty()) json.writeStringField("message", r.testMessage());
+            if (r.number() != null) json.writeNumberField("time_ms", r.number().longValue());
             json.writeEndObject();
         }
         json.writeEndArray();

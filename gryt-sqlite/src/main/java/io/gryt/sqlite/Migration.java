@@ -19,7 +19,9 @@ import java.util.Objects;
 record Migration(int version, String description, String sql) {
     /** The migrations this gryt knows, in order. Add new ones at the end. */
     private static final List<Migration> BUNDLED = List.of(
-            resource(1, "initial"));
+            resource(1, "initial"),
+            resource(2, "output_and_test_rows"),
+            resource(3, "ci_runs"));
 
     Migration {
         if (version < 1) {

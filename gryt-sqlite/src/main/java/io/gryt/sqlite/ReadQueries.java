@@ -72,7 +72,7 @@ interface ReadQueries {
               LEFT JOIN pipeline_runs r ON r.id = e.pipeline_run_id
               LEFT JOIN step_runs s ON s.run_id = e.pipeline_run_id
               LEFT JOIN data_rows d ON d.run_id = s.run_id AND d.step_name = s.step_name
-                                   AND d.kind IN ('artifact', 'metric')
+                                   AND d.kind IN ('artifact', 'metric', 'output', 'test')
              WHERE g.version = :version
              ORDER BY e.rc_number, s.started_at IS NULL, s.started_at, s.step_name, d.id""")
     void evolutionSteps(@Bind("version") String version, Consumer<EvolutionStepRow> each);

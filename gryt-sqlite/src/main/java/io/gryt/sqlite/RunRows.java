@@ -22,7 +22,12 @@ final class RunRows {
                 : new ProcessOwner(rs.getLong("owner_pid"), host, Timestamps.parse(rs.getString("owner_start")));
         return new PipelineRun(rs.getString("id"), rs.getString("pipeline_name"),
                 RunStatus.fromLabel(rs.getString("status")), Timestamps.parse(rs.getString("started_at")),
-                Timestamps.parse(rs.getString("finished_at")), owner, rs.getString("work_dir"));
+                Timestamps.parse(rs.getString("finished_at")), owner, rs.getString("work_dir"), ci(rs));
+    }
+
+    private static io.gryt.api.CiRun ci(ResultSet rs) throws SQLException {
+        String provider = rs.getString("ci_provider");
+        return provider == null ? null : new io.gryt.api.CiRun(provider, rs.getString("ci_url"), rs.getString("ci_actor"));
     }
 
     static StepRun stepRun(ResultSet rs) throws SQLException {

@@ -47,8 +47,9 @@ final class SqliteRunStore implements RunStore {
         db.write("record the start of run " + run.id(), h -> {
             h.createUpdate("""
                             INSERT INTO pipeline_runs (id, pipeline_name, status, started_at, owner_pid, owner_host,
-                                                       owner_start, work_dir)
-                            VALUES (:id, :pipeline, :status, :startedAt, :pid, :host, :processStart, :workDir)""")
+                                                       owner_start, work_dir, ci_provider, ci_url, ci_actor)
+                            VALUES (:id, :pipeline, :status, :startedAt, :pid, :host, :processStart, :workDir,
+                                    :ciProvider, :ciUrl, :ciActor)""")
                     .bind("id", run.id())
                     .bind("pipeline", run.pipelineName())
                     .bind("status", RUNNING)
@@ -57,6 +58,9 @@ final class SqliteRunStore implements RunStore {
                     .bind("host", owner == null ? null : owner.host())
                     .bindByType("processStart", owner == null ? null : owner.processStart(), Instant.class)
                     .bind("workDir", run.workDir())
+                    .bind("ciProvider", run.ci() == null ? null : run.ci().provider())
+                    .bind("ciUrl", run.ci() == null ? null : run.ci().url())
+                    .bind("ciActor", run.ci() == null ? null : run.ci().actor())
                     .execute();
             return audit.append(h, "run.started", EntryPayload.on(h).rows(PIPELINE_RUNS, THE_RUN, run.id()));
         });

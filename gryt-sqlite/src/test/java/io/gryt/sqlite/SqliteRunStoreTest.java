@@ -53,6 +53,18 @@ class SqliteRunStoreTest {
     }
 
     @Test
+    void theCiJobARunRanInIsRecordedWithIt() throws Exception {
+        runs.runStarted(new io.gryt.api.spi.PipelineRun("r1", "ci", io.gryt.api.RunStatus.RUNNING, T0, null, null, "/p",
+                new io.gryt.api.CiRun("github", "https://github.com/acme/pay/actions/runs/42", "octocat")));
+        runs.runStarted(run("r2", t(5)));
+
+        assertThat(runs.run("r1").orElseThrow().ci())
+                .isEqualTo(new io.gryt.api.CiRun("github", "https://github.com/acme/pay/actions/runs/42", "octocat"));
+        assertThat(runs.run("r2").orElseThrow().ci()).isNull();
+        assertThat(PlainJdbc.column(file, "SELECT ci_actor FROM pipeline_runs WHERE id = 'r1'")).containsExactly("octocat");
+    }
+
+    @Test
     void aRunIsRecordedFromStartToFinishWithItsStepsAndProof() throws Exception {
         runs.runStarted(run("r1", T0));
         runs.stepStarted("r1", "lint", t(10), 5001L);

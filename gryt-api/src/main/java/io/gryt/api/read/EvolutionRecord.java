@@ -40,7 +40,7 @@ public record EvolutionRecord(long rc, String tag, String status, List<String> c
     }
 
     /**
-     * One step of a run with the artifacts and metrics it recorded.
+     * One step of a run with the artifacts, metrics, outputs and test cases it recorded.
      *
      * @param name       the step name
      * @param status     its status label
@@ -50,7 +50,7 @@ public record EvolutionRecord(long rc, String tag, String status, List<String> c
      * @param startedAt  when it started, or {@code null}
      * @param finishedAt when it ended, or {@code null}
      * @param error      a one-line failure reason, or {@code null}
-     * @param recorded   its artifact and metric data rows, in the order they were recorded
+     * @param recorded   its artifact, metric, output and test data rows, in the order they were recorded
      */
     public record Step(String name, String status, Long exitCode, Long attempts, Long durationMs, Instant startedAt,
                        Instant finishedAt, String error, List<Recorded> recorded) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One immutable row of proof: a step result, a metric, or an artifact with its digest.
+ * One immutable row of proof: a step result, a metric, an artifact with its digest, an output, a test case.
  *
  * @param runId      the run
  * @param step       the step
@@ -24,7 +24,14 @@ public record DataRow(String runId, String step, Kind kind, String name, String 
         /** A named numeric metric. */
         METRIC,
         /** A produced file: path in {@code name}, size in {@code number}, digest in {@code sha256}. */
-        ARTIFACT
+        ARTIFACT,
+        /** A named value the step wrote to {@code $GRYT_OUTPUT}: name in {@code name}, value (masked) in {@code value}. */
+        OUTPUT,
+        /**
+         * A test case of a JUnit report: {@code class.name} in {@code name}, its status (then {@code ": "} and the
+         * failure message, if any) in {@code value}, its time in ms in {@code number}.
+         */
+        TEST
     }
 
     public DataRow {

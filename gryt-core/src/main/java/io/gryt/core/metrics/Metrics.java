@@ -4,6 +4,8 @@ import io.gryt.api.BadInputException;
 import io.gryt.api.read.EvolutionTally;
 import io.gryt.api.read.FinishedRun;
 import io.gryt.api.read.FlakyStep;
+import io.gryt.api.release.Evolution;
+import io.gryt.api.spi.DataRow;
 import io.gryt.api.spi.Store;
 import io.gryt.core.format.Versions;
 
@@ -23,6 +25,9 @@ public final class Metrics {
     /** A metric's name and what it measures. */
     public record Definition(String name, String description) {
     }
+
+    /** How many of the newest runs a recorded metric is looked up in, without a generation. */
+    static final int RECORDED_RUNS = 100;
 
     private final Store store;
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
@@ -48,11 +53,18 @@ public final class Metrics {
         return List.copyOf(definitions.values());
     }
 
-    /** Computes metric {@code name}, for generation {@code generation} when given. */
+    /**
+     * Computes metric {@code name}, for generation {@code generation} when given. A name that is none of the
+     * computed metrics is looked up among the metrics steps recorded ({@code ctx.metric(...)}, {@code $GRYT_METRICS}).
+     */
     public MetricValue compute(String name, Optional<String> generation) {
         BiFunction<Metrics, String, MetricValue> c = computations.get(name);
         if (c == null) {
-            throw new BadInputException("unknown metric '" + name + "' (known: " + String.join(", ", definitions.keySet()) + ")");
+            generation.ifPresent(Versions::require);
+            return recorded(name, generation.orElse(null)).orElseThrow(() -> new BadInputException("unknown metric '"
+                    + name + "' (known: " + String.join(", ", definitions.keySet())
+                    + ", or a metric a step recorded in " + (generation.isEmpty() ? "the last " + RECORDED_RUNS + " runs"
+                    : "an evolution of " + generation.get()) + ")"));
         }
         generation.ifPresent(v -> {
             Versions.require(v);
@@ -61,6 +73,38 @@ public final class Metrics {
             }
         });
         return c.apply(this, generation.orElse(null));
+    }
+
+    /**
+     * A metric steps recorded as data rows: its latest value (the newest run's last row), from every row of that
+     * name in the last {@value #RECORDED_RUNS} runs, or in the runs of {@code gen}'s evolutions; one detail per step.
+     */
+    private Optional<MetricValue> recorded(String name, String gen) {
+        List<String> runIds = new ArrayList<>();
+        if (gen == null) {
+            store.runs().recent(RECORDED_RUNS).forEach(r -> runIds.add(r.id()));
+        } else if (store.recordsReleases()) {
+            List<Evolution> evolutions = new ArrayList<>(store.releases().evolutions(gen));
+            java.util.Collections.reverse(evolutions);
+            evolutions.stream().map(Evolution::runId).filter(java.util.Objects::nonNull).forEach(runIds::add);
+        }
+        Double latest = null;
+        long sample = 0;
+        Map<String, Long> perStep = new LinkedHashMap<>();
+        for (String runId : runIds) {
+            Double lastOfRun = null;
+            for (DataRow row : store.runs().dataRows(runId)) {
+                if (row.kind() != DataRow.Kind.METRIC || !row.name().equals(name) || row.number() == null) continue;
+                lastOfRun = row.number();
+                sample++;
+                perStep.merge(row.step(), 1L, Long::sum);
+            }
+            if (latest == null) latest = lastOfRun;
+        }
+        if (sample == 0) return Optional.empty();
+        List<MetricValue.Detail> details = new ArrayList<>();
+        perStep.forEach((step, count) -> details.add(new MetricValue.Detail(step, count)));
+        return Optional.of(new MetricValue(name, gen, latest, "recorded", sample, details));
     }
 
     private MetricValue passRate(String gen) {

@@ -130,7 +130,7 @@ public final class MemoryStore implements Store, RunStore {
         Objects.requireNonNull(at, "at");
         RunRecord record = runningRun(runId);
         PipelineRun r = record.run;
-        record.run = new PipelineRun(r.id(), r.pipelineName(), status, r.startedAt(), at, r.owner(), r.workDir());
+        record.run = new PipelineRun(r.id(), r.pipelineName(), status, r.startedAt(), at, r.owner(), r.workDir(), r.ci());
     }
 
     @Override
@@ -140,7 +140,7 @@ public final class MemoryStore implements Store, RunStore {
         if (record == null || record.run.status() != RunStatus.RUNNING) return false;
         PipelineRun r = record.run;
         record.run = new PipelineRun(r.id(), r.pipelineName(), RunStatus.INTERRUPTED, r.startedAt(), at, r.owner(),
-                r.workDir());
+                r.workDir(), r.ci());
         record.steps.replaceAll((name, s) -> s.status() != StepStatus.RUNNING ? s
                 : new StepRun(s.runId(), s.name(), StepStatus.INTERRUPTED, s.exitCode(), s.attempts(), s.startedAt(),
                 at, s.logPath(), s.error(), s.pid()));

@@ -54,7 +54,8 @@ final class ArtifactScanner {
         return List.copyOf(found.values());
     }
 
-    private static List<Path> matches(Path projectDir, Path workDir, String pattern) throws ArtifactException {
+    /** The files matching {@code pattern}, sorted; refused outside both {@code projectDir} and {@code workDir}. */
+    static List<Path> matches(Path projectDir, Path workDir, String pattern) throws ArtifactException {
         String[] segments = pattern.replace('\\', '/').split("/", -1);
         int literal = 0;
         while (literal < segments.length && !isGlob(segments[literal])) literal++;

@@ -121,7 +121,7 @@ final class Run implements RunHandle {
         Pipeline pipeline = plan.pipeline();
         try {
             store.runStarted(new PipelineRun(runId, pipeline.name(), RunStatus.RUNNING, startedAt, null, owner,
-                    request.projectDir().toString()));
+                    request.projectDir().toString(), io.gryt.api.CiRun.detect(request.baseEnv()).orElse(null)));
         } catch (RuntimeException e) {
             workers.shutdownNow();
             throw e;
@@ -218,10 +218,30 @@ final class Run implements RunHandle {
             if (running >= runners) return;
             if (node.state != State.PENDING || !dependenciesPassed(node)) continue;
             node.state = State.RUNNING;
-            node.execution = new StepExecution(this, node.setup, runnerFor(node.setup));
+            StepSetup setup = node.setup.withEnv(passedOutputs(node));
+            node.execution = new StepExecution(this, setup, runnerFor(setup));
             running++;
             workers.execute(() -> work(node));
         }
+    }
+
+    /**
+     * The outputs of every step {@code node} depends on, directly or not, as {@code GRYT_OUTPUTS_<STEP>_<NAME>}
+     * variables (a skipped or tolerated dependency passes what it wrote, if anything).
+     */
+    private Map<String, String> passedOutputs(Node node) {
+        Map<String, String> env = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(node.planned.dependsOn());
+        while (!todo.isEmpty()) {
+            Node d = nodes.get(todo.pop());
+            if (!seen.add(d.name())) continue;
+            todo.addAll(d.planned.dependsOn());
+            if (d.execution != null) {
+                d.execution.outputs().forEach((name, value) -> env.put(StepWrites.passedVariable(d.name(), name), value));
+            }
+        }
+        return env;
     }
 
     private AttemptRunner runnerFor(StepSetup setup) {

@@ -6,8 +6,11 @@ import io.gryt.api.Artifact;
 import io.gryt.api.Step;
 import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
+import io.gryt.api.TestCase;
+import io.gryt.api.TestCounts;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,7 @@ final class StepExecution {
     private volatile String cancelReason;
     private boolean startRecorded;
     private int attempts;
+    private volatile Map<String, String> outputs = Map.of();
 
     StepExecution(Run run, StepSetup setup, AttemptRunner runner) {
         this.run = run;
@@ -52,12 +56,41 @@ final class StepExecution {
         } catch (IOException e) {
             attemptStarted(1, null);
             String error = "cannot write log " + setup.logFile() + ": " + e.getMessage();
-            return result(StepStatus.FAIL, null, startedAt, error, List.of(), List.of(), Map.of());
+            return result(StepStatus.FAIL, null, startedAt, error, List.of(), List.of(), Map.of(), Map.of(), List.of());
         }
         try (log) {
             AttemptOutcome outcome = Failsafe.with(retryPolicy()).get(() -> attempt(log));
             StepStatus status = outcome.status();
             String error = outcome.error();
+            Map<String, Double> metrics = new LinkedHashMap<>(runner.metrics());
+            try {
+                StepWrites.Values written = setup.writes().read(this::shown);
+                metrics.putAll(written.metrics());
+                outputs = written.outputs();
+            } catch (StepWrites.MalformedException e) {
+                log.note("gryt: " + e.getMessage());
+                if (status == StepStatus.PASS) {
+                    status = StepStatus.FAIL;
+                    error = e.getMessage();
+                }
+            }
+            List<TestCase> testCases = List.of();
+            if (!setup.step().junitReports().isEmpty()) {
+                String problem;
+                try {
+                    testCases = TestReports.collect(setup.projectDir(), setup.workDir(), setup.step().junitReports(),
+                            startedAt, this::shown);
+                    problem = TestReports.failures(testCases);
+                    log.note("gryt: " + testCases.size() + " test cases in JUnit reports: " + TestCounts.of(testCases));
+                } catch (TestReports.ReportException e) {
+                    problem = e.getMessage();
+                    log.note("gryt: " + problem);
+                }
+                if (problem != null && status == StepStatus.PASS) {
+                    status = StepStatus.FAIL;
+                    error = problem;
+                }
+            }
             List<Artifact> artifacts = List.of();
             if (status == StepStatus.PASS && !setup.step().artifacts().isEmpty()) {
                 try {
@@ -73,7 +106,7 @@ final class StepExecution {
                 status = StepStatus.FAIL;
                 error = log.failure();
             }
-            return result(status, outcome.exitCode(), startedAt, error, log.tail(), artifacts, runner.metrics());
+            return result(status, outcome.exitCode(), startedAt, error, log.tail(), artifacts, metrics, outputs, testCases);
         }
     }
 
@@ -89,6 +122,12 @@ final class StepExecution {
     private AttemptOutcome attempt(StepLog log) {
         int attempt = ++attempts;
         if (attempt > 1) log.note("--- attempt " + attempt + " ---");
+        try {
+            setup.writes().reset();
+        } catch (IOException e) {
+            attemptStarted(attempt, null);
+            return AttemptOutcome.failed(null, "cannot prepare " + shown(setup.writes().output()) + ": " + e.getMessage());
+        }
         AttemptOutcome outcome = runner.run(attempt, log, this::attemptStarted);
         String reason = cancelReason;
         if (outcome.status() == StepStatus.CANCELLED && reason != null) {
@@ -106,14 +145,31 @@ final class StepExecution {
     }
 
     private StepResult result(StepStatus status, Integer exitCode, Instant startedAt, String error, List<String> tail,
-                              List<Artifact> artifacts, Map<String, Double> metrics) {
+                              List<Artifact> artifacts, Map<String, Double> metrics, Map<String, String> outputs,
+                              List<TestCase> testCases) {
         SecretMask mask = setup.mask();
         List<Artifact> maskedArtifacts = artifacts.stream()
                 .map(a -> new Artifact(mask.apply(a.path()), a.size(), a.sha256())).toList();
         Map<String, Double> maskedMetrics = new LinkedHashMap<>();
         metrics.forEach((name, value) -> maskedMetrics.put(mask.apply(name), value));
+        Map<String, String> maskedOutputs = new LinkedHashMap<>();
+        outputs.forEach((name, value) -> maskedOutputs.put(name, mask.apply(value)));
         return new StepResult(setup.name(), status, exitCode, Math.max(attempts, 1), startedAt, Instant.now(),
-                setup.logFile(), mask.apply(error), tail, maskedArtifacts, maskedMetrics);
+                setup.logFile(), mask.apply(error), tail, maskedArtifacts, maskedMetrics, maskedOutputs,
+                testCases.stream().map(t -> t.message() == null ? t : new TestCase(t.className(), t.name(), t.status(),
+                        t.time(), mask.apply(t.message()), t.report())).toList());
+    }
+
+    /** The outputs the step wrote, unmasked (for the environment of its dependents); empty until it ended. */
+    Map<String, String> outputs() {
+        return outputs;
+    }
+
+    /** A path as messages show it: relative to the project when inside it. */
+    private String shown(Path file) {
+        Path project = setup.projectDir().toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(project) ? project.relativize(absolute).toString() : absolute.toString();
     }
 
     /** The step this executes. */

@@ -21,6 +21,19 @@ record StepSetup(String runId, Step step, Path projectDir, Path workDir, Map<Str
         return step.name();
     }
 
+    /** The files the step writes its outputs and metrics to. */
+    StepWrites writes() {
+        return StepWrites.in(logFile.getParent(), step.name());
+    }
+
+    /** This setup with {@code extra} variables added to its environment. */
+    StepSetup withEnv(Map<String, String> extra) {
+        if (extra.isEmpty()) return this;
+        Map<String, String> merged = new java.util.LinkedHashMap<>(env);
+        merged.putAll(extra);
+        return new StepSetup(runId, step, projectDir, workDir, java.util.Collections.unmodifiableMap(merged), logFile, mask);
+    }
+
     /** The name of a helper thread for this step. */
     String threadName(String role) {
         return "gryt-" + runId + "-" + step.name() + "-" + role;

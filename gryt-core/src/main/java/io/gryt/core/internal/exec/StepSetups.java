@@ -23,7 +23,7 @@ final class StepSetups {
     static Map<String, StepSetup> of(String runId, RunRequest request, Path logDir) {
         Map<String, Map<String, String>> envs = new LinkedHashMap<>();
         for (PlannedStep planned : request.plan().steps()) {
-            envs.put(planned.name(), environment(runId, request, planned.step()));
+            envs.put(planned.name(), environment(runId, request, planned.step(), logDir));
         }
         SecretMask mask = secretMask(request, envs.values());
         Map<String, StepSetup> setups = new LinkedHashMap<>();
@@ -34,13 +34,17 @@ final class StepSetups {
         return setups;
     }
 
-    /** The parent environment, then pipeline, extra and step variables, then {@code GRYT_RUN_ID}. */
-    private static Map<String, String> environment(String runId, RunRequest request, Step step) {
+    /**
+     * The parent environment, then pipeline, extra and step variables, then {@code GRYT_RUN_ID} and the files
+     * the step may write outputs and metrics to ({@code GRYT_OUTPUT}, {@code GRYT_METRICS}).
+     */
+    private static Map<String, String> environment(String runId, RunRequest request, Step step, Path logDir) {
         Map<String, String> env = new LinkedHashMap<>(request.baseEnv());
         env.putAll(request.plan().pipeline().env());
         env.putAll(request.extraEnv());
         env.putAll(step.env());
         env.put("GRYT_RUN_ID", runId);
+        env.putAll(StepWrites.in(logDir, step.name()).variables());
         return Collections.unmodifiableMap(env);
     }
 

@@ -30,7 +30,7 @@ final class PipelineReader {
     static final List<String> PIPELINE_KEYS = List.of("name", "runners", "env", "secrets", "fail_fast",
             "on_failure", "sequential", "working_dir", "steps");
     static final List<String> STEP_KEYS = List.of("name", "run", "timeout", "retries", "depends_on", "env",
-            "secrets", "artifacts", "continue_on_error", "working_dir");
+            "secrets", "artifacts", "junit", "continue_on_error", "working_dir");
     static final List<String> DEFINITION_KEYS = STEP_KEYS.subList(1, STEP_KEYS.size());
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -160,6 +160,7 @@ final class PipelineReader {
             case "env" -> current.env(env(v));
             case "secrets" -> current.secrets(secrets(v));
             case "artifacts" -> current.artifacts(artifacts(v));
+            case "junit" -> current.junitReports(junitReports(v));
             case "continue_on_error" -> current.continueOnError(v.bool());
             case "working_dir" -> current.workDir(path(v));
             default -> current; // name, read by the caller
@@ -229,6 +230,16 @@ final class PipelineReader {
         for (Value item : items) {
             String pattern = item.text();
             if (pattern.isBlank()) throw item.error("an artifact path must not be blank");
+            patterns.add(pattern);
+        }
+        return patterns.toArray(String[]::new);
+    }
+
+    private static String[] junitReports(Value v) {
+        List<String> patterns = new ArrayList<>();
+        for (Value item : v.isSequence() ? v.items() : List.of(v)) {
+            String pattern = item.text();
+            if (pattern.isBlank()) throw item.error("a junit report path must not be blank");
             patterns.add(pattern);
         }
         return patterns.toArray(String[]::new);

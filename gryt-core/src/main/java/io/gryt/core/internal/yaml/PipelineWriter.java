@@ -87,6 +87,7 @@ final class PipelineWriter {
         if (!s.env().isEmpty()) m.put("env", s.env());
         if (!s.secrets().isEmpty()) m.put("secrets", secretNames(s.secrets()));
         if (!s.artifacts().isEmpty()) m.put("artifacts", s.artifacts());
+        if (!s.junitReports().isEmpty()) m.put("junit", s.junitReports());
         if (s.continuesOnError()) m.put("continue_on_error", true);
         s.workDir().ifPresent(dir -> m.put("working_dir", dir.toString()));
         return m;

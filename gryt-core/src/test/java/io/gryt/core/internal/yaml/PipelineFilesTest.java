@@ -113,6 +113,32 @@ class PipelineFilesTest {
     }
 
     @Test
+    void junitReadsOneReportPatternOrAList() {
+        Pipeline p = PipelineFiles.parse(project.writePipeline("build", """
+                steps:
+                  - name: unit
+                    run: mvn -q test
+                    junit: target/surefire-reports/*.xml
+                  - name: it
+                    run: mvn -q verify
+                    junit: [target/failsafe-reports/*.xml, build/test-results/**]
+                """));
+
+        assertThat(p.steps().get(0).junitReports()).containsExactly("target/surefire-reports/*.xml");
+        assertThat(p.steps().get(1).junitReports()).containsExactly("target/failsafe-reports/*.xml", "build/test-results/**");
+    }
+
+    @Test
+    void aBlankJunitPatternIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> PipelineFiles.parse(project.writePipeline("build", """
+                steps:
+                  - name: unit
+                    run: mvn -q test
+                    junit: ["  "]
+                """))).hasMessageContaining(":4:").hasMessageContaining("a junit report path must not be blank");
+    }
+
+    @Test
     void readsTheDurationForms() {
         Pipeline p = PipelineFiles.parse(project.writePipeline("ci", """
                 steps:

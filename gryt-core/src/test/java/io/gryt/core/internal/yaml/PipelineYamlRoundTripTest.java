@@ -43,7 +43,7 @@ class PipelineYamlRoundTripTest {
                         step("test").sh("mvn -q test && echo done\necho second line")
                                 .timeout(Duration.ofMinutes(90)).retries(2).dependsOn("lint")
                                 .env("A", "1").secrets(secret("DB_PASSWORD")).artifacts("target/*.jar")
-                                .continueOnError(true).workDir(Path.of("module-a")),
+                                .junitReports("target/surefire-reports/*.xml").continueOnError(true).workDir(Path.of("module-a")),
                         step("package").dependsOn("test").timeout(Duration.ofMillis(1500)),
                         step("wait").run("sleep", "5").dependsOn(new String[0]))
                 .runners(3)
