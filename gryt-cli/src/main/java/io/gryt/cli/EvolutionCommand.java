@@ -210,7 +210,7 @@ final class EvolutionCommand implements Callable<Integer> {
                                     : ConsoleReporter.format(java.time.Duration.between(s.startedAt(), s.finishedAt()))));
                     out.println();
                     t.print(out);
-                    printTests(out, g.store().runs().dataRows(e.runId()));
+                    printTests(out, g.dataRows(e.runId()));
                 }
             }
             return ExitCodes.OK;

@@ -22,7 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The architecture as rules over the compiled product classes of every module on this classpath (api, core, report,
- * sqlite, git, cli; tests are not analysed): dependencies point one way, api <- core <- adapters, with no cycle
+ * sqlite, git, dashboard, cli; tests are not analysed): dependencies point one way, api <- core <- adapters, with no cycle
  * between packages, the CLI reaches the store and git only through the {@code Gryt} facade, and implementation
  * packages ({@code ..internal..}) stay inside their module.
  */
@@ -51,10 +51,11 @@ class ArchitectureTest {
     static final ArchRule noPackageCycles = slices().matching("io.gryt.(**)").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule theCliReachesStoresAndGitOnlyThroughTheFacade = noClasses()
-            .that().resideInAPackage("io.gryt.cli..")
+    static final ArchRule theCliAndTheDashboardReachStoresAndGitOnlyThroughTheFacade = noClasses()
+            .that().resideInAnyPackage("io.gryt.cli..", "io.gryt.dashboard..")
             .should().dependOnClassesThat(spiServices())
-            .because("the command line is a thin layer over io.gryt.core.Gryt, the only door to the store and git");
+            .because("the command line and the dashboard are thin layers over io.gryt.core.Gryt, the only door to the"
+                    + " store and git");
 
     @ArchTest
     static final ArchRule internalPackagesStayInsideTheirModule = noClasses()

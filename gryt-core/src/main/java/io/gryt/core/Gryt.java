@@ -26,6 +26,7 @@ import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
 import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.Catalog;
+import io.gryt.api.spi.DataRow;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.PromotionGate;
 import io.gryt.api.spi.ReadOnlyStoreException;
@@ -395,6 +396,11 @@ public final class Gryt implements AutoCloseable {
     /** The steps of run {@code runId}, in the order they started (skipped steps last). */
     public List<StepRun> steps(String runId) {
         return store.runs().steps(runId);
+    }
+
+    /** The data rows run {@code runId} recorded (results, metrics, artifacts, outputs, test cases), in order. */
+    public List<DataRow> dataRows(String runId) {
+        return store.runs().dataRows(runId);
     }
 
     /** The most recent pipeline runs, newest first. */
