@@ -21,8 +21,7 @@ class AuditCommandsTest {
 
     @BeforeEach
     void releasedProject() {
-        TempGitRepo git = TempGitRepo.init(dir);
-        assertThat(CliRun.in(dir, "init").exitCode()).isZero();
+        TempGitRepo git = CliRun.initProject(dir);
         git.write(".gryt/pipelines/release-pipeline.yaml", """
                 steps:
                   - name: prove

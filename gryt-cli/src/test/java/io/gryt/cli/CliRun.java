@@ -10,6 +10,14 @@ import java.util.List;
 
 /** Runs the CLI in-process and captures what it printed. */
 record CliRun(int exitCode, String out, String err) {
+    /** A git repository in {@code dir} with a gryt project made by {@code gryt init}: the set-up of most CLI tests. */
+    static io.gryt.testing.TempGitRepo initProject(Path dir) {
+        io.gryt.testing.TempGitRepo git = io.gryt.testing.TempGitRepo.init(dir);
+        CliRun init = in(dir, "init");
+        org.assertj.core.api.Assertions.assertThat(init.exitCode()).as(init.all()).isZero();
+        return git;
+    }
+
     static CliRun in(Path dir, String... args) {
         List<String> all = new ArrayList<>(List.of("-C", dir.toString()));
         all.addAll(Arrays.asList(args));

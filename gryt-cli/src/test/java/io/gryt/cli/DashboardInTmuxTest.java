@@ -36,8 +36,7 @@ class DashboardInTmuxTest {
     void project() throws Exception {
         tmux = Tmux.find().orElse(null);
         assumeTrue(tmux != null, Tmux.NOT_INSTALLED);
-        TempGitRepo git = TempGitRepo.init(dir);
-        assertThat(CliRun.in(dir, "init").exitCode()).isZero();
+        TempGitRepo git = CliRun.initProject(dir);
         git.write(".gryt/pipelines/release-pipeline.yaml", """
                 steps:
                   - name: build

@@ -39,8 +39,7 @@ class DoctorCommandTest {
 
     @Test
     void everyBrokenFileMissingToolAndUnknownCatalogPipelineIsReported() {
-        TempGitRepo git = TempGitRepo.init(dir);
-        assertThat(CliRun.in(dir, "init").exitCode()).isZero();
+        TempGitRepo git = CliRun.initProject(dir);
         git.write(".gryt/pipelines/broken.yaml", "steps:\n  - name: a\n    timeout: 10x\n    run: echo\n");
         git.write(".gryt/pipelines/tools.yaml", """
                 steps:

@@ -27,8 +27,7 @@ class SeedQueriesTest {
 
     @BeforeEach
     void twoGenerationsWithEvolutions() {
-        TempGitRepo git = TempGitRepo.init(dir);
-        assertThat(CliRun.in(dir, "init").exitCode()).isZero();
+        TempGitRepo git = CliRun.initProject(dir);
         git.write(".gryt/pipelines/release-pipeline.yaml", """
                 steps:
                   - name: prove

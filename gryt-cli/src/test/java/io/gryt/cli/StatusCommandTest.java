@@ -23,8 +23,7 @@ class StatusCommandTest {
 
     @BeforeEach
     void project() {
-        git = TempGitRepo.init(dir);
-        assertThat(CliRun.in(dir, "init").exitCode()).isZero();
+        git = CliRun.initProject(dir);
         git.write(".gryt/pipelines/release-pipeline.yaml", """
                 steps:
                   - name: prove

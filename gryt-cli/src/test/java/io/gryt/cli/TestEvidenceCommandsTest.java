@@ -23,8 +23,7 @@ class TestEvidenceCommandsTest {
 
     @BeforeEach
     void project() {
-        git = TempGitRepo.init(dir);
-        assertThat(CliRun.in(dir, "init").exitCode()).isZero();
+        git = CliRun.initProject(dir);
         git.write("test.sh", """
                 mkdir -p target/surefire-reports
                 failure='<failure message="expected 268 but was 267">stack</failure>'

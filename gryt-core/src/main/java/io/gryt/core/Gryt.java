@@ -54,6 +54,7 @@ import io.gryt.core.internal.exec.RunRequest;
 import io.gryt.core.metrics.Metrics;
 import io.gryt.core.internal.plan.ExecutionPlan;
 import io.gryt.core.internal.plan.PlanBuilder;
+import io.gryt.core.internal.plan.PlannedStep;
 import io.gryt.core.project.ProjectLayout;
 import io.gryt.core.release.EvolutionRequest;
 import io.gryt.core.release.Generations;
@@ -250,10 +251,16 @@ public final class Gryt implements AutoCloseable {
     }
 
     /**
-     * Resolves {@code pipeline} against its own definitions, {@code .gryt/steps.yaml} and the catalogs, and checks its
-     * graph: the steps as they would run, without running them.
+     * The steps of {@code pipeline} as they would run, in planned order, without running them: references resolved
+     * against its own definitions, {@code .gryt/steps.yaml} and the catalogs, the graph checked; fails as
+     * {@link #start} would.
      */
-    public ExecutionPlan plan(Pipeline pipeline) {
+    public List<Step> resolve(Pipeline pipeline) {
+        ensureOpen();
+        return plan(pipeline).steps().stream().map(PlannedStep::step).toList();
+    }
+
+    private ExecutionPlan plan(Pipeline pipeline) {
         return PlanBuilder.plan(pipeline, projectSteps());
     }
 

@@ -8,7 +8,6 @@ import io.gryt.api.spi.RowHandler;
 import io.gryt.core.Gryt;
 import io.gryt.core.audit.AuditVerifier.AuditVerification;
 import io.gryt.core.catalog.FoundCatalog;
-import io.gryt.core.internal.plan.PlannedStep;
 import io.gryt.core.project.ProjectLayout;
 import io.gryt.core.release.Generations;
 import io.gryt.core.template.ProjectTemplates;
@@ -226,14 +225,14 @@ public final class Doctor {
     private void tools(Gryt gryt, ProjectLayout layout, Map<String, Pipeline> pipelines) {
         Map<String, Set<String>> users = new LinkedHashMap<>(); // program -> "pipeline.step"
         for (Map.Entry<String, Pipeline> p : pipelines.entrySet()) {
-            List<PlannedStep> steps;
+            List<Step> steps;
             try {
-                steps = gryt.plan(p.getValue()).steps();
+                steps = gryt.resolve(p.getValue());
             } catch (RuntimeException e) {
                 continue; // reported with the pipeline
             }
-            for (PlannedStep s : steps) {
-                for (String program : programs(s.step())) {
+            for (Step s : steps) {
+                for (String program : programs(s)) {
                     users.computeIfAbsent(program, k -> new LinkedHashSet<>()).add(p.getKey() + ":" + s.name());
                 }
             }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code gryt completion}, {@code gryt help <command>}, {@code --version}, and the names kept for later. */
-class CompletionAndReservedTest {
+/** {@code gryt completion}, {@code gryt help <command>} and {@code --version}. */
+class CompletionTest {
     @Test
     void bashCompletionIsPicocliScriptForEveryVisibleCommand() {
         CliRun r = CliRun.of("completion", "bash");
