@@ -104,6 +104,16 @@ final class SqliteOutbox implements OutboxStore {
     }
 
     @Override
+    public void retryNow(Collection<String> destinations, Instant now) {
+        if (destinations.isEmpty()) return;
+        List<String> names = List.copyOf(destinations);
+        db.write("make outbox deliveries due", h -> h.createUpdate("""
+                        UPDATE outbox_deliveries SET next_attempt = :now, lease_until = NULL
+                         WHERE delivered_at IS NULL AND destination IN (<destinations>)""")
+                .bindByType("now", now, Instant.class).bindList("destinations", names).execute());
+    }
+
+    @Override
     public void delivered(String eventId, String destination, Instant at) {
         db.write("acknowledge the delivery of event " + eventId + " to " + destination, h -> h.createUpdate("""
                         UPDATE outbox_deliveries SET delivered_at = :at, lease_until = NULL

@@ -585,6 +585,21 @@ public abstract class StoreContract {
                 .satisfies(d -> assertThat(d.attempts()).isEqualTo(2));
     }
 
+    @Test
+    public void retryNowMakesWaitingDeliveriesDueAndReleasesTheirLeases() {
+        OutboxStore outbox = store.outbox();
+        outbox.record(List.of(event("e1", 0, "hook", "slack"), event("e2", 1, "hook")));
+        assertThat(outbox.claim(List.of("hook"), at(10), Duration.ofHours(1), 1)).hasSize(1); // e1 leased
+        outbox.failed("e2", "hook", "down", at(10).plus(Duration.ofHours(1)));
+        outbox.delivered("e1", "slack", at(10));
+
+        outbox.retryNow(List.of("hook"), at(11));
+
+        assertThat(outbox.claim(List.of("hook", "slack"), at(11), Duration.ofHours(1), 10))
+                .extracting(d -> d.eventId() + " " + d.destination() + " attempt " + d.attempts())
+                .containsExactlyInAnyOrder("e1 hook attempt 2", "e2 hook attempt 1");
+    }
+
     // --- read-only ---
 
     @Test

@@ -33,6 +33,12 @@ public interface OutboxStore {
      */
     List<OutboxDelivery> claim(Collection<String> destinations, Instant now, Duration lease, int limit);
 
+    /**
+     * Makes every delivery to one of {@code destinations} that is not acknowledged due at {@code now} and releases
+     * its lease ({@code gryt destinations flush}: retry now, also what a process killed while sending had leased).
+     */
+    void retryNow(Collection<String> destinations, Instant now);
+
     /** Acknowledges a delivery: it is never claimed again. */
     void delivered(String eventId, String destination, Instant at);
 

@@ -73,6 +73,15 @@ final class MemoryOutbox implements OutboxStore {
     }
 
     @Override
+    public void retryNow(Collection<String> destinations, Instant now) {
+        synchronized (store) {
+            for (OutboxDelivery d : waiting()) {
+                if (destinations.contains(d.destination())) failed(d.eventId(), d.destination(), d.lastError(), now);
+            }
+        }
+    }
+
+    @Override
     public void delivered(String eventId, String destination, Instant at) {
         update(eventId, destination, d -> new OutboxDelivery(d.eventId(), d.destination(), d.type(), d.json(), d.at(),
                 d.attempts(), d.lastError(), d.nextAttempt(), at));
