@@ -30,7 +30,7 @@ final class EventText {
     static String of(GrytEvent event) {
         if (event instanceof EvolutionFinished e) {
             return "Evolution " + e.tag() + " of " + e.generation() + ": *" + e.status().name().toLowerCase() + "*"
-                    + changes(e.changes()) + " in " + Durations.format(e.duration())
+                    + changes(e.changes()) + " in " + took(e.duration())
                     + (e.commit() == null ? "" : " on " + shortCommit(e.commit()));
         }
         if (event instanceof EvolutionStarted e) {
@@ -50,7 +50,7 @@ final class EventText {
         }
         if (event instanceof RunFinished e) {
             return "Run " + e.runId() + " of " + e.pipeline() + ": *" + e.status().label() + "* in "
-                    + Durations.format(e.duration());
+                    + took(e.duration());
         }
         if (event instanceof RunStarted e) return "Run " + e.runId() + " of " + e.pipeline() + " started";
         if (event instanceof StepFailed e) {
@@ -59,7 +59,7 @@ final class EventText {
         }
         if (event instanceof StepFinished e) {
             return "Step " + e.step() + " of run " + e.runId() + ": " + e.status().label() + " in "
-                    + Durations.format(e.duration());
+                    + took(e.duration());
         }
         if (event instanceof StepStarted e) return "Step " + e.step() + " of run " + e.runId() + " started (attempt " + e.attempt() + ")";
         if (event instanceof GenerationCreated e) return "Generation " + e.generation() + " created" + changes(e.changes());
@@ -81,6 +81,14 @@ final class EventText {
         if (event instanceof PromotionRecovered e) return e.generation();
         if (event instanceof RunFinished e) return e.runId();
         return null;
+    }
+
+    /** A duration for people: {@code 2.4s} under a minute, {@code 3m12s} above. */
+    static String took(java.time.Duration d) {
+        if (d.compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+            return String.format(java.util.Locale.ROOT, "%.1fs", d.toMillis() / 1000.0);
+        }
+        return Durations.format(d.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     private static String changes(List<String> ids) {

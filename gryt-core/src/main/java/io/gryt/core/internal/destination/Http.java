@@ -20,7 +20,8 @@ final class Http {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** Sends {@code body} with {@code method} to {@code uri}; returns the answer's body. */
@@ -31,7 +32,13 @@ final class Http {
                 .header("User-Agent", "gryt")
                 .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IOException(method + " " + uri + ": " + why.replaceAll("\\R", " "), e);
+        }
         if (response.statusCode() / 100 != 2) {
             String answer = response.body() == null ? "" : response.body().strip().replaceAll("\\s+", " ");
             if (answer.length() > 200) answer = answer.substring(0, 200) + "...";

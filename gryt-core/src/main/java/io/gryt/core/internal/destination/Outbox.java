@@ -3,6 +3,7 @@ package io.gryt.core.internal.destination;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
+import io.gryt.api.BadInputException;
 import io.gryt.api.event.GrytEvent;
 import io.gryt.api.spi.Delivery;
 import io.gryt.api.spi.Destination;
@@ -59,7 +60,8 @@ public final class Outbox implements AutoCloseable {
         for (Destination d : destinations) byName.put(d.name(), d);
         this.destinations = byName;
         this.secrets = new SecretText(secretValues);
-        this.quickRetries = RetryPolicy.builder().handle(Exception.class).withMaxRetries(2)
+        // bad settings (a secret missing from the environment) will not mend in a second: no quick retry for them
+        this.quickRetries = RetryPolicy.builder().handle(Exception.class).abortOn(BadInputException.class).withMaxRetries(2)
                 .withBackoff(retryDelay, retryDelay.multipliedBy(4)).build();
         this.sender = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "gryt-destinations");

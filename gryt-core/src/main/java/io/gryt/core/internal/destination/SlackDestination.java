@@ -50,7 +50,7 @@ final class SlackDestination implements Destination {
     String message(Delivery delivery) {
         String text = EventText.of(delivery.event());
         String subject = EventText.subject(delivery.event());
-        if (reportUrl.isPresent()) {
+        if (reportUrl.isPresent() && (subject != null || !reportUrl.get().contains("{subject}"))) {
             String link = reportUrl.get().replace("{subject}",
                     subject == null ? "" : URLEncoder.encode(subject, StandardCharsets.UTF_8));
             text += " <" + link + "|report>";
