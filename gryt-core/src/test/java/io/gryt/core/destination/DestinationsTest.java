@@ -191,6 +191,20 @@ class DestinationsTest {
             }
             assertThat(gryt.destinations().waiting()).isEmpty();
         }
+        assertNoFileHolds(dir, "token-5f1d3a", SIGNING_KEY);
+    }
+
+    /** No file of the project (database, its write-ahead log, step logs, settings) holds any of {@code secrets}. */
+    static void assertNoFileHolds(Path root, String... secrets) throws Exception {
+        List<Path> files;
+        try (var walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).anySatisfy(f -> assertThat(f.getFileName().toString()).isEqualTo("gryt.db"));
+        for (Path f : files) {
+            String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            for (String secret : secrets) assertThat(bytes).as(f.toString()).doesNotContain(secret);
+        }
     }
 
     @Test
