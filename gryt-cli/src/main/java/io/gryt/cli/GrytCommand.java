@@ -76,6 +76,7 @@ final class GrytCommand implements Callable<Integer> {
         c.put("status", StatusCommand.class);
         c.put("dashboard", DashboardCommand.class);
         c.put("config", ConfigCommand.class);
+        c.put("destinations", DestinationsCommand.class);
         c.put("doctor", DoctorCommand.class);
         c.put("completion", CompletionCommand.class);
         c.put("help", HelpCommand.class);

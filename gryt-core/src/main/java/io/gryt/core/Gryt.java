@@ -27,6 +27,7 @@ import io.gryt.api.release.Promotion;
 import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.Catalog;
 import io.gryt.api.spi.DataRow;
+import io.gryt.api.spi.Destination;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.PromotionGate;
 import io.gryt.api.spi.ReadOnlyStoreException;
@@ -48,6 +49,9 @@ import io.gryt.core.config.ConfigKey;
 import io.gryt.core.config.ExecutionMode;
 import io.gryt.core.config.ProjectConfig;
 import io.gryt.core.config.StoreUrls;
+import io.gryt.core.destination.Destinations;
+import io.gryt.core.internal.destination.DestinationConfig;
+import io.gryt.core.internal.destination.Outbox;
 import io.gryt.core.internal.event.EventBus;
 import io.gryt.core.internal.exec.RunEngine;
 import io.gryt.core.internal.exec.RunRequest;
@@ -107,6 +111,8 @@ public final class Gryt implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gryt.class);
     /** How long {@link #close()} waits for cancelled runs and their evolutions to be recorded. */
     private static final Duration CLOSE_PATIENCE = Duration.ofMinutes(1);
+    /** How long {@link #close()} lets the destinations deliver what the work recorded; the rest waits in the outbox. */
+    private static final Duration DELIVERY_PATIENCE = Duration.ofSeconds(5);
 
     private final ProjectLayout layout;
     private final Store store;
@@ -119,6 +125,8 @@ public final class Gryt implements AutoCloseable {
     private final List<PipelineRun> recovered;
     private final List<String> releaseRepairs;
     private final EventBus events;
+    /** Where events go for destinations; empty when none is configured. */
+    private final Optional<Outbox> outbox;
     private final List<PromotionGate> gates;
     private final Catalogs catalogs;
     private final ReleaseContext releaseContext = new Context();
@@ -149,6 +157,11 @@ public final class Gryt implements AutoCloseable {
         this.ownsStore = b.store == null;
         this.store = b.store != null ? b.store : openStore(layout, b.storeUrl, config, this::actor);
         try {
+            // settings given to the builder replace the file, its destinations too
+            DestinationConfig destinations = DestinationConfig.load(b.config == null ? layout.configFile() : null,
+                    layout.display(layout.configFile()), b.destinations, environment, layout.root(), store);
+            this.outbox = Outbox.of(store, destinations.destinations(), destinations.secretValues());
+            this.outbox.ifPresent(events::sendTo);
             this.givenVersioning = b.versioning;
             // a read-only store is looked at, not repaired: whatever a dead process left stays as it is
             this.recovered = store.readOnly() ? List.of() : Recovery.recover(store.runs());
@@ -157,7 +170,7 @@ public final class Gryt implements AutoCloseable {
             if (ownsStore) store.close();
             throw e;
         }
-        this.engine = new RunEngine(store.runs());
+        this.engine = new RunEngine(outbox.map(o -> o.runStore(store.runs())).orElse(store.runs()));
     }
 
     /** Opens the project in {@code projectDir} with the adapters found on the class path. */
@@ -517,6 +530,15 @@ public final class Gryt implements AutoCloseable {
         return RollbackLeftovers.pending(layout, store.releases(), this::findVersioning, !store.readOnly());
     }
 
+    /**
+     * The project's destinations ({@code destinations:} in {@code .gryt/config.yaml} and those given to
+     * {@link Builder#destination}) and their outbox: what waits, flushing it, a test event.
+     */
+    public Destinations destinations() {
+        ensureOpen();
+        return new Destinations(outbox, store.location());
+    }
+
     /** Runs that a dead gryt process had left {@code running} and that opening this project marked interrupted. */
     public List<PipelineRun> recovered() {
         return recovered;
@@ -542,6 +564,7 @@ public final class Gryt implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        outbox.ifPresent(o -> o.close(DELIVERY_PATIENCE));
         try {
             Optional<Versioning> opened;
             synchronized (this) {
@@ -644,20 +667,20 @@ public final class Gryt implements AutoCloseable {
     private record EventBridge(EventBus bus) implements RunListener {
         @Override
         public void runStarted(String runId, Pipeline pipeline) {
-            bus.publish(new RunStarted(runId, pipeline.name(), Instant.now()));
+            bus.publishRecorded(new RunStarted(runId, pipeline.name(), Instant.now()));
         }
 
         @Override
         public void stepStarted(String runId, String step, int attempt) {
-            bus.publish(new StepStarted(runId, step, attempt, Instant.now()));
+            bus.publishRecorded(new StepStarted(runId, step, attempt, Instant.now()));
         }
 
         @Override
         public void stepFinished(String runId, StepResult result) {
             Instant at = result.finishedAt() != null ? result.finishedAt() : Instant.now();
-            bus.publish(new StepFinished(runId, result.name(), result.status(), result.attempts(), result.duration(), at));
+            bus.publishRecorded(new StepFinished(runId, result.name(), result.status(), result.attempts(), result.duration(), at));
             if (result.status() == StepStatus.FAIL || result.status() == StepStatus.TIMEOUT) {
-                bus.publish(new StepFailed(runId, result.name(), result.status(), result.exitCode(), result.error(),
+                bus.publishRecorded(new StepFailed(runId, result.name(), result.status(), result.exitCode(), result.error(),
                         result.attempts(), result.duration(), at));
             }
         }
@@ -666,7 +689,7 @@ public final class Gryt implements AutoCloseable {
         public void runFinished(RunResult result) {
             Instant at = result.finishedAt() != null ? result.finishedAt() : Instant.now();
             Duration took = result.startedAt() == null ? Duration.ZERO : Duration.between(result.startedAt(), at);
-            bus.publish(new RunFinished(result.runId(), result.pipelineName(), result.status(), took, at));
+            bus.publishRecorded(new RunFinished(result.runId(), result.pipelineName(), result.status(), took, at));
         }
     }
 
@@ -739,6 +762,7 @@ public final class Gryt implements AutoCloseable {
         private final List<EventListener> eventListeners = new ArrayList<>();
         private final List<PromotionGate> gates = new ArrayList<>();
         private final List<Catalog> catalogs = new ArrayList<>();
+        private final List<Destination> destinations = new ArrayList<>();
 
         private Builder() {
             for (PromotionGate g : ServiceLoader.load(PromotionGate.class, Gryt.class.getClassLoader())) gates.add(g);
@@ -765,6 +789,16 @@ public final class Gryt implements AutoCloseable {
          */
         public Builder catalog(Catalog catalog) {
             catalogs.add(Objects.requireNonNull(catalog, "catalog"));
+            return this;
+        }
+
+        /**
+         * A destination for this instance's events, besides those configured in {@code .gryt/config.yaml}: events
+         * it {@linkplain Destination#subscribes subscribes} to are written to the store's outbox with the state they
+         * describe and delivered after the work, never failing or holding it up.
+         */
+        public Builder destination(Destination destination) {
+            destinations.add(Objects.requireNonNull(destination, "destination"));
             return this;
         }
 

@@ -4,6 +4,7 @@ import io.gryt.api.spi.ReadOnlyStoreException;
 import io.gryt.api.spi.StoreException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -30,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -67,6 +69,8 @@ final class Database implements AutoCloseable {
     private final Lazy<Jdbi> readers;
     private final Connection keeper;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Work the next {@link #write} on this thread does in its transaction too (the outbox's events). */
+    private final ThreadLocal<Consumer<Handle>> staged = new ThreadLocal<>();
 
     private Database(Path file, String location, SQLiteDataSource dataSource, Connection keeper, boolean readOnly) {
         this.file = file;
@@ -245,7 +249,13 @@ final class Database implements AutoCloseable {
         try {
             return Failsafe.with(lockedOut).get(() -> jdbi.get().inTransaction(handle -> {
                 begun.set(true);
-                return callback.withHandle(handle);
+                T result = callback.withHandle(handle);
+                Consumer<Handle> extra = staged.get();
+                if (extra != null) {
+                    extra.accept(handle);
+                    staged.remove();
+                }
+                return result;
             }));
         } catch (JdbiException e) {
             if (isBusy(e)) {
@@ -254,6 +264,26 @@ final class Database implements AutoCloseable {
             }
             throw failure(what, e);
         }
+    }
+
+    /**
+     * Runs {@code work}, and in the transaction of the first {@link #write} it makes on this thread also
+     * {@code extra}. Returns true as the second element when that happened (false: {@code work} wrote nothing,
+     * and {@code extra} is for the caller to do).
+     */
+    <T> Staged<T> staging(Consumer<Handle> extra, Supplier<T> work) {
+        if (staged.get() != null) throw new IllegalStateException("writes staged twice on one thread");
+        staged.set(extra);
+        try {
+            T result = work.get();
+            return new Staged<>(result, staged.get() == null);
+        } finally {
+            staged.remove();
+        }
+    }
+
+    /** What {@link #staging} returns: the work's result, and whether the staged work was done with it. */
+    record Staged<T>(T result, boolean done) {
     }
 
     private static boolean isBusy(Throwable e) {

@@ -1,6 +1,7 @@
 package io.gryt.sqlite;
 
 import io.gryt.api.spi.AuditStore;
+import io.gryt.api.spi.OutboxStore;
 import io.gryt.api.spi.RecordReads;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.RowHandler;
@@ -27,6 +28,7 @@ public final class SqliteStore implements Store {
     private final ReleaseStore releases;
     private final AuditStore audit;
     private final RecordReads reads;
+    private final OutboxStore outbox;
 
     private SqliteStore(Database database, Supplier<String> actor) {
         AuditLog log = new AuditLog(actor);
@@ -35,6 +37,7 @@ public final class SqliteStore implements Store {
         this.releases = new SqliteReleaseStore(database, log);
         this.audit = new SqliteAuditStore(database, log);
         this.reads = new SqliteReads(database);
+        this.outbox = new SqliteOutbox(database);
     }
 
     /**
@@ -111,6 +114,12 @@ public final class SqliteStore implements Store {
     @Override
     public AuditStore audit() {
         return audit;
+    }
+
+    /** The outbox of events on their way to destinations ({@code outbox_events}, {@code outbox_deliveries}). */
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
     }
 
     /** Always true: this store records generations, evolutions and promotions. */

@@ -22,6 +22,8 @@ import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.ProcessOwner;
 import io.gryt.api.spi.ReadOnlyStoreException;
 import io.gryt.api.spi.EvolutionsInProgressException;
+import io.gryt.api.spi.OutboxStore;
+import io.gryt.api.spi.OutboxStore.OutboxEvent;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.StoreException;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -494,6 +497,107 @@ public abstract class StoreContract {
             store.audit().entriesAbout("v9.9.9", none::add);
             assertThat(none).isEmpty();
         }
+    }
+
+    // --- outbox ---
+
+    private static OutboxEvent event(String id, int at, String... destinations) {
+        return new OutboxEvent(id, "run.finished", "{\"runId\":\"" + id + "\"}", at(at), List.of(destinations));
+    }
+
+    @Test
+    public void eventsRecordedWithAWriteAreCommittedWithItOrNotAtAll() {
+        OutboxStore outbox = store.outbox();
+        String result = outbox.recording(List.of(event("e1", 0, "slack", "hook")), () -> {
+            store.runs().runStarted(run("r1", 0));
+            return "written";
+        });
+        assertThat(result).isEqualTo("written");
+        assertThat(store.runs().run("r1")).isPresent();
+        assertThat(outbox.waiting()).extracting(d -> d.eventId() + " " + d.destination() + " " + d.attempts())
+                .containsExactlyInAnyOrder("e1 slack 0", "e1 hook 0");
+        assertThat(outbox.waiting()).allSatisfy(d -> {
+            assertThat(d.type()).isEqualTo("run.finished");
+            assertThat(d.json()).contains("e1");
+            assertThat(d.error()).isEmpty();
+            assertThat(d.delivered()).isEmpty();
+        });
+
+        // a write that fails (run r1 is already recorded) records none of its events
+        assertThatThrownBy(() -> outbox.recording(List.of(event("e2", 1, "slack")), () -> {
+            store.runs().runStarted(run("r1", 0));
+            return null;
+        })).isInstanceOfAny(StoreException.class, IllegalArgumentException.class, IllegalStateException.class);
+        assertThat(outbox.delivery("e2", "slack")).isEmpty();
+
+        // a "write" that wrote nothing still records its events, on their own
+        outbox.recording(List.of(event("e3", 2, "slack")), () -> null);
+        outbox.record(List.of(event("e4", 3, "hook")));
+        assertThat(outbox.waiting()).extracting(d -> d.eventId() + " " + d.destination())
+                .contains("e3 slack", "e4 hook");
+    }
+
+    @Test
+    public void aClaimedDeliveryIsLeasedRetriedWithTheSameIdAndNeverClaimedOnceAcknowledged() {
+        OutboxStore outbox = store.outbox();
+        outbox.record(List.of(event("e1", 0, "slack", "hook"), event("e2", 1, "slack")));
+        Instant now = at(10);
+        Duration lease = Duration.ofMinutes(1);
+
+        assertThat(outbox.claim(List.of("slack"), now, lease, 10))
+                .extracting(d -> d.eventId() + " " + d.destination() + " attempt " + d.attempts())
+                .containsExactly("e1 slack attempt 1", "e2 slack attempt 1");
+        assertThat(outbox.claim(List.of("slack"), now, lease, 10)).as("leased").isEmpty();
+        assertThat(outbox.claim(List.of("nowhere"), now, lease, 10)).isEmpty();
+
+        outbox.failed("e1", "slack", "HTTP 500 from https://hooks.example/***", now.plusSeconds(30));
+        outbox.delivered("e2", "slack", now.plusSeconds(1));
+        assertThat(outbox.claim(List.of("slack"), now.plusSeconds(29), lease, 10)).as("not due yet").isEmpty();
+        assertThat(outbox.delivery("e1", "slack")).hasValueSatisfying(d -> {
+            assertThat(d.error()).contains("HTTP 500 from https://hooks.example/***");
+            assertThat(d.nextAttempt()).isEqualTo(now.plusSeconds(30));
+        });
+
+        List<OutboxStore.OutboxDelivery> retry = outbox.claim(List.of("slack", "hook"), now.plusSeconds(30), lease, 10);
+        assertThat(retry).extracting(d -> d.eventId() + " " + d.destination() + " attempt " + d.attempts())
+                .containsExactlyInAnyOrder("e1 hook attempt 1", "e1 slack attempt 2");
+        outbox.delivered("e1", "slack", now.plusSeconds(31));
+        outbox.delivered("e1", "hook", now.plusSeconds(31));
+        outbox.failed("e1", "hook", "late failure after the acknowledgement", now.plusSeconds(40));
+
+        assertThat(outbox.waiting()).isEmpty();
+        assertThat(outbox.claim(List.of("slack", "hook"), now.plus(Duration.ofDays(1)), lease, 10)).isEmpty();
+        assertThat(outbox.delivery("e1", "hook")).hasValueSatisfying(d -> {
+            assertThat(d.delivered()).contains(now.plusSeconds(31));
+            assertThat(d.error()).isEmpty();
+        });
+        assertThat(outbox.delivery("e2", "slack").flatMap(OutboxStore.OutboxDelivery::delivered))
+                .contains(now.plusSeconds(1));
+    }
+
+    @Test
+    public void anExpiredLeaseLetsAnotherProcessClaimTheDeliveryAgain() {
+        OutboxStore outbox = store.outbox();
+        outbox.record(List.of(event("e1", 0, "hook")));
+        assertThat(outbox.claim(List.of("hook"), at(10), Duration.ofSeconds(5), 1)).hasSize(1);
+        assertThat(outbox.claim(List.of("hook"), at(14), Duration.ofSeconds(5), 1)).isEmpty();
+        assertThat(outbox.claim(List.of("hook"), at(15), Duration.ofSeconds(5), 1)).singleElement()
+                .satisfies(d -> assertThat(d.attempts()).isEqualTo(2));
+    }
+
+    @Test
+    public void retryNowMakesWaitingDeliveriesDueAndReleasesTheirLeases() {
+        OutboxStore outbox = store.outbox();
+        outbox.record(List.of(event("e1", 0, "hook", "slack"), event("e2", 1, "hook")));
+        assertThat(outbox.claim(List.of("hook"), at(10), Duration.ofHours(1), 1)).hasSize(1); // e1 leased
+        outbox.failed("e2", "hook", "down", at(10).plus(Duration.ofHours(1)));
+        outbox.delivered("e1", "slack", at(10));
+
+        outbox.retryNow(List.of("hook"), at(11));
+
+        assertThat(outbox.claim(List.of("hook", "slack"), at(11), Duration.ofHours(1), 10))
+                .extracting(d -> d.eventId() + " " + d.destination() + " attempt " + d.attempts())
+                .containsExactlyInAnyOrder("e1 hook attempt 2", "e2 hook attempt 1");
     }
 
     // --- read-only ---

@@ -242,14 +242,22 @@ public final class EvolutionRequest {
 
     private Evolution finish(Evolution pending, EvolutionStatus status, String runId) {
         ReleaseStore store = ctx.store();
-        store.evolutionFinished(pending.tag(), status, Instant.now());
+        Instant end = Instant.now();
+        // the event goes to destinations' outbox in the transaction that records the end
+        EvolutionFinished finished = new EvolutionFinished(version, pending.tag(), pending.rc(), pending.changes(), status,
+                pending.commit(), runId, pending.createdAt() == null || end.isBefore(pending.createdAt()) ? Duration.ZERO
+                : Duration.between(pending.createdAt(), end), end);
+        ctx.events().outboxed(List.of(finished), () -> {
+            store.evolutionFinished(pending.tag(), status, end);
+            return null;
+        });
         Evolution done = store.evolution(pending.tag()).orElseThrow();
         ctx.versioning().ifPresent(vcs -> {
             Tags.ensure(vcs, done.tag(), done.commit(), TagMessages.evolution(done));
             store.evolutionTagged(done.tag(), Instant.now());
         });
         Instant at = done.finishedAt() != null ? done.finishedAt() : Instant.now();
-        ctx.events().publish(new EvolutionFinished(version, done.tag(), done.rc(), done.changes(), done.status(),
+        ctx.events().publishRecorded(new EvolutionFinished(version, done.tag(), done.rc(), done.changes(), done.status(),
                 done.commit(), runId, done.createdAt() == null ? Duration.ZERO : Duration.between(done.createdAt(), at), at));
         return done;
     }

@@ -273,9 +273,13 @@ public final class PromotionRequest {
             store.endPromotion(id, PromotionStatus.ROLLED_BACK, Instant.now());
             throw e;
         }
-        store.completePromotion(id, contractHash, Instant.now());
         Promotion done = new Promotion(version, version, pending.commit(), PromotionStatus.COMPLETED, results, artifacts, now);
-        ctx.events().publish(new PromotionCompleted(version, done.tag(), done.commit(), results, Instant.now()));
+        // the event goes to destinations' outbox in the transaction that completes the promotion
+        ctx.events().recording(List.of(new PromotionCompleted(version, done.tag(), done.commit(), results, Instant.now())),
+                () -> {
+                    store.completePromotion(id, contractHash, Instant.now());
+                    return null;
+                });
         push.push(ctx, vcs, version);
         return Optional.of(done);
     }
@@ -283,9 +287,9 @@ public final class PromotionRequest {
     private Promotion blocked(String commit, List<GateResult> results, List<Artifact> artifacts, String contractHash,
                               Instant now) {
         Promotion blocked = new Promotion(version, version, commit, PromotionStatus.BLOCKED, results, artifacts, now);
-        ctx.store().recordPromotion(version, commit, version, PromotionStatus.BLOCKED,
-                PromotionReports.toJson(blocked, contractHash, null), now);
-        ctx.events().publish(new PromotionBlocked(version, commit, results, now));
+        ctx.events().recording(List.of(new PromotionBlocked(version, commit, results, now)),
+                () -> ctx.store().recordPromotion(version, commit, version, PromotionStatus.BLOCKED,
+                        PromotionReports.toJson(blocked, contractHash, null), now));
         return blocked;
     }
 

@@ -5,6 +5,7 @@ import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
 import io.gryt.api.spi.DataRow;
+import io.gryt.api.spi.OutboxStore;
 import io.gryt.api.spi.PipelineRun;
 import io.gryt.api.spi.RecordReads;
 import io.gryt.api.spi.ReleaseStore;
@@ -39,6 +40,7 @@ public final class MemoryStore implements Store, RunStore {
     private boolean closed;
     private final MemoryReleases releases = new MemoryReleases(this);
     private final RecordReads reads = new MemoryReads(this, releases);
+    private final OutboxStore outbox = new MemoryOutbox(this);
 
     /** The runs, steps and rows of one pipeline run. */
     private static final class RunRecord {
@@ -71,6 +73,12 @@ public final class MemoryStore implements Store, RunStore {
     @Override
     public boolean recordsReleases() {
         return true;
+    }
+
+    /** The outbox of events on their way to destinations, kept in memory. */
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
     }
 
     /** Typed reads over what is kept in memory. */
@@ -197,6 +205,11 @@ public final class MemoryStore implements Store, RunStore {
 
     /** Fails once the store is closed (callers hold the lock). */
     void requireOpen() {
+        open();
+    }
+
+    /** Fails when closed; for the parts of this store. */
+    synchronized void checkOpen() {
         open();
     }
 

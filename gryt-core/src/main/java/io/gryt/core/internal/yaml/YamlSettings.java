@@ -84,6 +84,7 @@ public final class YamlSettings {
     private static void flatten(String file, Mapping map, String prefix, Map<String, Setting> into) {
         for (Entry e : map.entries().values()) {
             String key = prefix + e.key();
+            if (key.equals(DestinationsSection.KEY)) continue; // a list, read by DestinationsSection
             YamlNode value = e.value();
             if (value instanceof Mapping nested) {
                 flatten(file, nested, key + ".", into);
