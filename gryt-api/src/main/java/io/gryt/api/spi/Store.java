@@ -38,6 +38,14 @@ public interface Store extends AutoCloseable {
     }
 
     /**
+     * The outbox of events on their way to destinations. Stores without one throw {@link StoreException}; gryt
+     * then delivers nothing to destinations (and says so).
+     */
+    default OutboxStore outbox() {
+        throw new StoreException("the store at " + location() + " keeps no outbox for destinations");
+    }
+
+    /**
      * Runs {@code sql} on a read-only connection (for {@code gryt db query} only: gryt itself reads through
      * {@link #reads()}, {@link #runs()} and {@link #releases()}, so that any store can serve it) and streams its result to {@code handler}. The connection
      * itself refuses writes, so a {@code DELETE} or {@code DROP} fails with a {@link StoreException} and changes
