@@ -4,6 +4,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -156,6 +158,12 @@ public final class S3Bucket implements AutoCloseable {
     }
 
     private static String reason(SdkException e) {
+        if (e instanceof AwsServiceException refused && refused.awsErrorDetails() != null) {
+            AwsErrorDetails details = refused.awsErrorDetails();
+            return "the store answered " + refused.statusCode()
+                    + (details.errorCode() == null ? "" : " " + details.errorCode())
+                    + (details.errorMessage() == null ? "" : ": " + details.errorMessage().replace('\n', ' '));
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {

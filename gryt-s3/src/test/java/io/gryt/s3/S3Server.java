@@ -16,10 +16,15 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 
 /**
  * A real S3-compatible server for the tests: s3proxy on a free loopback port, storing objects as files under a
@@ -47,6 +52,36 @@ final class S3Server implements AutoCloseable {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
+    }
+
+    private static S3Server shared;
+
+    /**
+     * The server the test classes share (starting s3proxy takes seconds), stopped and its files deleted when the
+     * test JVM exits; each class uses buckets or key prefixes of its own.
+     */
+    static synchronized S3Server shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("gryt-s3proxy");
+            S3Server server = start(dir);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close();
+                } catch (Exception e) {
+                    // the JVM is exiting: nothing to report to
+                }
+                delete(dir);
+            }));
+            shared = server;
+        }
+        return shared;
+    }
+
+    /** Creates {@code bucket} unless it exists. */
+    synchronized void bucket(String bucket) {
+        if (reader.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+            reader.createBucket(b -> b.bucket(bucket));
+        }
     }
 
     /** Starts a server storing under {@code dir}, with {@code buckets} created. */
@@ -91,10 +126,21 @@ final class S3Server implements AutoCloseable {
         return reader.headObject(b -> b.bucket(bucket).key(key));
     }
 
-    /** Every key under {@code prefix}, sorted. */
+    /**
+     * Every object's key under {@code prefix}, sorted; without the directories jclouds' filesystem backend lists as
+     * {@code .../} keys (S3 itself has none).
+     */
     List<String> keys(String bucket, String prefix) {
         return reader.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
-                .map(S3Object::key).sorted().toList();
+                .map(S3Object::key).filter(k -> !k.endsWith("/")).sorted().toList();
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind
+        }
     }
 
     @Override
