@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gryt.api.audit.AuditEntry;
 import io.gryt.api.event.PromotionCompleted;
+import io.gryt.api.event.PromotionRecovered;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionRef;
@@ -18,12 +19,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code promotion.completed}: the release evidence bundle, in the generation's {@link ObjectKeys#evidence}
+ * {@code promotion.completed} (or {@code promotion.recovered}, completed): the release evidence bundle, in the generation's {@link ObjectKeys#evidence}
  * folder: the contract file, its evolutions, the gate report as recorded, the released artifacts' digests (and the
  * artifacts whose files still have them), the audit entries about the generation, and last the manifest listing
  * every object with its SHA-256 (its presence says the bundle is complete).
@@ -41,30 +43,38 @@ final class EvidenceBundle {
         this.projectDir = projectDir;
     }
 
-    /** Uploads the bundle; returns the manifest's key. */
+    /** Uploads the bundle of a completed promotion; returns the manifest's key. */
     String upload(String eventId, PromotionCompleted event) {
+        return upload(eventId, event.type(), event.generation(), event.tag(), event.at());
+    }
+
+    /** Uploads the bundle of a promotion that recovery completed (after a crash between the tag and the record). */
+    String upload(String eventId, PromotionRecovered event) {
+        return upload(eventId, event.type(), event.generation(), event.tag(), event.at());
+    }
+
+    private String upload(String eventId, String eventType, String version, String tag, Instant at) {
         ReleaseStore releases = store.releases();
-        String version = event.generation();
         Generation generation = releases.generation(version).orElseThrow(() -> new S3UploadException(
                 "generation " + version + " is not in the store at " + store.location()));
         ReleaseStore.StoredPromotion promotion = releases.promotions(version).stream()
-                .filter(p -> p.status() == PromotionStatus.COMPLETED && p.tag().equals(event.tag()))
+                .filter(p -> p.status() == PromotionStatus.COMPLETED && p.tag().equals(tag))
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new S3UploadException("no completed promotion of " + version + " tagged "
-                        + event.tag() + " in the store at " + store.location()));
+                        + tag + " in the store at " + store.location()));
         Path contract = projectDir.resolve(".gryt").resolve("generations").resolve(version + ".yaml");
         if (!Files.isRegularFile(contract)) {
             throw new S3UploadException("the contract of " + version + " (" + contract + ") is gone: the evidence "
                     + "bundle waits for it");
         }
         String folder = keys.evidence(version);
-        Manifest manifest = new Manifest("evidence", eventId, event.type());
+        Manifest manifest = new Manifest("evidence", eventId, eventType);
         ObjectNode about = manifest.about();
         about.put("project", keys.project());
         about.put("generation", version);
-        about.put("tag", event.tag());
-        about.put("commit", event.commit());
-        about.put("promoted_at", event.at().toString());
+        about.put("tag", tag);
+        about.put("commit", promotion.commit());
+        about.put("promoted_at", at.toString());
         about.put("contract_sha256", generation.contractHash());
 
         manifest.uploaded("contract", ".gryt/generations/" + version + ".yaml",
@@ -78,8 +88,8 @@ final class EvidenceBundle {
         JsonNode released = artifacts(promotion.reportJson());
         ObjectNode digests = Manifest.JSON.createObjectNode();
         digests.put("generation", version);
-        digests.put("tag", event.tag());
-        digests.put("commit", event.commit());
+        digests.put("tag", tag);
+        digests.put("commit", promotion.commit());
         digests.set("artifacts", released);
         manifest.uploaded("artifacts", "artifact digests",
                 bucket.upload(folder + "/artifacts.json", Manifest.bytes(digests), "application/json"));

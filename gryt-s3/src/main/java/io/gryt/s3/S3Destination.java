@@ -3,7 +3,9 @@ package io.gryt.s3;
 import io.gryt.api.event.DestinationTested;
 import io.gryt.api.event.GrytEvent;
 import io.gryt.api.event.PromotionCompleted;
+import io.gryt.api.event.PromotionRecovered;
 import io.gryt.api.event.RunFinished;
+import io.gryt.api.release.PromotionStatus;
 import io.gryt.api.spi.Delivery;
 import io.gryt.api.spi.Destination;
 import io.gryt.api.spi.DestinationSettings;
@@ -14,7 +16,8 @@ import java.util.Set;
 
 /**
  * The {@code s3} destination: {@code run.finished} uploads the run's step logs and artifacts,
- * {@code promotion.completed} the release evidence bundle, {@code destination.test} one small object; other
+ * {@code promotion.completed} the release evidence bundle (so does {@code promotion.recovered} when recovery
+ * completed the promotion), {@code destination.test} one small object; other
  * events have nothing to upload and are acknowledged as they are. Keys depend only on the event
  * ({@link ObjectKeys}), so a resend after a crash overwrites the same objects with the same content. The
  * credentials are read from the environment at the first delivery, never before.
@@ -57,6 +60,8 @@ final class S3Destination implements Destination {
             new RunUpload(bucket(), keys, store(event), settings.projectDir()).upload(delivery.id(), run);
         } else if (event instanceof PromotionCompleted promotion) {
             new EvidenceBundle(bucket(), keys, store(event), settings.projectDir()).upload(delivery.id(), promotion);
+        } else if (event instanceof PromotionRecovered recovered && recovered.outcome() == PromotionStatus.COMPLETED) {
+            new EvidenceBundle(bucket(), keys, store(event), settings.projectDir()).upload(delivery.id(), recovered);
         } else if (event instanceof DestinationTested) {
             bucket().upload(keys.test(delivery.id()), delivery.json().getBytes(StandardCharsets.UTF_8), "application/json");
         }

@@ -9,6 +9,7 @@ import io.gryt.api.audit.AuditEntry;
 import io.gryt.api.event.DestinationTested;
 import io.gryt.api.event.GrytEvent;
 import io.gryt.api.event.PromotionCompleted;
+import io.gryt.api.event.PromotionRecovered;
 import io.gryt.api.event.RunFinished;
 import io.gryt.api.event.RunStarted;
 import io.gryt.api.release.Evolution;
@@ -208,6 +209,30 @@ class S3DestinationTest {
             s3.deliver(new Delivery(first.id(), first.destination(), first.event(), first.json(), 2, first.recordedAt()));
 
             assertThat(contents("ci/again/")).isEqualTo(before).hasSize(7);
+        }
+    }
+
+    @Test
+    void aPromotionThatRecoveryCompletedGetsItsBundleAndOneRolledBackNone() throws Exception {
+        project();
+        try (Gryt gryt = open(); Destination completed = destination(gryt, "recovered");
+             Destination rolledBack = destination(gryt, "rolledback")) {
+            gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
+            Promotion promotion = gryt.promote("v2.2.0");
+            String id = UUID.randomUUID().toString();
+
+            completed.deliver(delivery(id, new PromotionRecovered("v2.2.0", "v2.2.0", PromotionStatus.COMPLETED, Instant.now())));
+            rolledBack.deliver(delivery(UUID.randomUUID().toString(),
+                    new PromotionRecovered("v2.2.0", "v2.2.0", PromotionStatus.ROLLED_BACK, Instant.now())));
+
+            String evidence = "ci/recovered/v2.2.0/evidence";
+            JsonNode manifest = JSON.readTree(server.read(BUCKET, evidence + "/manifest.json"));
+            assertThat(manifest.path("event").asText()).isEqualTo("promotion.recovered");
+            assertThat(manifest.path("event_id").asText()).isEqualTo(id);
+            assertThat(manifest.path("commit").asText()).isEqualTo(promotion.commit());
+            assertThat(server.keys(BUCKET, evidence + "/")).hasSize(7);
+            assertListsEveryObjectWithItsDigest(manifest, evidence);
+            assertThat(server.keys(BUCKET, "ci/rolledback/")).isEmpty();
         }
     }
 
