@@ -26,6 +26,7 @@ import io.gryt.core.Gryt;
 import io.gryt.core.project.ProjectInit;
 import io.gryt.testing.SampleGenerations;
 import io.gryt.testing.TempGitRepo;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,14 @@ class S3DestinationTest {
 
     static S3Server server;
 
+    /** One promoted project shared by the evidence bundle's tests: an evolution and a promotion take seconds. */
+    @TempDir
+    static Path promotedDir;
+    static final List<GrytEvent> promotedEvents = new CopyOnWriteArrayList<>();
+    static Gryt promoted;
+    static Evolution rc1;
+    static Promotion promotion;
+
     @TempDir
     Path dir;
     final List<GrytEvent> events = new CopyOnWriteArrayList<>();
@@ -74,6 +83,23 @@ class S3DestinationTest {
     static void startServer() throws Exception {
         server = S3Server.shared();
         server.bucket(BUCKET);
+    }
+
+    @AfterAll
+    static void closePromoted() {
+        if (promoted != null) promoted.close();
+    }
+
+    /** The shared project, its v2.2.0 proven by v2.2.0-rc.1 and promoted. */
+    static synchronized Gryt promoted() {
+        if (promoted == null) {
+            project(promotedDir);
+            promoted = open(promotedDir, promotedEvents);
+            rc1 = promoted.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
+            promotion = promoted.promote("v2.2.0");
+            assertThat(promotion.status()).as(promotion.toString()).isEqualTo(PromotionStatus.COMPLETED);
+        }
+        return promoted;
     }
 
     @Test
@@ -132,15 +158,12 @@ class S3DestinationTest {
 
     @Test
     void thePromotionsEvidenceBundleHoldsTheContractEvolutionsGateReportDigestsAndAuditTrail() throws Exception {
-        project();
-        try (Gryt gryt = open(); Destination s3 = destination(gryt, "payments")) {
-            Evolution rc1 = gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
-            Promotion promotion = gryt.promote("v2.2.0");
-            assertThat(promotion.status()).as(promotion.toString()).isEqualTo(PromotionStatus.COMPLETED);
+        Gryt gryt = promoted();
+        try (Destination s3 = destination(gryt, "payments")) {
             String id = UUID.randomUUID().toString();
 
-            s3.deliver(delivery(UUID.randomUUID().toString(), event(RunFinished.class)));
-            s3.deliver(delivery(id, event(PromotionCompleted.class)));
+            s3.deliver(delivery(UUID.randomUUID().toString(), event(promotedEvents, RunFinished.class)));
+            s3.deliver(delivery(id, event(promotedEvents, PromotionCompleted.class)));
 
             String run = "ci/payments/v2.2.0/evolutions/v2.2.0-rc.1";
             assertThat(server.keys(BUCKET, run + "/")).containsExactly(
@@ -156,7 +179,7 @@ class S3DestinationTest {
                     evidence + "/manifest.json");
             // the contract, byte for byte
             assertThat(server.read(BUCKET, evidence + "/generation.yaml"))
-                    .isEqualTo(Files.readAllBytes(dir.resolve(".gryt/generations/v2.2.0.yaml")));
+                    .isEqualTo(Files.readAllBytes(promotedDir.resolve(".gryt/generations/v2.2.0.yaml")));
             // the gate report as recorded
             ReleaseStore.StoredPromotion stored = gryt.store().releases().promotions("v2.2.0").get(0);
             assertThat(new String(server.read(BUCKET, evidence + "/gate-report.json"), StandardCharsets.UTF_8))
@@ -198,11 +221,8 @@ class S3DestinationTest {
 
     @Test
     void deliveringAnEventAgainWritesTheSameObjectsWithTheSameContent() throws Exception {
-        project();
-        try (Gryt gryt = open(); Destination s3 = destination(gryt, "again")) {
-            gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
-            assertThat(gryt.promote("v2.2.0").status()).isEqualTo(PromotionStatus.COMPLETED);
-            Delivery first = delivery(UUID.randomUUID().toString(), event(PromotionCompleted.class));
+        try (Destination s3 = destination(promoted(), "again")) {
+            Delivery first = delivery(UUID.randomUUID().toString(), event(promotedEvents, PromotionCompleted.class));
             s3.deliver(first);
             Map<String, String> before = contents("ci/again/");
 
@@ -214,11 +234,8 @@ class S3DestinationTest {
 
     @Test
     void aPromotionThatRecoveryCompletedGetsItsBundleAndOneRolledBackNone() throws Exception {
-        project();
-        try (Gryt gryt = open(); Destination completed = destination(gryt, "recovered");
-             Destination rolledBack = destination(gryt, "rolledback")) {
-            gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").start();
-            Promotion promotion = gryt.promote("v2.2.0");
+        Gryt gryt = promoted();
+        try (Destination completed = destination(gryt, "recovered"); Destination rolledBack = destination(gryt, "rolledback")) {
             String id = UUID.randomUUID().toString();
 
             completed.deliver(delivery(id, new PromotionRecovered("v2.2.0", "v2.2.0", PromotionStatus.COMPLETED, Instant.now())));
@@ -325,6 +342,10 @@ class S3DestinationTest {
     }
 
     private void project() {
+        project(dir);
+    }
+
+    private static void project(Path dir) {
         TempGitRepo git = TempGitRepo.init(dir);
         ProjectInit.init(dir);
         git.write(".gryt/pipelines/release-pipeline.yaml", PIPELINE);
@@ -334,10 +355,18 @@ class S3DestinationTest {
     }
 
     private Gryt open() {
+        return open(dir, events);
+    }
+
+    private static Gryt open(Path dir, List<GrytEvent> events) {
         return Gryt.builder().projectDir(dir).eventListener(events::add).build();
     }
 
     private <E extends GrytEvent> E event(Class<E> type) {
+        return event(events, type);
+    }
+
+    private static <E extends GrytEvent> E event(List<GrytEvent> events, Class<E> type) {
         return events.stream().filter(type::isInstance).map(type::cast).reduce((a, b) -> b).orElseThrow();
     }
 
@@ -345,13 +374,14 @@ class S3DestinationTest {
         return new Delivery(id, "archive", event, "{}", 1, Instant.now());
     }
 
-    private Destination destination(Gryt gryt, String project) {
+    private static Destination destination(Gryt gryt, String project) {
         return create(gryt, settings(project), env());
     }
 
-    private Destination create(Gryt gryt, Map<String, String> settings, Map<String, String> env) {
+    private static Destination create(Gryt gryt, Map<String, String> settings, Map<String, String> env) {
         return new S3DestinationProvider().create(new DestinationSettings("archive", "s3",
-                Set.of("run.finished", "promotion.completed"), settings, env, dir, gryt.store(), ".gryt/config.yaml:7"));
+                Set.of("run.finished", "promotion.completed"), settings, env, gryt.projectDir(), gryt.store(),
+                ".gryt/config.yaml:7"));
     }
 
     private static Map<String, String> settings(String project) {
