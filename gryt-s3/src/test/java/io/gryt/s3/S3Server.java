@@ -67,7 +67,7 @@ final class S3Server implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
-                } catch (Exception e) {
+                } catch (RuntimeException e) {
                     // the JVM is exiting: nothing to report to
                 }
                 delete(dir);
@@ -144,9 +144,16 @@ final class S3Server implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         reader.close();
-        proxy.stop();
-        context.close();
+        try {
+            proxy.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop s3proxy: " + e.getMessage(), e);
+        } finally {
+            context.close();
+        }
     }
 }
