@@ -48,6 +48,19 @@ class ArchitectureTest {
             .because("an adapter implements gryt-api's SPI and nothing else");
 
     @ArchTest
+    static final ArchRule theS3DestinationUsesTheApiAndTheAwsSdkOnly = noClasses()
+            .that().resideInAPackage("io.gryt.s3..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.gryt.core..", "io.gryt.cli..", "io.gryt.report..",
+                    "io.gryt.sqlite..", "io.gryt.git..", "io.netty..", "org.apache.http..", "org.apache.hc..")
+            .because("gryt-s3 is an adapter over gryt-api's Destination SPI, on the SDK's url-connection client");
+
+    @ArchTest
+    static final ArchRule theCoreStaysFreeOfTheAwsSdk = noClasses()
+            .that().resideInAnyPackage("io.gryt.core..", "io.gryt.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.gryt.s3..", "software.amazon..")
+            .because("S3 lives in its own module (gryt-s3), so that gryt-core stays light");
+
+    @ArchTest
     static final ArchRule noPackageCycles = slices().matching("io.gryt.(**)").should().beFreeOfCycles();
 
     @ArchTest
