@@ -21,7 +21,8 @@ record Migration(int version, String description, String sql) {
     private static final List<Migration> BUNDLED = List.of(
             resource(1, "initial"),
             resource(2, "output_and_test_rows"),
-            resource(3, "ci_runs"));
+            resource(3, "ci_runs"),
+            resource(4, "policy"));
 
     Migration {
         if (version < 1) {
