@@ -54,8 +54,16 @@ final class PolicySchema {
     /** What is wrong with the shape of {@code root}, one problem per field; empty when nothing is. */
     List<Problem> problems(YamlNode root) {
         Set<ValidationMessage> messages = schema.validate(toJson(root));
+        // a missing key with a misspelt one in its place ("stesp") is one problem: the misspelling
+        Set<String> misspelt = new java.util.HashSet<>();
+        for (ValidationMessage m : messages) {
+            String closest = m.getType().equals("additionalProperties")
+                    ? Suggestions.closest(m.getProperty(), allowedKeys(m)) : null;
+            if (closest != null) misspelt.add(m.getInstanceLocation() + "#" + closest);
+        }
         Map<String, ValidationMessage> byField = new LinkedHashMap<>();
         for (ValidationMessage m : messages) {
+            if (m.getType().equals("required") && misspelt.contains(m.getInstanceLocation() + "#" + m.getProperty())) continue;
             if (m.getType().equals("if") || m.getType().equals("const") || m.getType().equals("allOf")) continue;
             String place = m.getType().equals("required") || m.getType().equals("additionalProperties")
                     ? m.getInstanceLocation() + "#" + m.getProperty() : m.getInstanceLocation().toString();
