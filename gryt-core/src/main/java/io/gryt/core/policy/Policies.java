@@ -55,6 +55,16 @@ public final class Policies {
         return Optional.empty();
     }
 
+    /**
+     * Reads the original tool's {@code .gryt/policies.yaml}, whether or not a {@code policy.yaml} exists.
+     *
+     * @throws io.gryt.api.BadInputException when it is missing or wrong
+     */
+    public static Policy readLegacy(ProjectLayout layout) {
+        Path legacy = legacyFile(layout);
+        return PolicyFiles.parse(legacy, layout.display(legacy), Policy.Format.LEGACY_POLICIES_YAML);
+    }
+
     /** The text of a {@code policy.yaml} with the rules of {@code policy} (what {@code gryt policy convert} writes). */
     public static String render(Policy policy) {
         List<String> comment = new ArrayList<>();
