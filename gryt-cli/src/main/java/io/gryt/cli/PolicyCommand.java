@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.event.AlertRaised;
-import io.gryt.core.policy.Policies;
+import io.gryt.core.release.Policies;
 import io.gryt.core.policy.Policy;
 import io.gryt.core.policy.PolicyRule;
 import io.gryt.core.project.FileErrors;

@@ -26,7 +26,6 @@ import io.gryt.core.internal.plan.ExecutionPlan;
 import io.gryt.core.internal.plan.PlannedStep;
 import io.gryt.core.internal.policy.Alerts;
 import io.gryt.core.internal.policy.PolicyChecks;
-import io.gryt.core.policy.Policies;
 import io.gryt.core.policy.Policy;
 import io.gryt.core.policy.PolicyViolationException;
 import io.gryt.core.internal.yaml.PipelineFiles;

@@ -33,7 +33,6 @@ import io.gryt.core.internal.gates.OnlyFixChangesGate;
 import io.gryt.core.internal.gates.ProvenOnCommitGate;
 import io.gryt.core.internal.policy.PolicyGate;
 import io.gryt.core.internal.yaml.GenerationFiles;
-import io.gryt.core.policy.Policies;
 import io.gryt.core.policy.Policy;
 
 import java.time.Duration;

@@ -1,6 +1,7 @@
-package io.gryt.core.policy;
+package io.gryt.core.release;
 
 import io.gryt.core.internal.yaml.PolicyFiles;
+import io.gryt.core.policy.Policy;
 import io.gryt.core.project.ProjectLayout;
 
 import java.nio.file.Files;
