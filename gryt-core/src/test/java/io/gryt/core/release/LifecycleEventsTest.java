@@ -243,7 +243,8 @@ class LifecycleEventsTest {
                 Map.entry("HotfixCreated", "hotfix.created"), Map.entry("EvolutionStarted", "evolution.started"),
                 Map.entry("EvolutionFinished", "evolution.finished"), Map.entry("PromotionBlocked", "promotion.blocked"),
                 Map.entry("PromotionCompleted", "promotion.completed"),
-                Map.entry("PromotionRecovered", "promotion.recovered"));
+                Map.entry("PromotionRecovered", "promotion.recovered"),
+                Map.entry("AlertRaised", "alert.raised"));
         Class<?>[] kinds = GrytEvent.class.getPermittedSubclasses();
         assertThat(kinds).hasSize(expected.size());
         for (Class<?> kind : kinds) {
