@@ -145,7 +145,8 @@ public sealed interface PolicyRule permits PolicyRule.RequiredSteps, PolicyRule.
 
         @Override
         public String describe() {
-            return "alert when one of the " + of(changeTypes) + " has more than " + maximum + " failed evolution(s)";
+            return "alert when " + (changeTypes.isEmpty() ? "a change" : "one of the " + of(changeTypes)) + " has more than "
+                    + maximum + " failed evolution(s)";
         }
     }
 
