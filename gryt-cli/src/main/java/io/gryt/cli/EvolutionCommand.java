@@ -2,6 +2,8 @@ package io.gryt.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.gryt.api.BadInputException;
+import io.gryt.api.event.AlertRaised;
+import io.gryt.api.event.EventListener;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.core.Gryt;
@@ -67,7 +69,7 @@ final class EvolutionCommand implements Callable<Integer> {
         public Integer call() {
             GrytCommand gryt = parent.gryt;
             Verbosity verbosity = output.verbosity(json);
-            try (Gryt g = parent.open();
+            try (Gryt g = gryt.openProject(EventListener.of(AlertRaised.class, a -> PolicyCommand.printAlert(gryt.err, a)));
                  RunOutput display = json ? RunOutput.SILENT : RunOutput.create(gryt.out, gryt.terminal(), g.projectDir(),
                          OutputSettings.forEvolution(verbosity));
                  InterruptGuard guard = InterruptGuard.arm(gryt.err, display::detach)) {
@@ -203,6 +205,7 @@ final class EvolutionCommand implements Callable<Integer> {
                 out.println("  run:      " + (e.runId() == null ? "-" : e.runId()));
                 out.println("  created:  " + e.createdAt());
                 out.println("  finished: " + (e.finishedAt() == null ? "-" : e.finishedAt()));
+                if (e.policyHash() != null) out.println("  policy:   sha256 " + e.policyHash());
                 if (e.runId() != null) {
                     Table t = new Table("STEP", "STATUS", "ATTEMPTS", "EXIT", "DURATION");
                     g.steps(e.runId()).forEach(s -> t.row(s.name(), s.status().label(), s.attempts(),

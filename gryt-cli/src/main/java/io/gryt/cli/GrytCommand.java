@@ -77,6 +77,7 @@ final class GrytCommand implements Callable<Integer> {
         c.put("dashboard", DashboardCommand.class);
         c.put("config", ConfigCommand.class);
         c.put("destinations", DestinationsCommand.class);
+        c.put("policy", PolicyCommand.class);
         c.put("doctor", DoctorCommand.class);
         c.put("completion", CompletionCommand.class);
         c.put("help", HelpCommand.class);
@@ -106,6 +107,13 @@ final class GrytCommand implements Callable<Integer> {
     /** Opens the project containing the working directory and reports what opening it repaired. */
     io.gryt.core.Gryt openProject() {
         io.gryt.core.Gryt g = io.gryt.core.Gryt.open(project().root());
+        Recovered.report(g, err);
+        return g;
+    }
+
+    /** Opens the project like {@link #openProject()}, with {@code listener} subscribed to its events. */
+    io.gryt.core.Gryt openProject(io.gryt.api.event.EventListener listener) {
+        io.gryt.core.Gryt g = io.gryt.core.Gryt.builder().projectDir(project().root()).eventListener(listener).build();
         Recovered.report(g, err);
         return g;
     }

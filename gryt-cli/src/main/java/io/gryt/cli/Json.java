@@ -89,6 +89,7 @@ final class Json {
         n.put("allow_dirty", e.allowDirty());
         n.put("created_at", e.createdAt() == null ? null : e.createdAt().toString());
         n.put("finished_at", e.finishedAt() == null ? null : e.finishedAt().toString());
+        if (e.policyHash() != null) n.put("policy_sha256", e.policyHash());
         return n;
     }
 

@@ -78,7 +78,7 @@ final class ExportReader {
                 e.changes(), e.commit(), e.runId(), e.allowDirty(), iso(e.createdAt()), iso(e.finishedAt()),
                 e.run() == null ? null : new RunRow(e.run().id(), e.run().pipeline(), e.run().status(),
                         iso(e.run().startedAt()), iso(e.run().finishedAt())),
-                e.steps().stream().map(ExportReader::step).toList())));
+                e.steps().stream().map(ExportReader::step).toList(), e.policyHash())));
     }
 
     private static StepRow step(EvolutionRecord.Step s) {

@@ -71,7 +71,8 @@ interface ExportSink {
 
     /** An evolution with its run and the steps of that run. */
     record EvolutionRow(long rc, String tag, String status, List<String> changes, String commit, String runId,
-                        boolean allowDirty, String createdAt, String finishedAt, RunRow run, List<StepRow> steps) {
+                        boolean allowDirty, String createdAt, String finishedAt, RunRow run, List<StepRow> steps,
+                        String policyHash) {
     }
 
     /** An evolution's pipeline run. */

@@ -127,6 +127,7 @@ final class HtmlExport implements ExportSink {
         StringBuilder meta = new StringBuilder("proves ").append(text(String.join(", ", e.changes())))
                 .append(" &middot; commit ").append(code(e.commit()));
         if (e.allowDirty()) meta.append(" (with uncommitted changes)");
+        if (e.policyHash() != null) meta.append(" &middot; policy ").append(code(e.policyHash().substring(0, 12)));
         if (e.run() != null) {
             meta.append(" &middot; run ").append(code(e.run().id())).append(" (").append(text(e.run().pipeline()))
                     .append(", ").append(text(e.run().status())).append(')');

@@ -125,6 +125,7 @@ final class JsonExport implements ExportSink {
             json.writeStringField("commit", e.commit());
             json.writeStringField("run_id", e.runId());
             json.writeBooleanField("allow_dirty", e.allowDirty());
+            json.writeStringField("policy_sha256", e.policyHash());
             json.writeStringField("created_at", e.createdAt());
             json.writeStringField("finished_at", e.finishedAt());
             json.writeFieldName("run");

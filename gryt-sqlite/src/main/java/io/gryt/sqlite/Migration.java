@@ -22,7 +22,8 @@ record Migration(int version, String description, String sql) {
             resource(1, "initial"),
             resource(2, "output_and_test_rows"),
             resource(3, "ci_runs"),
-            resource(4, "destinations"));
+            resource(4, "destinations"),
+            resource(5, "policy"));
 
     Migration {
         if (version < 1) {

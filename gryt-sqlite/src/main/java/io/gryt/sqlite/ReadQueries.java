@@ -56,7 +56,7 @@ interface ReadQueries {
     @SqlQuery("""
             SELECT e.rc_number AS rc, e.tag AS tag, e.status AS status, e.commit_sha AS commit_sha,
                    e.pipeline_run_id AS run_id, e.allow_dirty AS allow_dirty, e.created_at AS created_at,
-                   e.finished_at AS finished_at,
+                   e.finished_at AS finished_at, e.policy_hash AS policy_hash,
                    (SELECT group_concat(c.change_id, ',' ORDER BY c.position)
                     FROM evolution_changes ec JOIN generation_changes c ON c.id = ec.change_id
                     WHERE ec.evolution_id = e.id) AS changes,
@@ -159,7 +159,7 @@ interface ReadQueries {
                             String runStatus, Instant runStarted, Instant runFinished, String step, String stepStatus,
                             Long exitCode, Long attempts, Long durationMs, Instant stepStarted, Instant stepFinished,
                             String error, Long rowId, String kind, String name, String value, Double number,
-                            String sha256) {
+                            String sha256, String policyHash) {
     }
 
     /** A count of rows with one status, and the RC range where it applies. */

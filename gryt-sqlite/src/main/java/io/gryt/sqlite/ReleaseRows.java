@@ -25,7 +25,7 @@ final class ReleaseRows {
     /** Columns that {@link #evolution} reads, for {@code SELECT} lists over {@code evolutions e JOIN generations g}. */
     static final String EVOLUTION_COLUMNS = """
             e.tag, g.version AS generation, e.rc_number, e.status, e.commit_sha, e.pipeline_run_id, e.allow_dirty,
-            e.created_at, e.finished_at, e.owner_pid, e.owner_host, e.owner_start,
+            e.created_at, e.finished_at, e.owner_pid, e.owner_host, e.owner_start, e.policy_hash,
             (SELECT group_concat(gc.change_id, ',' ORDER BY gc.position)
                FROM evolution_changes ec JOIN generation_changes gc ON gc.id = ec.change_id
               WHERE ec.evolution_id = e.id) AS change_ids""";
@@ -58,7 +58,8 @@ final class ReleaseRows {
                 changeIds == null ? List.of() : Arrays.asList(changeIds.split(",")),
                 EvolutionStatus.fromLabel(rs.getString("status")), rs.getString("commit_sha"),
                 rs.getString("pipeline_run_id"), rs.getInt("allow_dirty") != 0,
-                Timestamps.parse(rs.getString("created_at")), Timestamps.parse(rs.getString("finished_at")));
+                Timestamps.parse(rs.getString("created_at")), Timestamps.parse(rs.getString("finished_at")),
+                rs.getString("policy_hash"));
     }
 
     /** The process that owns an evolution, or {@code null} when none was recorded. */

@@ -224,7 +224,7 @@ final class SqliteReads implements RecordReads {
                     r.runStatus(), r.runStarted(), r.runFinished());
             return new EvolutionRecord(r.rc(), r.tag(), r.status(),
                     r.changes() == null ? List.of() : List.of(r.changes().split(",")), r.commitSha(), r.runId(),
-                    r.allowDirty() != null && r.allowDirty() != 0, r.createdAt(), r.finishedAt(), run, steps);
+                    r.allowDirty() != null && r.allowDirty() != 0, r.createdAt(), r.finishedAt(), run, steps, r.policyHash());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.gryt.sqlite;
 
 import io.gryt.api.Artifact;
 import io.gryt.api.BadInputException;
+import io.gryt.api.event.AlertRaised;
 import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.Evolution;
@@ -159,6 +160,35 @@ final class SqliteReleaseStore implements ReleaseStore {
             }
             return audit.append(h, "evolution.finished", EntryPayload.on(h).rows(EVOLUTIONS, THE_EVOLUTION, tag));
         });
+    }
+
+    @Override
+    public void evolutionPolicy(String tag, String policyHash) {
+        Objects.requireNonNull(tag, "tag");
+        Objects.requireNonNull(policyHash, "policyHash");
+        db.write("record the policy of evolution " + tag, h -> {
+            int changed = h.createUpdate("UPDATE evolutions SET policy_hash = :hash WHERE tag = :tag")
+                    .bind("hash", policyHash)
+                    .bind("tag", tag)
+                    .execute();
+            if (changed == 0) {
+                throw new StoreException(db.location() + ": cannot record the policy of evolution " + tag + ": no such evolution");
+            }
+            return audit.append(h, "evolution.policy", EntryPayload.on(h).rows(EVOLUTIONS, THE_EVOLUTION, tag));
+        });
+    }
+
+    @Override
+    public void recordAlert(AlertRaised alert) {
+        Objects.requireNonNull(alert, "alert");
+        db.write("record alert " + alert.rule(), h -> audit.append(h, AlertRaised.TYPE, EntryPayload.on(h)
+                .fact("rule", alert.rule())
+                .fact("value", alert.value())
+                .fact("threshold", alert.threshold())
+                .fact("generation", alert.generation())
+                .fact("evolution", alert.evolution())
+                .fact("message", alert.message())
+                .fact("raised_at", alert.at().toString())));
     }
 
     @Override

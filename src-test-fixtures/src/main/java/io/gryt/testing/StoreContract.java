@@ -6,6 +6,7 @@ import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
 import io.gryt.api.audit.AuditEntry;
+import io.gryt.api.event.AlertRaised;
 import io.gryt.api.read.ChangeProofs;
 import io.gryt.api.read.EvolutionRecord;
 import io.gryt.api.read.GenerationEvidence;
@@ -260,6 +261,37 @@ public abstract class StoreContract {
         assertThatThrownBy(() -> releases().recordPromotion("v9.9.9", "c", "t", PromotionStatus.PENDING, "{}", at(1)))
                 .isInstanceOf(BadInputException.class);
         assertThat(releases().evolution("v1.0.0-rc.9")).isEmpty();
+    }
+
+    @Test
+    public void thePolicyThatAppliedToAnEvolutionIsRecordedWithItAndAlertsInTheTrail() {
+        releases().syncGeneration(contract("v1.0.0", "A-1"), "g.yaml", at(0));
+        Evolution e = releases().createEvolution("v1.0.0", List.of("A-1"), "c1", false, null, at(1));
+        assertThat(e.policyHash()).isNull();
+        String hash = "5e".repeat(32);
+        releases().evolutionPolicy(e.tag(), hash);
+        releases().evolutionRunning(e.tag(), recordedRun("r1", 2));
+        releases().evolutionFinished(e.tag(), EvolutionStatus.PASS, at(10));
+        assertThat(releases().evolution(e.tag()).orElseThrow().policyHash()).isEqualTo(hash);
+        assertThat(releases().evolutions("v1.0.0")).singleElement().extracting(Evolution::policyHash).isEqualTo(hash);
+        assertThatThrownBy(() -> releases().evolutionPolicy("v1.0.0-rc.9", hash)).isInstanceOf(StoreException.class);
+
+        releases().recordAlert(new AlertRaised("pass-rate", "40%", "below 80%", "v1.0.0", e.tag(),
+                "pass rate of the last 5 evolution(s) of v1.0.0 is 40%, below 80%", at(11)));
+        if (keepsAuditTrail()) {
+            List<AuditEntry> entries = new ArrayList<>();
+            store.audit().entries(1, entries::add);
+            assertThat(entries).extracting(AuditEntry::event).contains("evolution.policy", "alert.raised");
+            AuditEntry alert = entries.get(entries.size() - 1);
+            assertThat(alert.event()).isEqualTo("alert.raised");
+            assertThat(alert.payload()).contains("\"rule\":\"pass-rate\"", "\"value\":\"40%\"", "\"threshold\":\"below 80%\"");
+            assertThat(store.audit().verify().intact()).isTrue();
+        }
+    }
+
+    private String recordedRun(String runId, int start) {
+        store.runs().runStarted(run(runId, start));
+        return runId;
     }
 
     @Test

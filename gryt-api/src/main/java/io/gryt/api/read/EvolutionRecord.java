@@ -18,13 +18,21 @@ import java.util.Objects;
  * @param finishedAt when it ended, or {@code null}
  * @param run        its pipeline run, or {@code null} when none was recorded
  * @param steps      the run's steps, in the order they started (skipped steps last)
+ * @param policyHash the SHA-256 of the policy file that applied to it, or {@code null} when there was none
  */
 public record EvolutionRecord(long rc, String tag, String status, List<String> changes, String commit, String runId,
-                              boolean allowDirty, Instant createdAt, Instant finishedAt, Run run, List<Step> steps) {
+                              boolean allowDirty, Instant createdAt, Instant finishedAt, Run run, List<Step> steps,
+                              String policyHash) {
     public EvolutionRecord {
         Objects.requireNonNull(tag, "tag");
         changes = List.copyOf(changes);
         steps = List.copyOf(steps);
+    }
+
+    /** An evolution without a recorded policy. */
+    public EvolutionRecord(long rc, String tag, String status, List<String> changes, String commit, String runId,
+                           boolean allowDirty, Instant createdAt, Instant finishedAt, Run run, List<Step> steps) {
+        this(rc, tag, status, changes, commit, runId, allowDirty, createdAt, finishedAt, run, steps, null);
     }
 
     /**

@@ -17,14 +17,23 @@ import java.util.Objects;
  * @param allowDirty true when it ran on a work tree with uncommitted changes (recorded as such)
  * @param createdAt  when its RC number was allocated
  * @param finishedAt when it ended, or {@code null}
+ * @param policyHash the SHA-256 of the policy file that applied to it ({@code .gryt/policy.yaml}), or {@code null}
+ *                   when the project had none
  */
 public record Evolution(String tag, String generation, int rc, List<String> changes, EvolutionStatus status,
-                        String commit, String runId, boolean allowDirty, Instant createdAt, Instant finishedAt) {
+                        String commit, String runId, boolean allowDirty, Instant createdAt, Instant finishedAt,
+                        String policyHash) {
     public Evolution {
         Objects.requireNonNull(tag, "tag");
         Objects.requireNonNull(generation, "generation");
         Objects.requireNonNull(status, "status");
         changes = List.copyOf(changes);
+    }
+
+    /** An evolution without a recorded policy. */
+    public Evolution(String tag, String generation, int rc, List<String> changes, EvolutionStatus status,
+                     String commit, String runId, boolean allowDirty, Instant createdAt, Instant finishedAt) {
+        this(tag, generation, rc, changes, status, commit, runId, allowDirty, createdAt, finishedAt, null);
     }
 
     /** The tag name for RC {@code rc} of {@code version}. */

@@ -1,5 +1,6 @@
 package io.gryt.api.spi;
 
+import io.gryt.api.event.AlertRaised;
 import io.gryt.api.Artifact;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.Evolution;
@@ -52,6 +53,18 @@ public interface ReleaseStore {
 
     /** Records an evolution's final status. Does nothing if it already ended. */
     void evolutionFinished(String tag, EvolutionStatus status, Instant at);
+
+    /**
+     * Records the SHA-256 of the policy file that applied to evolution {@code tag} (in the audit trail, for a store
+     * that keeps one); {@link Evolution#policyHash()} reads it back. A store that cannot record it refuses.
+     */
+    default void evolutionPolicy(String tag, String policyHash) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not record policy hashes");
+    }
+
+    /** Records a raised alert in the audit trail; a store without an audit trail keeps nothing. */
+    default void recordAlert(AlertRaised alert) {
+    }
 
     /** Records that an evolution's git tag now exists (a finished evolution without it is tagged on recovery). */
     void evolutionTagged(String tag, Instant at);

@@ -61,8 +61,17 @@ public final class PromotionReports {
     }
 
     public static String toJson(Promotion p, String contractHash, ProcessOwner owner) {
+        return toJson(p, contractHash, null, owner);
+    }
+
+    /**
+     * The stored report: {@link #toNode} with the contract's hash, the policy's ({@code policy_sha256}, when the
+     * project has a policy) and, while pending, the process writing it.
+     */
+    public static String toJson(Promotion p, String contractHash, String policyHash, ProcessOwner owner) {
         ObjectNode root = toNode(p);
         root.put("contract_sha256", contractHash);
+        if (policyHash != null) root.put("policy_sha256", policyHash);
         if (owner != null) {
             ObjectNode o = root.putObject("owner");
             o.put("pid", owner.pid());
@@ -78,6 +87,11 @@ public final class PromotionReports {
 
     public static Optional<String> contractHash(String json) {
         return text(read(json), "contract_sha256");
+    }
+
+    /** The policy hash a stored report recorded, if any. */
+    public static Optional<String> policyHash(String json) {
+        return text(read(json), "policy_sha256");
     }
 
     public static Optional<ProcessOwner> owner(String json) {

@@ -10,8 +10,10 @@ import io.gryt.api.RunHandle;
 import io.gryt.api.RunListener;
 import io.gryt.api.RunResult;
 import io.gryt.api.RunStatus;
+import io.gryt.api.event.AlertRaised;
 import io.gryt.api.event.EvolutionFinished;
 import io.gryt.api.event.EvolutionStarted;
+import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeSet;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
@@ -21,6 +23,11 @@ import io.gryt.api.spi.Versioning;
 import io.gryt.core.run.RunOptions;
 import io.gryt.core.internal.exec.Owners;
 import io.gryt.core.internal.plan.ExecutionPlan;
+import io.gryt.core.internal.plan.PlannedStep;
+import io.gryt.core.internal.policy.Alerts;
+import io.gryt.core.internal.policy.PolicyChecks;
+import io.gryt.core.policy.Policy;
+import io.gryt.core.policy.PolicyViolationException;
 import io.gryt.core.internal.yaml.PipelineFiles;
 
 import java.time.Duration;
@@ -34,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Starts an evolution: {@code gryt.evolve("v2.2.0").proving("PAY-001").with(pipeline).start()}.
@@ -45,6 +53,9 @@ import java.util.function.Consumer;
  * a promoted generation, no git repository, a dirty work tree (unless {@link #allowDirty(boolean)}), a git tag
  * {@code vX.Y.Z-rc.N} that no recorded evolution made where the next RC numbers would go, and (unless
  * {@link #allowDirty(boolean)}) a generation file or YAML pipeline file that is not committed, unchanged, in HEAD.
+ * The project's policy ({@code .gryt/policy.yaml}) refuses it too, with a {@link PolicyViolationException} naming
+ * each rule broken; its hash is recorded with the evolution, and a run that skipped or failed a step the policy
+ * requires for its changes is recorded {@code fail}. Alerts the policy defines are raised after it ends.
  */
 public final class EvolutionRequest {
     private final ReleaseContext ctx;
@@ -160,10 +171,18 @@ public final class EvolutionRequest {
                     + " or pass --allow-dirty (the evolution records that it ran dirty)");
         }
         ExecutionPlan plan = ctx.plan(resolvePipeline(generation)); // planned once: the run executes this plan
+        Optional<Policy> policy = Policies.load(ctx.layout());
+        List<Change> proven = generation.changes().stream().filter(c -> changes.ids().contains(c.id())).toList();
+        if (policy.isPresent()) {
+            Set<String> steps = plan.steps().stream().map(PlannedStep::name).collect(Collectors.toSet());
+            List<String> refusals = PolicyChecks.beforeStart(policy.get(), generation, proven, steps, plan.pipeline().name());
+            if (!refusals.isEmpty()) throw new PolicyViolationException(refusals);
+        }
 
         ReleaseStore store = ctx.store();
         Tags.requireFreeRcs(vcs, version, store.evolutions(version), ctx.layout().display(ctx.layout().database()));
         Evolution pending = store.createEvolution(version, changes.ids(), commit, allowDirty, Owners.self(), Instant.now());
+        policy.ifPresent(p -> store.evolutionPolicy(pending.tag(), p.sha256()));
         ctx.events().publish(new EvolutionStarted(version, pending.tag(), pending.rc(), changes.ids(), commit,
                 allowDirty, pending.createdAt()));
         RunOptions options = new RunOptions(Map.of("GRYT_GENERATION", version, "GRYT_CHANGES", changes.joined(),
@@ -173,12 +192,13 @@ public final class EvolutionRequest {
             onCreated.accept(pending);
             run = ctx.start(plan, options);
         } catch (RuntimeException e) {
-            finish(pending, EvolutionStatus.INTERRUPTED, null);
+            finish(pending, EvolutionStatus.INTERRUPTED, null, null, policy, proven);
             throw e;
         }
         store.evolutionRunning(pending.tag(), run.runId());
         Evolution started = store.evolution(pending.tag()).orElse(pending);
-        CompletableFuture<Evolution> result = run.result().handle((r, error) -> finish(pending, statusOf(r, error), run.runId()))
+        CompletableFuture<Evolution> result = run.result()
+                .handle((r, error) -> finish(pending, statusOf(r, error), run.runId(), r, policy, proven))
                 .thenApply(done -> {
                     if (done.status() != EvolutionStatus.INTERRUPTED) push.push(ctx, vcs, done.tag());
                     return done;
@@ -240,15 +260,23 @@ public final class EvolutionRequest {
         return EvolutionStatus.INTERRUPTED;
     }
 
-    private Evolution finish(Evolution pending, EvolutionStatus status, String runId) {
+    /**
+     * Records the evolution's end. A run that passed without a step its changes' policy requires (skipped, failed
+     * but allowed to) is recorded {@code fail}: it proves nothing. Then the policy's alerts, if any.
+     */
+    private Evolution finish(Evolution pending, EvolutionStatus status, String runId, RunResult run,
+                             Optional<Policy> policy, List<Change> proven) {
         ReleaseStore store = ctx.store();
+        List<PolicyChecks.Violation> violations = policy.isPresent() && run != null && status == EvolutionStatus.PASS
+                ? PolicyChecks.afterRun(policy.get(), proven, run) : List.of();
+        EvolutionStatus recorded = violations.isEmpty() ? status : EvolutionStatus.FAIL;
         Instant end = Instant.now();
         // the event goes to destinations' outbox in the transaction that records the end
-        EvolutionFinished finished = new EvolutionFinished(version, pending.tag(), pending.rc(), pending.changes(), status,
-                pending.commit(), runId, pending.createdAt() == null || end.isBefore(pending.createdAt()) ? Duration.ZERO
-                : Duration.between(pending.createdAt(), end), end);
+        EvolutionFinished finished = new EvolutionFinished(version, pending.tag(), pending.rc(), pending.changes(),
+                recorded, pending.commit(), runId, pending.createdAt() == null || end.isBefore(pending.createdAt())
+                ? Duration.ZERO : Duration.between(pending.createdAt(), end), end);
         ctx.events().outboxed(List.of(finished), () -> {
-            store.evolutionFinished(pending.tag(), status, end);
+            store.evolutionFinished(pending.tag(), recorded, end);
             return null;
         });
         Evolution done = store.evolution(pending.tag()).orElseThrow();
@@ -259,6 +287,22 @@ public final class EvolutionRequest {
         Instant at = done.finishedAt() != null ? done.finishedAt() : Instant.now();
         ctx.events().publishRecorded(new EvolutionFinished(version, done.tag(), done.rc(), done.changes(), done.status(),
                 done.commit(), runId, done.createdAt() == null ? Duration.ZERO : Duration.between(done.createdAt(), at), at));
+        if (policy.isPresent()) raiseAlerts(policy.get(), done, proven, violations, run);
         return done;
+    }
+
+    private void raiseAlerts(Policy policy, Evolution done, List<Change> proven, List<PolicyChecks.Violation> violations,
+                             RunResult run) {
+        Instant now = Instant.now();
+        List<AlertRaised> alerts = new ArrayList<>();
+        for (PolicyChecks.Violation v : violations) {
+            alerts.add(new AlertRaised(v.rule(), v.step() + " " + v.status(), v.step() + " pass", version, done.tag(),
+                    v.message(), now));
+        }
+        alerts.addAll(Alerts.after(policy, done, proven, ctx.store().evolutions(version), run, now));
+        for (AlertRaised alert : alerts) {
+            ctx.store().recordAlert(alert);
+            ctx.events().publish(alert);
+        }
     }
 }

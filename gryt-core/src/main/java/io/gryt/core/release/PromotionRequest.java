@@ -31,7 +31,9 @@ import io.gryt.core.internal.gates.MinimumEvolutionsGate;
 import io.gryt.core.internal.gates.NoFailedEvolutionsGate;
 import io.gryt.core.internal.gates.OnlyFixChangesGate;
 import io.gryt.core.internal.gates.ProvenOnCommitGate;
+import io.gryt.core.internal.policy.PolicyGate;
 import io.gryt.core.internal.yaml.GenerationFiles;
+import io.gryt.core.policy.Policy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +57,9 @@ import java.util.function.Supplier;
  *
  * <p>What ships is what was tested: the promoted commit is the commit of the generation's latest passing
  * evolution unless {@link #commit(String)} names another one on which an evolution passed.
+ *
+ * <p>With a project policy ({@code .gryt/policy.yaml}), gate {@code policy} checks its rules and the promotion
+ * record's report keeps the policy file's SHA-256 ({@code policy_sha256}).
  */
 public final class PromotionRequest {
     /** How often a waiting promotion looks again at the evolutions in progress. */
@@ -226,8 +231,12 @@ public final class PromotionRequest {
             }
         };
         Duration waited = deadline == null ? null : Duration.between(started, Instant.now());
+        Optional<Policy> policy = Policies.load(ctx.layout());
+        String policyHash = policy.map(Policy::sha256).orElse(null);
         List<GateResult> results = new ArrayList<>();
-        for (PromotionGate gate : gates(generation, inProgress, waited)) results.add(evaluate(gate, gateContext));
+        List<PromotionGate> gates = gates(generation, inProgress, waited);
+        policy.ifPresent(p -> gates.add(gates.size() - extraGates.size(), new PolicyGate(p, () -> store.evolutions(version))));
+        for (PromotionGate gate : gates) results.add(evaluate(gate, gateContext));
 
         List<String> provingRuns = evidence.stream().map(ChangeEvidence::latestPass).filter(Objects::nonNull)
                 .map(EvolutionRef::runId).filter(Objects::nonNull).distinct().toList();
@@ -239,13 +248,13 @@ public final class PromotionRequest {
             return Optional.of(new Promotion(version, version, commit.orElse(null), PromotionStatus.DRY_RUN, results, artifacts, now));
         }
         if (!allPassed) {
-            return Optional.of(blocked(commit.orElse(null), results, artifacts, contractHash, now));
+            return Optional.of(blocked(commit.orElse(null), results, artifacts, contractHash, policyHash, now));
         }
         Promotion pending = new Promotion(version, version, commit.orElseThrow(), PromotionStatus.PENDING, results, artifacts, now);
         long id;
         try {
             id = store.recordPromotion(version, pending.commit(), version, PromotionStatus.PENDING,
-                    PromotionReports.toJson(pending, contractHash, Owners.self()), now);
+                    PromotionReports.toJson(pending, contractHash, policyHash, Owners.self()), now);
         } catch (EvolutionsInProgressException e) {
             // an evolution started after the gates were evaluated: wait for it, or report it as the blocking gate
             if (canWait(deadline)) {
@@ -255,7 +264,7 @@ public final class PromotionRequest {
             EvolutionsFinishedGate refusal = new EvolutionsFinishedGate(e.inProgress(), waited);
             List<GateResult> refused = new ArrayList<>(results);
             refused.replaceAll(r -> r.gate().equals(refusal.name()) ? evaluate(refusal, gateContext) : r);
-            return Optional.of(blocked(pending.commit(), refused, artifacts, contractHash, now));
+            return Optional.of(blocked(pending.commit(), refused, artifacts, contractHash, policyHash, now));
         }
         if (races < MAX_RACES && store.evolutions(version).size() != evolutionsSeen) {
             // an evolution started and ended between the gates and the record: its result is not in the gates
@@ -285,11 +294,11 @@ public final class PromotionRequest {
     }
 
     private Promotion blocked(String commit, List<GateResult> results, List<Artifact> artifacts, String contractHash,
-                              Instant now) {
+                              String policyHash, Instant now) {
         Promotion blocked = new Promotion(version, version, commit, PromotionStatus.BLOCKED, results, artifacts, now);
         ctx.events().recording(List.of(new PromotionBlocked(version, commit, results, now)),
                 () -> ctx.store().recordPromotion(version, commit, version, PromotionStatus.BLOCKED,
-                        PromotionReports.toJson(blocked, contractHash, null), now));
+                        PromotionReports.toJson(blocked, contractHash, policyHash, null), now));
         return blocked;
     }
 

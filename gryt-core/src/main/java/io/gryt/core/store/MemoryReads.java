@@ -125,7 +125,7 @@ final class MemoryReads implements RecordReads {
             }
         }
         return new EvolutionRecord(e.rc(), e.tag(), e.status().label(), e.changes(), e.commit(), e.runId(),
-                e.allowDirty(), e.createdAt(), e.finishedAt(), run, steps);
+                e.allowDirty(), e.createdAt(), e.finishedAt(), run, steps, e.policyHash());
     }
 
     @Override

@@ -246,6 +246,18 @@ final class MemoryReleases implements ReleaseStore {
     }
 
     @Override
+    public void evolutionPolicy(String tag, String policyHash) {
+        Objects.requireNonNull(policyHash, "policyHash");
+        synchronized (store) {
+            writable();
+            StoredEvolution s = required(tag, "record the policy of evolution " + tag);
+            Evolution e = s.evolution;
+            s.evolution = new Evolution(e.tag(), e.generation(), e.rc(), e.changes(), e.status(), e.commit(), e.runId(),
+                    e.allowDirty(), e.createdAt(), e.finishedAt(), policyHash);
+        }
+    }
+
+    @Override
     public void evolutionTagged(String tag, Instant at) {
         Objects.requireNonNull(at, "at");
         synchronized (store) {
@@ -475,7 +487,7 @@ final class MemoryReleases implements ReleaseStore {
 
     private static Evolution with(Evolution e, EvolutionStatus status, String runId, Instant finishedAt) {
         return new Evolution(e.tag(), e.generation(), e.rc(), e.changes(), status, e.commit(), runId, e.allowDirty(),
-                e.createdAt(), finishedAt);
+                e.createdAt(), finishedAt, e.policyHash());
     }
 
     private static EvolutionRef ref(Evolution e) {

@@ -244,7 +244,8 @@ class LifecycleEventsTest {
                 Map.entry("EvolutionFinished", "evolution.finished"), Map.entry("PromotionBlocked", "promotion.blocked"),
                 Map.entry("PromotionCompleted", "promotion.completed"),
                 Map.entry("PromotionRecovered", "promotion.recovered"),
-                Map.entry("DestinationTested", "destination.test"));
+                Map.entry("DestinationTested", "destination.test"),
+                Map.entry("AlertRaised", "alert.raised"));
         Class<?>[] kinds = GrytEvent.class.getPermittedSubclasses();
         assertThat(kinds).hasSize(expected.size());
         for (Class<?> kind : kinds) {

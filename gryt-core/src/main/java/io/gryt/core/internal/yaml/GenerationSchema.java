@@ -228,7 +228,7 @@ final class GenerationSchema {
     }
 
     /** The node at {@code path} (names and indexes), as far as the document goes. */
-    private static YamlNode locate(YamlNode root, List<Object> path) {
+    static YamlNode locate(YamlNode root, List<Object> path) {
         YamlNode node = root;
         for (Object element : path) {
             if (node instanceof Mapping map && element instanceof String key && map.entries().containsKey(key)) {
@@ -242,7 +242,7 @@ final class GenerationSchema {
         return node;
     }
 
-    private static Mark keyMark(YamlNode map, String key) {
+    static Mark keyMark(YamlNode map, String key) {
         Entry entry = map instanceof Mapping m ? m.entries().get(key) : null;
         return entry != null ? entry.mark() : map.mark();
     }
@@ -261,7 +261,7 @@ final class GenerationSchema {
         };
     }
 
-    private static List<Object> elements(JsonNodePath path) {
+    static List<Object> elements(JsonNodePath path) {
         List<Object> elements = new ArrayList<>();
         if (path == null) return elements;
         for (int i = 0; i < path.getNameCount(); i++) elements.add(path.getElement(i));
@@ -269,7 +269,7 @@ final class GenerationSchema {
     }
 
     /** {@code changes[1].id}. */
-    private static String fieldPath(List<Object> path) {
+    static String fieldPath(List<Object> path) {
         StringBuilder b = new StringBuilder();
         for (Object element : path) {
             if (element instanceof Integer i) {
