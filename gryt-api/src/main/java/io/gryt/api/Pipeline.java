@@ -1,5 +1,6 @@
 package io.gryt.api;
 
+import io.gryt.api.spi.Hook;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +45,7 @@ public final class Pipeline {
     private final OnFailure onFailure;
     private final Map<String, Step> catalog;
     private final Path workDir;
+    private final List<Hook> hooks;
 
     private Pipeline(Builder b) {
         this.name = b.name;
@@ -56,6 +58,7 @@ public final class Pipeline {
         this.onFailure = b.onFailure;
         this.catalog = Collections.unmodifiableMap(new LinkedHashMap<>(b.catalog));
         this.workDir = b.workDir;
+        this.hooks = List.copyOf(b.hooks);
         Set<String> seen = new LinkedHashSet<>();
         for (Step s : steps()) {
             if (!seen.add(s.name())) {
@@ -91,6 +94,7 @@ public final class Pipeline {
         b.onFailure = onFailure;
         b.catalog.putAll(catalog);
         b.workDir = workDir;
+        b.hooks.addAll(hooks);
         return b;
     }
 
@@ -134,6 +138,14 @@ public final class Pipeline {
     /** This pipeline run in {@code dir} (relative paths resolve against the project directory). */
     public Pipeline workDir(Path dir) {
         return toBuilder().workDir(dir).build();
+    }
+
+    /**
+     * This pipeline with a hook that sees its runs (run and step events) and the evolutions it proves
+     * ({@code evolution.starting}, which it may veto, {@code evolution.started}, {@code evolution.finished}).
+     */
+    public Pipeline hook(Hook hook) {
+        return toBuilder().hook(hook).build();
     }
 
     /** The pipeline's name. */
@@ -193,6 +205,11 @@ public final class Pipeline {
         return Optional.ofNullable(workDir);
     }
 
+    /** The hooks attached to this pipeline, in the order they were added. */
+    public List<Hook> hooks() {
+        return hooks;
+    }
+
     /** Pipelines are equal when every setting, element and definition is equal. */
     @Override
     public boolean equals(Object o) {
@@ -200,7 +217,8 @@ public final class Pipeline {
         if (!(o instanceof Pipeline p)) return false;
         return name.equals(p.name) && elements.equals(p.elements) && sequential == p.sequential
                 && runners == p.runners && env.equals(p.env) && secrets.equals(p.secrets) && failFast == p.failFast
-                && onFailure == p.onFailure && catalog.equals(p.catalog) && Objects.equals(workDir, p.workDir);
+                && onFailure == p.onFailure && catalog.equals(p.catalog) && Objects.equals(workDir, p.workDir)
+                && hooks.equals(p.hooks);
     }
 
     @Override
@@ -226,6 +244,7 @@ public final class Pipeline {
         private OnFailure onFailure = OnFailure.FINISH_RUNNING;
         private final Map<String, Step> catalog = new LinkedHashMap<>();
         private Path workDir;
+        private final List<Hook> hooks = new ArrayList<>();
 
         private Builder(String name) {
             this.name = checkName(name);
@@ -310,6 +329,12 @@ public final class Pipeline {
         /** The working directory for every step. */
         public Builder workDir(Path dir) {
             this.workDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** A hook that sees this pipeline's runs and the evolutions it proves (see {@link Pipeline#hook}). */
+        public Builder hook(Hook hook) {
+            hooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }
 

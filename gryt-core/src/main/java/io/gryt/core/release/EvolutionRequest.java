@@ -12,6 +12,10 @@ import io.gryt.api.RunResult;
 import io.gryt.api.RunStatus;
 import io.gryt.api.event.EvolutionFinished;
 import io.gryt.api.event.EvolutionStarted;
+import io.gryt.api.event.EvolutionStarting;
+import io.gryt.api.VetoedException;
+import io.gryt.api.spi.Hook;
+import io.gryt.core.internal.hook.Hooks;
 import io.gryt.api.release.ChangeSet;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
@@ -160,12 +164,21 @@ public final class EvolutionRequest {
                     + " or pass --allow-dirty (the evolution records that it ran dirty)");
         }
         ExecutionPlan plan = ctx.plan(resolvePipeline(generation)); // planned once: the run executes this plan
+        List<Hook> pipelineHooks = plan.pipeline().hooks();
 
         ReleaseStore store = ctx.store();
         Tags.requireFreeRcs(vcs, version, store.evolutions(version), ctx.layout().display(ctx.layout().database()));
+        EvolutionStarting starting = new EvolutionStarting(version, changes.ids(), commit, plan.pipeline().name(), Instant.now());
+        ctx.events().publish(starting);
+        List<Hooks.Veto> vetoes = ctx.hooks().before(starting, pipelineHooks);
+        if (!vetoes.isEmpty()) {
+            throw new VetoedException(EvolutionStarting.TYPE, vetoes.get(0).hook(), vetoes.get(0).reason());
+        }
         Evolution pending = store.createEvolution(version, changes.ids(), commit, allowDirty, Owners.self(), Instant.now());
-        ctx.events().publish(new EvolutionStarted(version, pending.tag(), pending.rc(), changes.ids(), commit,
-                allowDirty, pending.createdAt()));
+        EvolutionStarted startedEvent = new EvolutionStarted(version, pending.tag(), pending.rc(), changes.ids(), commit,
+                allowDirty, pending.createdAt());
+        ctx.events().publish(startedEvent);
+        ctx.hooks().after(startedEvent, pipelineHooks);
         RunOptions options = new RunOptions(Map.of("GRYT_GENERATION", version, "GRYT_CHANGES", changes.joined(),
                 "GRYT_EVOLUTION_TAG", pending.tag()), listeners);
         RunHandle run;
@@ -173,12 +186,13 @@ public final class EvolutionRequest {
             onCreated.accept(pending);
             run = ctx.start(plan, options);
         } catch (RuntimeException e) {
-            finish(pending, EvolutionStatus.INTERRUPTED, null);
+            finish(pending, EvolutionStatus.INTERRUPTED, null, pipelineHooks);
             throw e;
         }
         store.evolutionRunning(pending.tag(), run.runId());
         Evolution started = store.evolution(pending.tag()).orElse(pending);
-        CompletableFuture<Evolution> result = run.result().handle((r, error) -> finish(pending, statusOf(r, error), run.runId()))
+        CompletableFuture<Evolution> result = run.result()
+                .handle((r, error) -> finish(pending, statusOf(r, error), run.runId(), pipelineHooks))
                 .thenApply(done -> {
                     if (done.status() != EvolutionStatus.INTERRUPTED) push.push(ctx, vcs, done.tag());
                     return done;
@@ -240,7 +254,7 @@ public final class EvolutionRequest {
         return EvolutionStatus.INTERRUPTED;
     }
 
-    private Evolution finish(Evolution pending, EvolutionStatus status, String runId) {
+    private Evolution finish(Evolution pending, EvolutionStatus status, String runId, List<Hook> pipelineHooks) {
         ReleaseStore store = ctx.store();
         store.evolutionFinished(pending.tag(), status, Instant.now());
         Evolution done = store.evolution(pending.tag()).orElseThrow();
@@ -249,8 +263,10 @@ public final class EvolutionRequest {
             store.evolutionTagged(done.tag(), Instant.now());
         });
         Instant at = done.finishedAt() != null ? done.finishedAt() : Instant.now();
-        ctx.events().publish(new EvolutionFinished(version, done.tag(), done.rc(), done.changes(), done.status(),
-                done.commit(), runId, done.createdAt() == null ? Duration.ZERO : Duration.between(done.createdAt(), at), at));
+        EvolutionFinished finished = new EvolutionFinished(version, done.tag(), done.rc(), done.changes(), done.status(),
+                done.commit(), runId, done.createdAt() == null ? Duration.ZERO : Duration.between(done.createdAt(), at), at);
+        ctx.events().publish(finished);
+        ctx.hooks().after(finished, pipelineHooks);
         return done;
     }
 }
