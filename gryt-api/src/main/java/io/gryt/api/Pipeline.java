@@ -252,7 +252,8 @@ public final class Pipeline {
 
         static String checkName(String name) {
             Objects.requireNonNull(name, "name");
-            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            // '+' joins the names of the pipelines an evolution merged (ci+e2e): see the release engine
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,199}")) {
                 throw new InvalidPipelineException("invalid pipeline name '" + name
                         + "': use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
             }

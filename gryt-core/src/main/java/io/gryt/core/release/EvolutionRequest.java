@@ -15,7 +15,11 @@ import io.gryt.api.event.EvolutionStarted;
 import io.gryt.api.event.EvolutionStarting;
 import io.gryt.api.VetoedException;
 import io.gryt.api.spi.Hook;
+import io.gryt.core.internal.hook.HookSettings;
 import io.gryt.core.internal.hook.Hooks;
+import io.gryt.api.Step;
+import io.gryt.api.release.Change;
+import java.util.LinkedHashMap;
 import io.gryt.api.release.ChangeSet;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
@@ -158,12 +162,17 @@ public final class EvolutionRequest {
         if (!allowDirty) {
             CommittedFiles.requireForEvolution(vcs, commit, generations.fileOf(version), pipeline != null ? Optional.empty()
                     : CommittedFiles.pipelineSource(ctx, pipelineName != null ? pipelineName : generation.pipelineTemplate()));
+            if (pipeline == null && pipelineName == null) {
+                for (String own : ownPipelines(generation, changes)) {
+                    CommittedFiles.requireForEvolution(vcs, commit, generations.fileOf(version), CommittedFiles.pipelineSource(ctx, own));
+                }
+            }
         }
         if (!allowDirty && !vcs.isClean()) {
             throw new BadInputException("the work tree " + vcs.root() + " has uncommitted changes: commit them,"
                     + " or pass --allow-dirty (the evolution records that it ran dirty)");
         }
-        ExecutionPlan plan = ctx.plan(resolvePipeline(generation)); // planned once: the run executes this plan
+        ExecutionPlan plan = ctx.plan(proof(generation, changes)); // planned once: the run executes this plan
         List<Hook> pipelineHooks = plan.pipeline().hooks();
 
         ReleaseStore store = ctx.store();
@@ -219,6 +228,50 @@ public final class EvolutionRequest {
                 return result;
             }
         };
+    }
+
+    /** The pipelines the proven changes name for themselves ({@code pipeline:} on a change), in declaration order. */
+    private static List<String> ownPipelines(Generation generation, ChangeSet changes) {
+        return changes.ids().stream().map(id -> generation.change(id).orElseThrow()).map(Change::pipeline)
+                .filter(Objects::nonNull).distinct().toList();
+    }
+
+    /**
+     * What proves {@code changes}: the pipeline given to this request, else each change's own pipeline or the
+     * generation's, merged when they differ (every step once); plus the steps {@code on_change_type} adds for their types.
+     */
+    private Pipeline proof(Generation generation, ChangeSet changes) {
+        List<Pipeline> pipelines = new ArrayList<>();
+        if (pipeline != null || pipelineName != null) {
+            pipelines.add(resolvePipeline(generation));
+        } else {
+            Map<String, Pipeline> byName = new LinkedHashMap<>();
+            for (String id : changes.ids()) {
+                String own = generation.change(id).orElseThrow().pipeline();
+                byName.computeIfAbsent(own == null ? "" : own, k -> k.isEmpty() ? resolvePipeline(generation) : ownPipeline(id, k));
+            }
+            pipelines.addAll(byName.values());
+        }
+        Pipeline proof = pipelines.size() == 1 ? pipelines.get(0) : ProofMerge.merge(pipelines, ctx::plan);
+        HookSettings hooks = ctx.hooks().settings();
+        Set<String> present = new LinkedHashSet<>();
+        proof.steps().forEach(s -> present.add(s.name()));
+        List<Step> added = new ArrayList<>();
+        for (String id : changes.ids()) {
+            for (String name : hooks.stepsFor(generation.change(id).orElseThrow().type())) {
+                if (present.add(name)) added.add(Step.step(name));
+            }
+        }
+        return added.isEmpty() ? proof : proof.toBuilder().steps(added).build();
+    }
+
+    private Pipeline ownPipeline(String changeId, String name) {
+        try {
+            return ctx.pipeline(name);
+        } catch (BadInputException e) {
+            throw new BadInputException("change " + changeId + " of " + version + " is proven by pipeline '" + name
+                    + "' (its pipeline:), which cannot be loaded: " + e.getMessage(), e);
+        }
     }
 
     private Pipeline resolvePipeline(Generation generation) {
