@@ -1,6 +1,5 @@
 package io.gryt.api;
 
-import io.gryt.api.spi.Hook;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,7 +44,7 @@ public final class Pipeline {
     private final OnFailure onFailure;
     private final Map<String, Step> catalog;
     private final Path workDir;
-    private final List<Hook> hooks;
+    private final List<PipelineHook> hooks;
 
     private Pipeline(Builder b) {
         this.name = b.name;
@@ -144,7 +143,7 @@ public final class Pipeline {
      * This pipeline with a hook that sees its runs (run and step events) and the evolutions it proves
      * ({@code evolution.starting}, which it may veto, {@code evolution.started}, {@code evolution.finished}).
      */
-    public Pipeline hook(Hook hook) {
+    public Pipeline hook(PipelineHook hook) {
         return toBuilder().hook(hook).build();
     }
 
@@ -206,7 +205,7 @@ public final class Pipeline {
     }
 
     /** The hooks attached to this pipeline, in the order they were added. */
-    public List<Hook> hooks() {
+    public List<PipelineHook> hooks() {
         return hooks;
     }
 
@@ -244,7 +243,7 @@ public final class Pipeline {
         private OnFailure onFailure = OnFailure.FINISH_RUNNING;
         private final Map<String, Step> catalog = new LinkedHashMap<>();
         private Path workDir;
-        private final List<Hook> hooks = new ArrayList<>();
+        private final List<PipelineHook> hooks = new ArrayList<>();
 
         private Builder(String name) {
             this.name = checkName(name);
@@ -334,7 +333,7 @@ public final class Pipeline {
         }
 
         /** A hook that sees this pipeline's runs and the evolutions it proves (see {@link Pipeline#hook}). */
-        public Builder hook(Hook hook) {
+        public Builder hook(PipelineHook hook) {
             hooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }

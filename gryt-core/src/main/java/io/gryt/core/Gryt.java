@@ -249,7 +249,7 @@ public final class Gryt implements AutoCloseable {
         }
         hooks.settings(); // a malformed hooks.yaml fails before anything runs
         List<RunListener> all = new ArrayList<>(listeners);
-        List<Hook> pipelineHooks = plan.pipeline().hooks();
+        List<Hook> pipelineHooks = Hooks.of(plan.pipeline());
         if (!pipelineHooks.isEmpty()) all.add(new EventBridge(new EventBus(List.of(e -> hooks.after(e, pipelineHooks)))));
         all.addAll(options.listeners());
         RunHandle handle = engine.start(new RunRequest(plan, layout.root(), layout.runsDir(), environment, options.env(), all));

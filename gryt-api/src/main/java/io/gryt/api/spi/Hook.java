@@ -1,5 +1,6 @@
 package io.gryt.api.spi;
 
+import io.gryt.api.PipelineHook;
 import io.gryt.api.event.GrytEvent;
 
 import java.time.Duration;
@@ -20,11 +21,12 @@ import java.util.Set;
  * {@code Pipeline.hook(...)} (it then sees that pipeline's runs and evolutions only). Stable.
  */
 @FunctionalInterface
-public interface Hook {
+public interface Hook extends PipelineHook {
     /** Handles {@code event}; called only for the {@link #events()} this hook takes. */
     Verdict on(GrytEvent event);
 
     /** The hook's name in reports and audit entries; the class's simple name by default. */
+    @Override
     default String name() {
         return getClass().getSimpleName();
     }

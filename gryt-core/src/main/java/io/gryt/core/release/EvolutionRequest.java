@@ -173,7 +173,7 @@ public final class EvolutionRequest {
                     + " or pass --allow-dirty (the evolution records that it ran dirty)");
         }
         ExecutionPlan plan = ctx.plan(proof(generation, changes)); // planned once: the run executes this plan
-        List<Hook> pipelineHooks = plan.pipeline().hooks();
+        List<Hook> pipelineHooks = Hooks.of(plan.pipeline());
 
         ReleaseStore store = ctx.store();
         Tags.requireFreeRcs(vcs, version, store.evolutions(version), ctx.layout().display(ctx.layout().database()));

@@ -73,6 +73,23 @@ public final class Hooks {
         return all;
     }
 
+    /**
+     * The hooks attached to {@code pipeline}.
+     *
+     * @throws io.gryt.api.InvalidPipelineException when one is not a {@link Hook}
+     */
+    public static List<Hook> of(io.gryt.api.Pipeline pipeline) {
+        List<Hook> hooks = new ArrayList<>();
+        for (io.gryt.api.PipelineHook h : pipeline.hooks()) {
+            if (!(h instanceof Hook hook)) {
+                throw new io.gryt.api.InvalidPipelineException("pipeline '" + pipeline.name() + "': hook " + h.getClass().getName()
+                        + " is not an io.gryt.api.spi.Hook, so gryt cannot run it");
+            }
+            hooks.add(hook);
+        }
+        return hooks;
+    }
+
     /** True for the events a hook may veto. */
     public static boolean isBefore(GrytEvent event) {
         return event instanceof EvolutionStarting || event instanceof PromotionStarting;
