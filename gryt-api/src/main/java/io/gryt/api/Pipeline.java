@@ -44,6 +44,7 @@ public final class Pipeline {
     private final OnFailure onFailure;
     private final Map<String, Step> catalog;
     private final Path workDir;
+    private final List<PipelineHook> hooks;
 
     private Pipeline(Builder b) {
         this.name = b.name;
@@ -56,6 +57,7 @@ public final class Pipeline {
         this.onFailure = b.onFailure;
         this.catalog = Collections.unmodifiableMap(new LinkedHashMap<>(b.catalog));
         this.workDir = b.workDir;
+        this.hooks = List.copyOf(b.hooks);
         Set<String> seen = new LinkedHashSet<>();
         for (Step s : steps()) {
             if (!seen.add(s.name())) {
@@ -91,6 +93,7 @@ public final class Pipeline {
         b.onFailure = onFailure;
         b.catalog.putAll(catalog);
         b.workDir = workDir;
+        b.hooks.addAll(hooks);
         return b;
     }
 
@@ -134,6 +137,14 @@ public final class Pipeline {
     /** This pipeline run in {@code dir} (relative paths resolve against the project directory). */
     public Pipeline workDir(Path dir) {
         return toBuilder().workDir(dir).build();
+    }
+
+    /**
+     * This pipeline with a hook that sees its runs (run and step events) and the evolutions it proves
+     * ({@code evolution.starting}, which it may veto, {@code evolution.started}, {@code evolution.finished}).
+     */
+    public Pipeline hook(PipelineHook hook) {
+        return toBuilder().hook(hook).build();
     }
 
     /** The pipeline's name. */
@@ -193,6 +204,11 @@ public final class Pipeline {
         return Optional.ofNullable(workDir);
     }
 
+    /** The hooks attached to this pipeline, in the order they were added. */
+    public List<PipelineHook> hooks() {
+        return hooks;
+    }
+
     /** Pipelines are equal when every setting, element and definition is equal. */
     @Override
     public boolean equals(Object o) {
@@ -200,7 +216,8 @@ public final class Pipeline {
         if (!(o instanceof Pipeline p)) return false;
         return name.equals(p.name) && elements.equals(p.elements) && sequential == p.sequential
                 && runners == p.runners && env.equals(p.env) && secrets.equals(p.secrets) && failFast == p.failFast
-                && onFailure == p.onFailure && catalog.equals(p.catalog) && Objects.equals(workDir, p.workDir);
+                && onFailure == p.onFailure && catalog.equals(p.catalog) && Objects.equals(workDir, p.workDir)
+                && hooks.equals(p.hooks);
     }
 
     @Override
@@ -226,6 +243,7 @@ public final class Pipeline {
         private OnFailure onFailure = OnFailure.FINISH_RUNNING;
         private final Map<String, Step> catalog = new LinkedHashMap<>();
         private Path workDir;
+        private final List<PipelineHook> hooks = new ArrayList<>();
 
         private Builder(String name) {
             this.name = checkName(name);
@@ -233,7 +251,8 @@ public final class Pipeline {
 
         static String checkName(String name) {
             Objects.requireNonNull(name, "name");
-            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            // '+' joins the names of the pipelines an evolution merged (ci+e2e): see the release engine
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._+-]{0,199}")) {
                 throw new InvalidPipelineException("invalid pipeline name '" + name
                         + "': use 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
             }
@@ -310,6 +329,12 @@ public final class Pipeline {
         /** The working directory for every step. */
         public Builder workDir(Path dir) {
             this.workDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** A hook that sees this pipeline's runs and the evolutions it proves (see {@link Pipeline#hook}). */
+        public Builder hook(PipelineHook hook) {
+            hooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }
 

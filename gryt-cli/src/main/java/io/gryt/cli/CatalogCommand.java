@@ -36,7 +36,7 @@ final class CatalogCommand implements Callable<Integer> {
 
     static Catalogs catalogsOf(GrytCommand gryt) {
         return new Catalogs(ProjectLayout.find(gryt.workingDir()).map(ProjectLayout::catalogsDir).orElse(null),
-                Catalogs.serviceLoaded());
+                Catalogs.serviceLoaded(gryt.plugins().loader()));
     }
 
     static String origin(FoundCatalog f) {

@@ -2,6 +2,7 @@ package io.gryt.cli;
 
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
+import io.gryt.api.VetoedException;
 import io.gryt.api.spi.DamagedStoreException;
 import io.gryt.api.spi.ReadOnlyStoreException;
 import picocli.CommandLine;
@@ -55,6 +56,11 @@ public final class Cli {
     }
 
     static int handle(Exception ex, boolean debug, PrintStream err) {
+        if (ex instanceof VetoedException) {
+            err.println(UsageErrors.PREFIX + oneLine(ex.getMessage()));
+            if (debug) ex.printStackTrace(err);
+            return ExitCodes.FAILED;
+        }
         if (ex instanceof BadInputException || ex instanceof DamagedStoreException || ex instanceof ReadOnlyStoreException) {
             printError(err, ex);
             if (debug) ex.printStackTrace(err);

@@ -168,10 +168,13 @@ final class GenerationCommand implements Callable<Integer> {
                 out.println("  pipeline: " + pipeline(gen, g));
                 if (gen.isPromoted()) out.println("  promoted: " + gen.promotedAt() + " · contract sha256 " + gen.contractHash());
                 out.println();
-                Table t = new Table("TYPE", "ID", "TITLE", "PROOF");
+                Table t = new Table("TYPE", "ID", "TITLE", "PIPELINE", "PROOF");
+                String generationPipeline = pipeline(gen, g);
                 for (ChangeEvidence ev : evidence) {
                     String proof = ev.latest() == null ? "unproven" : ev.latest().status().label() + " (" + ev.latest().tag() + ")";
-                    t.row(ev.change().type().label(), ev.change().id(), ev.change().title(), proof);
+                    String proving = gen.change(ev.change().id()).map(c -> c.pipeline()).orElse(null);
+                    t.row(ev.change().type().label(), ev.change().id(), ev.change().title(),
+                            proving != null ? proving : generationPipeline, proof);
                 }
                 t.print(out);
             }

@@ -49,6 +49,7 @@ final class GrytCommand implements Callable<Integer> {
     /** The environment gryt reads its own settings from ({@code NO_COLOR}, {@code COLUMNS}...). */
     final Map<String, String> env;
     private Terminal terminal;
+    private Plugins plugins;
 
     GrytCommand(PrintStream out, PrintStream err) {
         this(out, err, System.getenv());
@@ -79,6 +80,7 @@ final class GrytCommand implements Callable<Integer> {
         c.put("destinations", DestinationsCommand.class);
         c.put("policy", PolicyCommand.class);
         c.put("doctor", DoctorCommand.class);
+        c.put("plugins", PluginsCommand.class);
         c.put("completion", CompletionCommand.class);
         c.put("help", HelpCommand.class);
         return Collections.unmodifiableMap(c);
@@ -104,18 +106,34 @@ final class GrytCommand implements Callable<Integer> {
         return dir;
     }
 
-    /** Opens the project containing the working directory and reports what opening it repaired. */
+    /**
+     * Opens the project containing the working directory, with its plugins (a broken plugin jar is reported in one
+     * line and left out), and reports what opening it repaired. Hooks that fail after the fact are reported on stderr.
+     */
     io.gryt.core.Gryt openProject() {
-        io.gryt.core.Gryt g = io.gryt.core.Gryt.open(project().root());
+        return openProject(null);
+    }
+
+    /** Opens the project like {@link #openProject()}, with {@code listener} (if not null) subscribed to its events. */
+    io.gryt.core.Gryt openProject(io.gryt.api.event.EventListener listener) {
+        ProjectLayout layout = project();
+        Plugins found = plugins();
+        found.broken().forEach(jar -> err.println("gryt: plugin " + layout.display(jar.path()) + " left out: "
+                + jar.problem().orElseThrow()));
+        io.gryt.core.Gryt.Builder builder = io.gryt.core.Gryt.builder().projectDir(layout.root())
+                .classLoader(found.loader()).hookReports(line -> err.println("gryt: " + line));
+        if (listener != null) builder.eventListener(listener);
+        io.gryt.core.Gryt g = builder.build();
         Recovered.report(g, err);
         return g;
     }
 
-    /** Opens the project like {@link #openProject()}, with {@code listener} subscribed to its events. */
-    io.gryt.core.Gryt openProject(io.gryt.api.event.EventListener listener) {
-        io.gryt.core.Gryt g = io.gryt.core.Gryt.builder().projectDir(project().root()).eventListener(listener).build();
-        Recovered.report(g, err);
-        return g;
+    /** The plugin jars of the project around the working directory (if any) and of {@code GRYT_PLUGINS}; found once. */
+    synchronized Plugins plugins() {
+        if (plugins == null) {
+            plugins = Plugins.find(ProjectLayout.find(workingDir()).map(ProjectLayout::pluginsDir), env);
+        }
+        return plugins;
     }
 
     /**

@@ -48,6 +48,7 @@ final class Json {
             cn.put("type", c.type().label());
             cn.put("title", c.title());
             cn.put("description", c.description());
+            if (c.pipeline() != null) cn.put("pipeline", c.pipeline());
             if (evidence != null) {
                 ChangeEvidence ev = evidence.stream().filter(e -> e.change().id().equals(c.id())).findFirst().orElse(null);
                 cn.put("proven", ev != null && ev.proven());

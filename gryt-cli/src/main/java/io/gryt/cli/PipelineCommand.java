@@ -41,7 +41,7 @@ final class PipelineCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             ProjectLayout layout = parent.gryt.project();
-            Catalogs catalogs = new Catalogs(layout.catalogsDir(), Catalogs.serviceLoaded());
+            Catalogs catalogs = new Catalogs(layout.catalogsDir(), Catalogs.serviceLoaded(parent.gryt.plugins().loader()));
             if (!from.startsWith(CATALOG_PREFIX)) {
                 throw new BadInputException("--from " + from + ": expected catalog:<catalog>.<pipeline>, e.g. catalog:go.release"
                         + " (catalogs: " + String.join(", ", catalogs.names()) + ")");

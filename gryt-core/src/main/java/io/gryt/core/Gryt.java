@@ -53,6 +53,11 @@ import io.gryt.core.destination.Destinations;
 import io.gryt.core.internal.destination.DestinationConfig;
 import io.gryt.core.internal.destination.Outbox;
 import io.gryt.core.internal.event.EventBus;
+import io.gryt.core.internal.hook.HookSettings;
+import io.gryt.core.internal.hook.Hooks;
+import io.gryt.core.internal.yaml.HookFiles;
+import io.gryt.api.spi.Hook;
+import java.util.function.Consumer;
 import io.gryt.core.internal.exec.RunEngine;
 import io.gryt.core.internal.exec.RunRequest;
 import io.gryt.core.metrics.Metrics;
@@ -129,6 +134,7 @@ public final class Gryt implements AutoCloseable {
     private final Optional<Outbox> outbox;
     private final List<PromotionGate> gates;
     private final Catalogs catalogs;
+    private final Hooks hooks;
     private final ReleaseContext releaseContext = new Context();
     private volatile ProjectConfig config;
     private volatile String actor;
@@ -148,9 +154,20 @@ public final class Gryt implements AutoCloseable {
         List<RunListener> all = new ArrayList<>(b.listeners);
         all.add(new EventBridge(events));
         this.listeners = List.copyOf(all);
-        this.gates = List.copyOf(b.gates);
+        ClassLoader loader = b.classLoader != null ? b.classLoader : Gryt.class.getClassLoader();
+        List<PromotionGate> allGates = new ArrayList<>();
+        for (PromotionGate g : ServiceLoader.load(PromotionGate.class, loader)) allGates.add(g);
+        allGates.addAll(b.gates);
+        this.gates = List.copyOf(allGates);
+        List<Hook> allHooks = new ArrayList<>();
+        for (Hook h : ServiceLoader.load(Hook.class, loader)) allHooks.add(h);
+        allHooks.addAll(b.hooks);
+        Supplier<HookSettings> hookFile = memo(() -> HookFiles.load(layout.hooksFile(), layout.root()));
+        this.hooks = new Hooks(allHooks, hookFile, b.hookTimeout, b.hookReports,
+                this::hookAudit);
+        events.subscribe(hooks::after);
         List<Catalog> registered = new ArrayList<>(b.catalogs);
-        registered.addAll(Catalogs.serviceLoaded());
+        registered.addAll(Catalogs.serviceLoaded(loader));
         this.catalogs = new Catalogs(layout.catalogsDir(), registered);
         this.config = b.config != null || b.store != null || b.storeUrl != null ? b.config
                 : ConfigFile.load(layout.configFile());
@@ -243,7 +260,10 @@ public final class Gryt implements AutoCloseable {
             throw new ReadOnlyStoreException(store.location() + " is open read-only (gryt may not write it or its"
                     + " directory): cannot run " + planned.pipeline().name());
         }
+        hooks.settings(); // a malformed hooks.yaml fails before anything runs
         List<RunListener> all = new ArrayList<>(listeners);
+        List<Hook> pipelineHooks = Hooks.of(plan.pipeline());
+        if (!pipelineHooks.isEmpty()) all.add(new EventBridge(new EventBus(List.of(e -> hooks.after(e, pipelineHooks)))));
         all.addAll(options.listeners());
         RunHandle handle = engine.start(new RunRequest(plan, layout.root(), layout.runsDir(), environment, options.env(), all));
         running.add(handle);
@@ -275,6 +295,21 @@ public final class Gryt implements AutoCloseable {
 
     private ExecutionPlan plan(Pipeline pipeline) {
         return PlanBuilder.plan(pipeline, projectSteps());
+    }
+
+    /**
+     * The project-wide hooks: those found with {@link ServiceLoader} (plugin jars included), given to
+     * {@link Builder#hook}, and the command hooks of {@code .gryt/hooks.yaml}.
+     *
+     * @throws BadInputException when {@code .gryt/hooks.yaml} is wrong (every mistake named)
+     */
+    public List<Hook> hooks() {
+        return hooks.all();
+    }
+
+    /** The promotion gates added to gryt's own: found with {@link ServiceLoader} (plugin jars included) or given to the builder. */
+    public List<PromotionGate> gates() {
+        return gates;
     }
 
     /** Release contracts: {@code .gryt/generations/*.yaml}, kept in agreement with the store. */
@@ -578,6 +613,23 @@ public final class Gryt implements AutoCloseable {
         }
     }
 
+    /** Where hook vetoes and failures are noted: the store's audit trail, unless it is read-only or keeps none. */
+    private Optional<AuditStore> hookAudit() {
+        return store.readOnly() ? Optional.empty() : releaseContext.audit();
+    }
+
+    private static <T> Supplier<T> memo(Supplier<T> s) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) value = s.get();
+                return value;
+            }
+        };
+    }
+
     private void ensureOpen() {
         if (closed.get()) throw new IllegalStateException("this Gryt for " + layout.root() + " is closed");
     }
@@ -631,6 +683,11 @@ public final class Gryt implements AutoCloseable {
         @Override
         public EventBus events() {
             return events;
+        }
+
+        @Override
+        public Hooks hooks() {
+            return hooks;
         }
 
         @Override
@@ -763,9 +820,47 @@ public final class Gryt implements AutoCloseable {
         private final List<PromotionGate> gates = new ArrayList<>();
         private final List<Catalog> catalogs = new ArrayList<>();
         private final List<Destination> destinations = new ArrayList<>();
+        private final List<Hook> hooks = new ArrayList<>();
+        private ClassLoader classLoader;
+        private Duration hookTimeout;
+        private Consumer<String> hookReports = line -> System.err.println("gryt: " + line);
 
         private Builder() {
-            for (PromotionGate g : ServiceLoader.load(PromotionGate.class, Gryt.class.getClassLoader())) gates.add(g);
+        }
+
+        /**
+         * A hook for every evolution, promotion and run of this instance (hooks registered with {@link ServiceLoader}
+         * and those of {@code .gryt/hooks.yaml} are added too).
+         */
+        public Builder hook(Hook hook) {
+            hooks.add(Objects.requireNonNull(hook, "hook"));
+            return this;
+        }
+
+        /** How long a hook that sets no timeout of its own may take, instead of {@code hooks.yaml}'s (30 s by default). */
+        public Builder hookTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("hook timeout must be positive");
+            this.hookTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Where a hook that failed on an "after" event is reported, one line each (besides its {@code hook.failed}
+         * audit entry); {@code gryt: <line>} on standard error by default.
+         */
+        public Builder hookReports(Consumer<String> reports) {
+            this.hookReports = Objects.requireNonNull(reports, "reports");
+            return this;
+        }
+
+        /**
+         * The class loader {@link ServiceLoader} finds gates, hooks and catalogs with (the CLI's, with the project's
+         * plugin jars); gryt's own by default. Store and versioning adapters are always gryt's own.
+         */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "loader");
+            return this;
         }
 
         /**

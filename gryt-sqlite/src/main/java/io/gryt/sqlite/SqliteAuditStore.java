@@ -26,10 +26,23 @@ import java.util.function.Consumer;
 final class SqliteAuditStore implements AuditStore {
     private final Database db;
     private final Snapshots snapshots;
+    private final AuditLog log;
 
     SqliteAuditStore(Database db, AuditLog log) {
         this.db = db;
+        this.log = log;
         this.snapshots = new Snapshots(db, log);
+    }
+
+    @Override
+    public AuditEntry note(String event, Map<String, String> facts) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(facts, "facts");
+        return db.write("record " + event, h -> {
+            EntryPayload payload = EntryPayload.on(h);
+            facts.forEach(payload::fact);
+            return log.append(h, event, payload);
+        });
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.time.Instant;
 public sealed interface GrytEvent permits RunStarted, RunFinished, StepStarted, StepFinished, StepFailed,
         GenerationCreated, GenerationSynced, GenerationDeleted, HotfixCreated, EvolutionStarted, EvolutionFinished,
         PromotionBlocked, PromotionCompleted, PromotionRecovered,
-        DestinationTested, AlertRaised {
+        DestinationTested, AlertRaised, EvolutionStarting, PromotionStarting {
     /** The event's stable name, e.g. {@code evolution.finished}: what destinations and webhooks key on. */
     String type();
 

@@ -5,6 +5,7 @@ import io.gryt.api.audit.Snapshot;
 import io.gryt.api.audit.VerifyReport;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -13,6 +14,15 @@ import java.util.function.Consumer;
  * transaction. Also snapshots and rollback of the whole database.
  */
 public interface AuditStore {
+    /**
+     * Appends an entry recording what no table holds (a hook's veto, a hook that failed): {@code event} (e.g.
+     * {@code hook.vetoed}) with {@code facts} as its payload, in one transaction. Stores that cannot throw
+     * {@link StoreException}.
+     */
+    default AuditEntry note(String event, Map<String, String> facts) {
+        throw new StoreException("this store's audit trail cannot record " + event);
+    }
+
     /** Streams entries with {@code seq >= fromSeq} in order, without holding them all in memory. */
     void entries(long fromSeq, Consumer<AuditEntry> consumer);
 

@@ -50,8 +50,13 @@ public final class Catalogs {
 
     /** The catalogs found with {@link ServiceLoader} (registered through {@code META-INF/services/io.gryt.api.spi.Catalog}). */
     public static List<Catalog> serviceLoaded() {
+        return serviceLoaded(Catalogs.class.getClassLoader());
+    }
+
+    /** The catalogs registered with {@link ServiceLoader} that {@code loader} sees (plugin jars included). */
+    public static List<Catalog> serviceLoaded(ClassLoader loader) {
         List<Catalog> found = new ArrayList<>();
-        for (Catalog c : ServiceLoader.load(Catalog.class, Catalogs.class.getClassLoader())) found.add(c);
+        for (Catalog c : ServiceLoader.load(Catalog.class, loader)) found.add(c);
         return found;
     }
 

@@ -69,6 +69,16 @@ public record ProjectLayout(Path root) {
         return grytDir().resolve("runs");
     }
 
+    /** {@code .gryt/hooks.yaml}: command hooks and change-type hooks. */
+    public Path hooksFile() {
+        return grytDir().resolve("hooks.yaml");
+    }
+
+    /** {@code .gryt/plugins/}: jars the {@code gryt} command puts on its class path. */
+    public Path pluginsDir() {
+        return grytDir().resolve("plugins");
+    }
+
     /** {@code .gryt/config.yaml}. */
     public Path configFile() {
         return grytDir().resolve("config.yaml");

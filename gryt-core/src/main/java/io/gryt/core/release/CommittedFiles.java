@@ -42,10 +42,14 @@ final class CommittedFiles {
         for (Path f : new LinkedHashSet<>(pipelineFiles)) require(vcs, commit, f, true, true);
     }
 
-    /** The YAML files of the pipelines that the runs proving {@code evidence} ran (a Java pipeline has none). */
+    /**
+     * The YAML files of the pipelines that the runs proving {@code evidence} ran (a Java pipeline has none; a merged
+     * one, {@code ci+e2e}, has each of theirs).
+     */
     static List<Path> provingPipelineFiles(ReleaseContext ctx, List<ChangeEvidence> evidence) {
         return evidence.stream().map(ChangeEvidence::latestPass).filter(Objects::nonNull).map(EvolutionRef::runId)
                 .filter(Objects::nonNull).distinct().map(ctx::pipelineOfRun).flatMap(Optional::stream)
+                .flatMap(name -> java.util.Arrays.stream(name.split("\\+"))) // ci+e2e: the pipelines an evolution merged
                 .map(name -> pipelineSource(ctx, name)).flatMap(Optional::stream).toList();
     }
 

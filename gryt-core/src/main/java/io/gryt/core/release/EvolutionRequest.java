@@ -14,6 +14,13 @@ import io.gryt.api.event.AlertRaised;
 import io.gryt.api.event.EvolutionFinished;
 import io.gryt.api.event.EvolutionStarted;
 import io.gryt.api.release.Change;
+import io.gryt.api.event.EvolutionStarting;
+import io.gryt.api.VetoedException;
+import io.gryt.api.spi.Hook;
+import io.gryt.core.internal.hook.HookSettings;
+import io.gryt.core.internal.hook.Hooks;
+import io.gryt.api.Step;
+import java.util.LinkedHashMap;
 import io.gryt.api.release.ChangeSet;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
@@ -165,12 +172,18 @@ public final class EvolutionRequest {
         if (!allowDirty) {
             CommittedFiles.requireForEvolution(vcs, commit, generations.fileOf(version), pipeline != null ? Optional.empty()
                     : CommittedFiles.pipelineSource(ctx, pipelineName != null ? pipelineName : generation.pipelineTemplate()));
+            if (pipeline == null && pipelineName == null) {
+                for (String own : ownPipelines(generation, changes)) {
+                    CommittedFiles.requireForEvolution(vcs, commit, generations.fileOf(version), CommittedFiles.pipelineSource(ctx, own));
+                }
+            }
         }
         if (!allowDirty && !vcs.isClean()) {
             throw new BadInputException("the work tree " + vcs.root() + " has uncommitted changes: commit them,"
                     + " or pass --allow-dirty (the evolution records that it ran dirty)");
         }
-        ExecutionPlan plan = ctx.plan(resolvePipeline(generation)); // planned once: the run executes this plan
+        ExecutionPlan plan = ctx.plan(proof(generation, changes)); // planned once: the run executes this plan
+        List<Hook> pipelineHooks = Hooks.of(plan.pipeline());
         Optional<Policy> policy = Policies.load(ctx.layout());
         List<Change> proven = generation.changes().stream().filter(c -> changes.ids().contains(c.id())).toList();
         if (policy.isPresent()) {
@@ -181,10 +194,18 @@ public final class EvolutionRequest {
 
         ReleaseStore store = ctx.store();
         Tags.requireFreeRcs(vcs, version, store.evolutions(version), ctx.layout().display(ctx.layout().database()));
+        EvolutionStarting starting = new EvolutionStarting(version, changes.ids(), commit, plan.pipeline().name(), Instant.now());
+        ctx.events().publish(starting);
+        List<Hooks.Veto> vetoes = ctx.hooks().before(starting, pipelineHooks);
+        if (!vetoes.isEmpty()) {
+            throw new VetoedException(EvolutionStarting.TYPE, vetoes.get(0).hook(), vetoes.get(0).reason());
+        }
         Evolution pending = store.createEvolution(version, changes.ids(), commit, allowDirty, Owners.self(), Instant.now());
         policy.ifPresent(p -> store.evolutionPolicy(pending.tag(), p.sha256()));
-        ctx.events().publish(new EvolutionStarted(version, pending.tag(), pending.rc(), changes.ids(), commit,
-                allowDirty, pending.createdAt()));
+        EvolutionStarted startedEvent = new EvolutionStarted(version, pending.tag(), pending.rc(), changes.ids(), commit,
+                allowDirty, pending.createdAt());
+        ctx.events().publish(startedEvent);
+        ctx.hooks().after(startedEvent, pipelineHooks);
         RunOptions options = new RunOptions(Map.of("GRYT_GENERATION", version, "GRYT_CHANGES", changes.joined(),
                 "GRYT_EVOLUTION_TAG", pending.tag()), listeners);
         RunHandle run;
@@ -192,13 +213,13 @@ public final class EvolutionRequest {
             onCreated.accept(pending);
             run = ctx.start(plan, options);
         } catch (RuntimeException e) {
-            finish(pending, EvolutionStatus.INTERRUPTED, null, null, policy, proven);
+            finish(pending, EvolutionStatus.INTERRUPTED, null, null, policy, proven, pipelineHooks);
             throw e;
         }
         store.evolutionRunning(pending.tag(), run.runId());
         Evolution started = store.evolution(pending.tag()).orElse(pending);
         CompletableFuture<Evolution> result = run.result()
-                .handle((r, error) -> finish(pending, statusOf(r, error), run.runId(), r, policy, proven))
+                .handle((r, error) -> finish(pending, statusOf(r, error), run.runId(), r, policy, proven, pipelineHooks))
                 .thenApply(done -> {
                     if (done.status() != EvolutionStatus.INTERRUPTED) push.push(ctx, vcs, done.tag());
                     return done;
@@ -225,6 +246,50 @@ public final class EvolutionRequest {
                 return result;
             }
         };
+    }
+
+    /** The pipelines the proven changes name for themselves ({@code pipeline:} on a change), in declaration order. */
+    private static List<String> ownPipelines(Generation generation, ChangeSet changes) {
+        return changes.ids().stream().map(id -> generation.change(id).orElseThrow()).map(Change::pipeline)
+                .filter(Objects::nonNull).distinct().toList();
+    }
+
+    /**
+     * What proves {@code changes}: the pipeline given to this request, else each change's own pipeline or the
+     * generation's, merged when they differ (every step once); plus the steps {@code on_change_type} adds for their types.
+     */
+    private Pipeline proof(Generation generation, ChangeSet changes) {
+        List<Pipeline> pipelines = new ArrayList<>();
+        if (pipeline != null || pipelineName != null) {
+            pipelines.add(resolvePipeline(generation));
+        } else {
+            Map<String, Pipeline> byName = new LinkedHashMap<>();
+            for (String id : changes.ids()) {
+                String own = generation.change(id).orElseThrow().pipeline();
+                byName.computeIfAbsent(own == null ? "" : own, k -> k.isEmpty() ? resolvePipeline(generation) : ownPipeline(id, k));
+            }
+            pipelines.addAll(byName.values());
+        }
+        Pipeline proof = pipelines.size() == 1 ? pipelines.get(0) : ProofMerge.merge(pipelines, ctx::plan);
+        HookSettings hooks = ctx.hooks().settings();
+        Set<String> present = new LinkedHashSet<>();
+        proof.steps().forEach(s -> present.add(s.name()));
+        List<Step> added = new ArrayList<>();
+        for (String id : changes.ids()) {
+            for (String name : hooks.stepsFor(generation.change(id).orElseThrow().type())) {
+                if (present.add(name)) added.add(Step.step(name));
+            }
+        }
+        return added.isEmpty() ? proof : proof.toBuilder().steps(added).build();
+    }
+
+    private Pipeline ownPipeline(String changeId, String name) {
+        try {
+            return ctx.pipeline(name);
+        } catch (BadInputException e) {
+            throw new BadInputException("change " + changeId + " of " + version + " is proven by pipeline '" + name
+                    + "' (its pipeline:), which cannot be loaded: " + e.getMessage(), e);
+        }
     }
 
     private Pipeline resolvePipeline(Generation generation) {
@@ -262,10 +327,10 @@ public final class EvolutionRequest {
 
     /**
      * Records the evolution's end. A run that passed without a step its changes' policy requires (skipped, failed
-     * but allowed to) is recorded {@code fail}: it proves nothing. Then the policy's alerts, if any.
+     * but allowed to) is recorded {@code fail}: it proves nothing. Then the policy's alerts, if any, and the hooks.
      */
     private Evolution finish(Evolution pending, EvolutionStatus status, String runId, RunResult run,
-                             Optional<Policy> policy, List<Change> proven) {
+                             Optional<Policy> policy, List<Change> proven, List<Hook> pipelineHooks) {
         ReleaseStore store = ctx.store();
         List<PolicyChecks.Violation> violations = policy.isPresent() && run != null && status == EvolutionStatus.PASS
                 ? PolicyChecks.afterRun(policy.get(), proven, run) : List.of();
@@ -285,9 +350,12 @@ public final class EvolutionRequest {
             store.evolutionTagged(done.tag(), Instant.now());
         });
         Instant at = done.finishedAt() != null ? done.finishedAt() : Instant.now();
-        ctx.events().publishRecorded(new EvolutionFinished(version, done.tag(), done.rc(), done.changes(), done.status(),
-                done.commit(), runId, done.createdAt() == null ? Duration.ZERO : Duration.between(done.createdAt(), at), at));
+        EvolutionFinished recordedEvent = new EvolutionFinished(version, done.tag(), done.rc(), done.changes(),
+                done.status(), done.commit(), runId, done.createdAt() == null ? Duration.ZERO
+                : Duration.between(done.createdAt(), at), at);
+        ctx.events().publishRecorded(recordedEvent);
         if (policy.isPresent()) raiseAlerts(policy.get(), done, proven, violations, run);
+        ctx.hooks().after(recordedEvent, pipelineHooks);
         return done;
     }
 

@@ -121,6 +121,7 @@ public final class Generations {
                             + stored.get().promotedAt() + " and its contract is frozen, but the file was edited since"
                             + " (restore it, and start a new generation for new changes)");
                 }
+                return withChangePipelines(stored.get(), onDisk);
             }
             return stored.get();
         }
@@ -135,7 +136,16 @@ public final class Generations {
         Generation parsed = GenerationFiles.parse(file);
         Generation synced = ctx.store().syncGeneration(parsed, display(file), Instant.now());
         ctx.events().publish(new GenerationSynced(version, synced.status(), Instant.now()));
-        return synced;
+        return withChangePipelines(synced, parsed);
+    }
+
+    /** {@code stored} with the pipelines its changes name in the file ({@code parsed}): a store does not keep them. */
+    private static Generation withChangePipelines(Generation stored, Generation parsed) {
+        if (parsed.changes().stream().allMatch(c -> c.pipeline() == null)) return stored;
+        List<io.gryt.api.release.Change> changes = stored.changes().stream()
+                .map(c -> parsed.change(c.id()).map(p -> c.withPipeline(p.pipeline())).orElse(c)).toList();
+        return new Generation(stored.version(), stored.description(), changes, stored.pipelineTemplate(),
+                stored.hotfixOf(), stored.status(), stored.contractHash(), stored.promotedAt());
     }
 
     /**

@@ -11,6 +11,8 @@ import io.gryt.api.GrytException;
 import io.gryt.api.audit.AuditEntry;
 import io.gryt.api.event.PromotionBlocked;
 import io.gryt.api.event.PromotionCompleted;
+import io.gryt.api.event.PromotionStarting;
+import io.gryt.core.internal.hook.Hooks;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.EvolutionRef;
 import io.gryt.api.release.GateResult;
@@ -246,6 +248,15 @@ public final class PromotionRequest {
         String contractHash = GenerationFiles.contractHash(generation);
         if (dryRun) {
             return Optional.of(new Promotion(version, version, commit.orElse(null), PromotionStatus.DRY_RUN, results, artifacts, now));
+        }
+        if (allPassed) {
+            // every gate passed: the hooks on promotion.starting may still refuse it, each veto a failed gate
+            PromotionStarting starting = new PromotionStarting(version, commit.orElseThrow(), results, now);
+            ctx.events().publish(starting);
+            for (Hooks.Veto veto : ctx.hooks().before(starting, List.of())) {
+                results.add(GateResult.block("hook " + veto.hook(), "vetoed the promotion", List.of(veto.reason())));
+                allPassed = false;
+            }
         }
         if (!allPassed) {
             return Optional.of(blocked(commit.orElse(null), results, artifacts, contractHash, policyHash, now));

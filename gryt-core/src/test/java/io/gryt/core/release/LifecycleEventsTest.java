@@ -129,7 +129,7 @@ class LifecycleEventsTest {
         }
 
         assertThat(r.early).isEmpty();
-        assertThat(r.events).extracting(GrytEvent::type).containsExactly("generation.synced", "evolution.started",
+        assertThat(r.events).extracting(GrytEvent::type).containsExactly("generation.synced", "evolution.starting", "evolution.started",
                 "run.started", "step.started", "step.finished", "run.finished", "evolution.finished");
         assertThat(r.all(GenerationSynced.class)).singleElement()
                 .satisfies(s -> assertThat(s.status()).isEqualTo(GenerationStatus.DRAFT));
@@ -245,7 +245,8 @@ class LifecycleEventsTest {
                 Map.entry("PromotionCompleted", "promotion.completed"),
                 Map.entry("PromotionRecovered", "promotion.recovered"),
                 Map.entry("DestinationTested", "destination.test"),
-                Map.entry("AlertRaised", "alert.raised"));
+                Map.entry("AlertRaised", "alert.raised"),
+                Map.entry("EvolutionStarting", "evolution.starting"), Map.entry("PromotionStarting", "promotion.starting"));
         Class<?>[] kinds = GrytEvent.class.getPermittedSubclasses();
         assertThat(kinds).hasSize(expected.size());
         for (Class<?> kind : kinds) {

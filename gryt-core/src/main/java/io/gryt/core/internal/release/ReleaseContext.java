@@ -7,6 +7,7 @@ import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.run.RunOptions;
 import io.gryt.core.internal.event.EventBus;
+import io.gryt.core.internal.hook.Hooks;
 import io.gryt.core.internal.plan.ExecutionPlan;
 import io.gryt.core.catalog.Catalogs;
 import io.gryt.core.project.ProjectLayout;
@@ -36,6 +37,9 @@ public interface ReleaseContext {
 
     /** The event bus. */
     EventBus events();
+
+    /** The project-wide hooks, and the runner of a pipeline's own. */
+    Hooks hooks();
 
     /** The pipeline of a generation whose file names none: the project setting {@code pipeline_template}. */
     String defaultPipeline();

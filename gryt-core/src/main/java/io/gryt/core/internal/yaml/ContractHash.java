@@ -41,6 +41,7 @@ final class ContractHash {
             field(b, "id", c.id());
             field(b, "title", c.title());
             field(b, "description", c.description());
+            if (c.pipeline() != null) field(b, "pipeline", c.pipeline()); // absent: the form of contracts before it
         }
         return b.toString();
     }

@@ -48,8 +48,10 @@ final class GenerationReader {
         for (Value item : fields.get("changes").items()) {
             Map<String, Value> f = fields(item);
             Value changeDescription = f.get("description");
+            Value changePipeline = f.get("pipeline");
             changes.add(new Change(f.get("id").text(), ChangeType.parse(f.get("type").text()).orElseThrow(),
-                    f.get("title").text(), changeDescription == null ? null : changeDescription.text()));
+                    f.get("title").text(), changeDescription == null ? null : changeDescription.text(),
+                    changePipeline == null ? null : changePipeline.text()));
         }
         Generation parsed = new Generation(fields.get("version").text(), description == null ? "" : description.text(),
                 changes, template == null ? null : template.text(), hotfixOf == null ? null : hotfixOf.text(),

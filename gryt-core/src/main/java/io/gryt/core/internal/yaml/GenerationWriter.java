@@ -59,6 +59,7 @@ final class GenerationWriter {
                 b.append("    id: ").append(identifier(c.id())).append('\n');
                 b.append("    title: ").append(YamlScalars.quoted(c.title())).append('\n');
                 if (c.description() != null) b.append("    description: ").append(YamlScalars.quoted(c.description())).append('\n');
+                if (c.pipeline() != null) b.append("    pipeline: ").append(identifier(c.pipeline())).append('\n');
             }
         }
         if (g.pipelineTemplate() != null) {

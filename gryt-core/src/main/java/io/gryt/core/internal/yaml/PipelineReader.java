@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class PipelineReader {
     static final List<String> PIPELINE_KEYS = List.of("name", "runners", "env", "secrets", "fail_fast",
-            "on_failure", "sequential", "working_dir", "steps");
+            "on_failure", "sequential", "working_dir", "steps", "hooks");
     static final List<String> STEP_KEYS = List.of("name", "run", "timeout", "retries", "depends_on", "env",
             "secrets", "artifacts", "junit", "continue_on_error", "working_dir");
     static final List<String> DEFINITION_KEYS = STEP_KEYS.subList(1, STEP_KEYS.size());
@@ -63,6 +63,8 @@ final class PipelineReader {
         problems.attempt(() -> fields.get("on_failure").ifPresent(v -> pipeline.onFailure(onFailure(v))));
         problems.attempt(() -> fields.get("sequential").ifPresent(v -> pipeline.sequential(v.bool())));
         problems.attempt(() -> fields.get("working_dir").ifPresent(v -> pipeline.workDir(path(v))));
+        problems.attempt(() -> fields.get("hooks").ifPresent(v -> HookReader.hooks(v, projectDirOf(root), problems)
+                .forEach(pipeline::hook)));
 
         List<Value> items = fields.missingBesideUnknownKeys("steps") ? null : problems.attempt(() -> {
             Value stepList = fields.require("steps", "a pipeline needs a list of steps");
@@ -95,6 +97,17 @@ final class PipelineReader {
         problems.throwIfAny();
         pipeline.steps(steps);
         return at(root, pipeline::build);
+    }
+
+    /** The project directory of a pipeline file ({@code <project>/.gryt/pipelines/x.yaml}): where its hooks run. */
+    private static Path projectDirOf(Value root) {
+        Path file = Path.of(root.file()).toAbsolutePath().normalize();
+        Path dir = file.getParent();
+        if (dir != null && dir.getParent() != null && dir.getParent().getParent() != null
+                && dir.getFileName().toString().equals("pipelines") && dir.getParent().getFileName().toString().equals(".gryt")) {
+            return dir.getParent().getParent();
+        }
+        return dir != null ? dir : Path.of("").toAbsolutePath();
     }
 
     /** The step definitions of {@code steps.yaml}, by name, in file order. */

@@ -50,7 +50,7 @@ class PipelineFileErrorsTest {
         assertThat(e.problems()).containsExactly(
                 file + ":1:10: runners: must be at least 1, was 0",
                 file + ":2:1: unknown key 'colour' (expected one of name, runners, env, secrets, fail_fast, on_failure,"
-                        + " sequential, working_dir, steps)",
+                        + " sequential, working_dir, steps, hooks)",
                 file + ":6:14: steps[0].retries: must be at least 0, was -1",
                 file + ":9:14: steps[1].timeout: '10x' is not a duration (use 30s, 10m, 1h30m)",
                 file + ":10:18: steps[1].depends_on[0]: no step named 'lnt' in this pipeline (did you mean 'lint'?)");
@@ -108,7 +108,7 @@ class PipelineFileErrorsTest {
                 steps:
                   - {name: a, run: x}
                 """)).isEqualTo(":1:1: unknown key 'colour' (expected one of name, runners, env, secrets, "
-                + "fail_fast, on_failure, sequential, working_dir, steps)");
+                + "fail_fast, on_failure, sequential, working_dir, steps, hooks)");
     }
 
     @Test

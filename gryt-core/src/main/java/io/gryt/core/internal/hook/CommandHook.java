@@ -1,0 +1,100 @@
+package io.gryt.core.internal.hook;
+
+import io.gryt.api.event.GrytEvent;
+import io.gryt.api.spi.Hook;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A hook that runs a command ({@code .gryt/hooks.yaml}, {@code hooks:} in a pipeline file) with the event as JSON on
+ * stdin and as {@code GRYT_EVENT_*} variables, in the project directory. Exit code 0 lets things proceed; any other
+ * vetoes, its last line of output (stdout and stderr together) being the reason. Interrupted (its timeout), it kills
+ * its process tree.
+ *
+ * @param name    the hook's name
+ * @param events  the event types it takes; every event when empty
+ * @param command the argument vector ({@code sh -c <text>} for a command written as one string)
+ * @param timeout its own timeout, if set
+ * @param dir     the directory it runs in
+ */
+public record CommandHook(String name, Set<String> events, List<String> command, Optional<Duration> timeout, Path dir)
+        implements Hook {
+    /** How many trailing output lines are kept for the reason. */
+    private static final int KEPT_LINES = 20;
+
+    public CommandHook {
+        Objects.requireNonNull(name, "name");
+        events = Set.copyOf(events);
+        command = List.copyOf(command);
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(dir, "dir");
+    }
+
+    @Override
+    public Verdict on(GrytEvent event) {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(EventJson.variables(event));
+        Process process;
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            return Verdict.veto("cannot run " + command.get(0) + ": " + e.getMessage());
+        }
+        Deque<String> tail = new ArrayDeque<>();
+        Thread reader = new Thread(() -> read(process, tail), "gryt-hook-" + name);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(EventJson.json(event).getBytes(StandardCharsets.UTF_8));
+                in.write('\n');
+            } catch (IOException e) {
+                // the command does not read its stdin: it still has the variables
+            }
+            int exit = process.waitFor();
+            reader.join(Duration.ofSeconds(2).toMillis());
+            if (exit == 0) return Verdict.proceed();
+            String last;
+            synchronized (tail) {
+                last = tail.peekLast();
+            }
+            return Verdict.veto(last != null ? last : "exited with code " + exit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static void read(Process process, Deque<String> tail) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) continue;
+                synchronized (tail) {
+                    tail.addLast(line.strip());
+                    if (tail.size() > KEPT_LINES) tail.removeFirst();
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the process was killed: what it printed so far is kept
+        }
+    }
+}
