@@ -31,6 +31,7 @@ import io.gryt.core.internal.gates.MinimumEvolutionsGate;
 import io.gryt.core.internal.gates.NoFailedEvolutionsGate;
 import io.gryt.core.internal.gates.OnlyFixChangesGate;
 import io.gryt.core.internal.gates.ProvenOnCommitGate;
+import io.gryt.core.internal.gates.ProvingTestsGate;
 import io.gryt.core.internal.yaml.GenerationFiles;
 
 import java.time.Duration;
@@ -323,6 +324,7 @@ public final class PromotionRequest {
         gates.add(new AllChangesProvenGate());
         gates.add(new NoFailedEvolutionsGate());
         gates.add(new ProvenOnCommitGate());
+        gates.add(new ProvingTestsGate(ctx::dataRows));
         if (generation.isHotfix()) {
             gates.add(new OnlyFixChangesGate());
             gates.add(new ContainsReleaseGate());
