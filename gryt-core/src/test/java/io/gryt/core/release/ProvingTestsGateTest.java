@@ -75,6 +75,7 @@ class ProvingTestsGateTest {
             assertThat(promoted.status()).as(promoted.toString()).isEqualTo(PromotionStatus.COMPLETED);
             assertThat(promoted.gates()).filteredOn(g -> g.gate().equals("proving-tests-passed")).singleElement()
                     .satisfies(g -> assertThat(g.summary()).isEqualTo("2 proving test(s) of 2 change(s) passed"));
+            assertThat(gryt.verifyAudit().intact()).as("the proofs are in the audit trail's chain").isTrue();
         }
     }
 
