@@ -50,7 +50,10 @@ public final class Cli {
         });
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> handle(ex, root.debug(), err));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof BadInputException bad) GithubActions.detect(root.env, out).ifPresent(ci -> ci.badInput(bad));
+            return handle(ex, root.debug(), err);
+        });
         cl.setParameterExceptionHandler(new UsageErrors(err));
         return cl;
     }

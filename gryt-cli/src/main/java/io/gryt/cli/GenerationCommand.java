@@ -299,6 +299,7 @@ final class GenerationCommand implements Callable<Integer> {
                 if (minEvolutions != null) request.minimumEvolutions(minEvolutions);
                 push.configure(g, request::push, request::noPush, request::onPushFailure);
                 Promotion p = request.promote();
+                if (!json) GithubActions.detect(parent.gryt.env, parent.gryt.out).ifPresent(ci -> ci.promotion(p));
                 if (json) {
                     Json.print(parent.gryt.out, Json.promotion(p));
                 } else {

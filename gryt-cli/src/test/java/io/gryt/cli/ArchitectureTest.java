@@ -22,7 +22,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The architecture as rules over the compiled product classes of every module on this classpath (api, core, report,
- * sqlite, git, dashboard, cli; tests are not analysed): dependencies point one way, api <- core <- adapters, with no cycle
+ * sqlite, git, dashboard, junit, maven-plugin, cli; tests are not analysed): dependencies point one way, api <- core <- adapters, with no cycle
  * between packages, the CLI reaches the store and git only through the {@code Gryt} facade, and implementation
  * packages ({@code ..internal..}) stay inside their module.
  */
@@ -82,6 +82,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("io.gryt.sqlite..", "io.gryt.git..", "io.gryt.cli..",
                     "org.jdbi..", "org.sqlite..")
             .because("reports read only through gryt's typed API, so that every store can serve them");
+
+    @ArchTest
+    static final ArchRule theJunitAndMavenIntegrationsUseGrytThroughTheFacade = noClasses()
+            .that().resideInAnyPackage("io.gryt.junit..", "io.gryt.maven..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.gryt.sqlite..", "io.gryt.git..", "io.gryt.cli..",
+                    "io.gryt.report..", "org.jdbi..", "org.sqlite..", "org.eclipse.jgit..")
+            .orShould().dependOnClassesThat(spiServices())
+            .because("gryt-junit and gryt-maven-plugin drive gryt through io.gryt.core.Gryt; the adapters are found at"
+                    + " run time");
 
     private static DescribedPredicate<JavaClass> spiServices() {
         return assignableTo(Store.class).or(assignableTo(RunStore.class)).or(assignableTo(ReleaseStore.class))

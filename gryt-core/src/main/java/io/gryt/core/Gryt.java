@@ -24,6 +24,7 @@ import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.Generation;
 import io.gryt.api.release.Promotion;
+import io.gryt.api.release.TestProof;
 import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.Catalog;
 import io.gryt.api.spi.DataRow;
@@ -61,6 +62,7 @@ import java.util.function.Consumer;
 import io.gryt.core.internal.exec.RunEngine;
 import io.gryt.core.internal.exec.RunRequest;
 import io.gryt.core.metrics.Metrics;
+import io.gryt.core.testreport.ProofRows;
 import io.gryt.core.internal.plan.ExecutionPlan;
 import io.gryt.core.internal.plan.PlanBuilder;
 import io.gryt.core.internal.plan.PlannedStep;
@@ -458,6 +460,24 @@ public final class Gryt implements AutoCloseable {
         return store.runs().dataRows(runId);
     }
 
+    /**
+     * Records how tests that prove changes ended, as data rows of step {@code step} of run {@code runId}, which must be
+     * running: gryt-junit's {@code @Proves} calls this from the test suite a step runs. A proof whose test did not pass
+     * leaves its change unproven (the {@code proving-tests-passed} gate of {@link #promotion promotions}).
+     *
+     * @throws BadInputException when that step is not running
+     */
+    public void recordProofs(String runId, String step, List<TestProof> proofs) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(step, "step");
+        ensureOpen();
+        if (store.readOnly()) {
+            throw new ReadOnlyStoreException(store.location() + " is open read-only: cannot record test proofs");
+        }
+        Instant now = Instant.now();
+        store.runs().stepRowsRecorded(runId, step, proofs.stream().map(p -> ProofRows.row(runId, step, p, now)).toList());
+    }
+
     /** The most recent pipeline runs, newest first. */
     public List<PipelineRun> recentRuns(int limit) {
         return store.runs().recent(limit);
@@ -678,6 +698,11 @@ public final class Gryt implements AutoCloseable {
         @Override
         public Optional<String> pipelineOfRun(String runId) {
             return store.runs().run(runId).map(PipelineRun::pipelineName);
+        }
+
+        @Override
+        public List<DataRow> dataRows(String runId) {
+            return store.runs().dataRows(runId);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.gryt.sqlite;
 
+import io.gryt.api.BadInputException;
 import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
@@ -137,6 +138,39 @@ final class SqliteRunStore implements RunStore {
             return audit.append(h, "step.finished", EntryPayload.on(h)
                     .rows(STEP_RUNS, THE_STEP, runId, result.name())
                     .rows(DATA_ROWS, THE_STEP + " AND id > ?", runId, result.name(), lastRow));
+        });
+    }
+
+    @Override
+    public void stepRowsRecorded(String runId, String step, List<DataRow> rows) {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(step, "step");
+        for (DataRow row : rows) {
+            if (!row.runId().equals(runId) || !row.step().equals(step)) {
+                throw new IllegalArgumentException("data row " + row.name() + " belongs to step " + row.step()
+                        + " of run " + row.runId() + ", not to step " + step + " of run " + runId);
+            }
+        }
+        if (rows.isEmpty()) return;
+        db.write("record data rows of step " + step + " of run " + runId, h -> {
+            boolean running = h.createQuery("""
+                            SELECT COUNT(*) FROM step_runs s JOIN pipeline_runs r ON r.id = s.run_id
+                             WHERE s.run_id = :run AND s.step_name = :step AND s.status = :running
+                               AND r.status = :running""")
+                    .bind("run", runId)
+                    .bind("step", step)
+                    .bind("running", RUNNING)
+                    .mapTo(Long.class).one() > 0;
+            if (!running) {
+                throw new BadInputException("step '" + step + "' of run " + runId + " is not running: rows can only be"
+                        + " added to a running step");
+            }
+            long lastRow = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM data_rows").mapTo(Long.class).one();
+            insert(h.prepareBatch("""
+                    INSERT INTO data_rows (run_id, step_name, kind, name, value, number, sha256, recorded_at)
+                    VALUES (:run, :step, :kind, :name, :value, :number, :sha256, :recordedAt)"""), rows);
+            return audit.append(h, "step.rows", EntryPayload.on(h)
+                    .rows(DATA_ROWS, THE_STEP + " AND id > ?", runId, step, lastRow));
         });
     }
 

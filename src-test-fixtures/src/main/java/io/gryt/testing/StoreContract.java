@@ -47,6 +47,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What every {@link Store} must do, as tests: each read and write of the SPI, each refusal (unknown ids, a
@@ -156,6 +157,25 @@ public abstract class StoreContract {
         assertThat(store.runs().dataRows("r1")).extracting(DataRow::kind)
                 .containsExactly(DataRow.Kind.RESULT, DataRow.Kind.ARTIFACT, DataRow.Kind.METRIC, DataRow.Kind.RESULT);
         assertThat(store.runs().running()).isEmpty();
+    }
+
+    @Test
+    public void rowsAreAddedToAStepOnlyWhileItRuns() {
+        store.runs().runStarted(run("r1", 0));
+        store.runs().stepStarted("r1", "test", at(1), null);
+        DataRow proof = new DataRow("r1", "test", DataRow.Kind.TEST, "proves A-1: a.B.c()", "passed", 5.0, null, at(2));
+        assertThatThrownBy(() -> store.runs().stepRowsRecorded("r1", "lint", List.of(
+                new DataRow("r1", "lint", DataRow.Kind.TEST, "x", "passed", 1.0, null, at(2)))))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("lint");
+
+        store.runs().stepRowsRecorded("r1", "test", List.of(proof));
+        store.runs().stepFinished("r1", result("test", StepStatus.PASS, 1, 1, 3),
+                List.of(resultRow("r1", "test", StepStatus.PASS, 2000, 3)));
+
+        assertThat(store.runs().dataRows("r1")).extracting(DataRow::kind, DataRow::name)
+                .containsExactly(tuple(DataRow.Kind.TEST, "proves A-1: a.B.c()"), tuple(DataRow.Kind.RESULT, "result"));
+        assertThatThrownBy(() -> store.runs().stepRowsRecorded("r1", "test", List.of(proof)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("not running");
     }
 
     @Test

@@ -34,6 +34,14 @@ public final class TempProjectExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return project(context);
+    }
+
+    /**
+     * The project of {@code context}'s test (or class), made on first use and deleted when it ends: what this
+     * extension injects, for other extensions built on it (gryt-junit's {@code @GrytProject}).
+     */
+    public static TempProject project(ExtensionContext context) {
         return context.getStore(NAMESPACE)
                 .getOrComputeIfAbsent(TempProject.class, key -> new Cleanup(), Cleanup.class)
                 .project;

@@ -24,6 +24,18 @@ public interface RunStore {
     /** Records a step's final result together with its data rows. */
     void stepFinished(String runId, StepResult result, List<DataRow> rows);
 
+    /**
+     * Records data rows of step {@code step} of run {@code runId} while the step runs: evidence that the step's own
+     * process reports, such as the results of a test suite run with gryt-junit's {@code @Proves}. Every row must
+     * belong to that step, which must be recorded as running.
+     *
+     * @throws io.gryt.api.BadInputException when the run or step is unknown or the step is not running
+     * @throws StoreException when the store cannot add rows to a running step (the default)
+     */
+    default void stepRowsRecorded(String runId, String step, List<DataRow> rows) {
+        throw new StoreException(getClass().getSimpleName() + " cannot record data rows while a step runs");
+    }
+
     /** Records the end of a run. */
     void runFinished(String runId, RunStatus status, Instant at);
 

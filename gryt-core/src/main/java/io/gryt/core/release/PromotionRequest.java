@@ -34,6 +34,7 @@ import io.gryt.core.internal.gates.NoFailedEvolutionsGate;
 import io.gryt.core.internal.gates.OnlyFixChangesGate;
 import io.gryt.core.internal.gates.ProvenOnCommitGate;
 import io.gryt.core.internal.policy.PolicyGate;
+import io.gryt.core.internal.gates.ProvingTestsGate;
 import io.gryt.core.internal.yaml.GenerationFiles;
 import io.gryt.core.policy.Policy;
 
@@ -347,6 +348,7 @@ public final class PromotionRequest {
         gates.add(new AllChangesProvenGate());
         gates.add(new NoFailedEvolutionsGate());
         gates.add(new ProvenOnCommitGate());
+        gates.add(new ProvingTestsGate(ctx::dataRows));
         if (generation.isHotfix()) {
             gates.add(new OnlyFixChangesGate());
             gates.add(new ContainsReleaseGate());

@@ -1,6 +1,7 @@
 package io.gryt.core.store;
 
 import io.gryt.core.release.Generations;
+import io.gryt.api.BadInputException;
 import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
@@ -129,6 +130,25 @@ public final class MemoryStore implements Store, RunStore {
                 result.attempts(), started != null ? started.startedAt() : result.startedAt(), result.finishedAt(),
                 result.logPath() == null ? null : result.logPath().toString(), result.error(),
                 started != null ? started.pid() : null));
+        record.rows.addAll(rows);
+    }
+
+    @Override
+    public synchronized void stepRowsRecorded(String runId, String step, List<DataRow> rows) {
+        Objects.requireNonNull(step, "step");
+        open();
+        RunRecord record = runs.get(Objects.requireNonNull(runId, "runId"));
+        StepRun started = record == null ? null : record.steps.get(step);
+        if (started == null || started.status() != StepStatus.RUNNING || record.run.status() != RunStatus.RUNNING) {
+            throw new BadInputException("step '" + step + "' of run " + runId + " is not running: rows can only be"
+                    + " added to a running step");
+        }
+        for (DataRow row : rows) {
+            if (!row.runId().equals(runId) || !row.step().equals(step)) {
+                throw new IllegalArgumentException("data row " + row + " does not belong to step '" + step
+                        + "' of run " + runId);
+            }
+        }
         record.rows.addAll(rows);
     }
 

@@ -12,6 +12,7 @@ import io.gryt.core.internal.plan.ExecutionPlan;
 import io.gryt.core.catalog.Catalogs;
 import io.gryt.core.project.ProjectLayout;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -64,6 +65,9 @@ public interface ReleaseContext {
 
     /** The name of the pipeline that recorded run {@code runId} ran, if the run is known. */
     Optional<String> pipelineOfRun(String runId);
+
+    /** The data rows run {@code runId} recorded, in order (empty for an unknown run). */
+    List<io.gryt.api.spi.DataRow> dataRows(String runId);
 
     /** Work still going on that closing the owning {@code Gryt} must wait for (an evolution's recording and tag). */
     void track(CompletableFuture<?> work);

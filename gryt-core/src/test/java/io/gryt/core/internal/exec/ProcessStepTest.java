@@ -61,6 +61,15 @@ class ProcessStepTest {
     }
 
     @Test
+    void aStepKnowsItsNameAndTheProjectDirectory() {
+        Runs runs = new Runs(dir);
+        RunResult run = runs.run(Pipeline.of(step("where").sh("echo \"$GRYT_STEP|$GRYT_PROJECT_DIR\"")));
+
+        assertThat(run.step("where").orElseThrow().outputTail())
+                .containsExactly("where|" + dir.toAbsolutePath());
+    }
+
+    @Test
     void environmentLayersAreParentThenPipelineThenExtraThenStep() {
         Runs runs = new Runs(dir);
         Map<String, String> base = new HashMap<>(System.getenv());
