@@ -29,7 +29,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +51,9 @@ final class Database implements AutoCloseable {
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
     /** How long a write keeps trying to begin while other connections hold the lock, before it fails. */
     static final Duration WRITE_PATIENCE = Duration.ofMinutes(2);
+
+    /** One fair lock per database file, shared by every {@code Database} of this process on that file. */
+    private static final ConcurrentMap<Path, ReentrantLock> WRITE_TURNS = new ConcurrentHashMap<>();
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -234,6 +240,19 @@ final class Database implements AutoCloseable {
         // SQLite's busy handler waits BUSY_TIMEOUT for the write lock, but it is not fair: under contention (dozens
         // of gryt processes on a loaded machine) one writer can lose the race again and again. A transaction that
         // could not even begin changed nothing, so it is begun again, until WRITE_PATIENCE runs out.
+        // Writers of this process take turns on a fair lock before asking SQLite for its write lock: SQLite's busy
+        // handler makes a waiting connection sleep (1 ms, then longer and longer), so threads of one process that
+        // raced for it left the database idle between commits, and more runners made a run slower.
+        ReentrantLock turn = WRITE_TURNS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock(true));
+        turn.lock();
+        try {
+            return writeInTurn(what, callback);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private <T> T writeInTurn(String what, HandleCallback<T, RuntimeException> callback) {
         AtomicBoolean begun = new AtomicBoolean();
         RetryPolicy<T> lockedOut = RetryPolicy.<T>builder()
                 .handleIf(e -> !begun.get() && isBusy(e))

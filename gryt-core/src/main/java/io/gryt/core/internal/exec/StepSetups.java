@@ -35,15 +35,17 @@ final class StepSetups {
     }
 
     /**
-     * The parent environment, then pipeline, extra and step variables, then {@code GRYT_RUN_ID} and the files
-     * the step may write outputs and metrics to ({@code GRYT_OUTPUT}, {@code GRYT_METRICS}).
+     * The parent environment, then pipeline, extra and step variables, then {@code GRYT_RUN_ID} and
+     * {@code GRYT_STEP} (which also mark the step's processes, see {@link MarkedProcesses}) and the files the
+     * step may write outputs and metrics to ({@code GRYT_OUTPUT}, {@code GRYT_METRICS}).
      */
     private static Map<String, String> environment(String runId, RunRequest request, Step step, Path logDir) {
         Map<String, String> env = new LinkedHashMap<>(request.baseEnv());
         env.putAll(request.plan().pipeline().env());
         env.putAll(request.extraEnv());
         env.putAll(step.env());
-        env.put("GRYT_RUN_ID", runId);
+        env.put(MarkedProcesses.RUN_VARIABLE, runId);
+        env.put(MarkedProcesses.STEP_VARIABLE, step.name());
         env.putAll(StepWrites.in(logDir, step.name()).variables());
         return Collections.unmodifiableMap(env);
     }
