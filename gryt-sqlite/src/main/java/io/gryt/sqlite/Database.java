@@ -230,29 +230,50 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * How a commit reaches the disk. Both survive the gryt process being killed at any point (the commit is in
+     * the write-ahead log before {@code write} returns), and the database stays consistent and its audit chain
+     * whole either way.
+     */
+    enum Sync {
+        /** The write-ahead log is synced at every commit: the commit also survives a power loss (the default). */
+        FULL,
+        /**
+         * The write-ahead log is synced at the next {@link #FULL} commit or checkpoint: a power loss or OS crash
+         * may roll back the latest such commits (together with nothing after them). For a run's step records,
+         * which the run's end (a {@code FULL} commit) makes durable; saves an fsync per step.
+         */
+        NORMAL
+    }
+
     /** Runs {@code callback} in one write transaction (taken with BEGIN IMMEDIATE), committed when it returns. */
     <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
+        return write(what, Sync.FULL, callback);
+    }
+
+    /** {@link #write(String, HandleCallback)}, committed with {@code sync}. */
+    <T> T write(String what, Sync sync, HandleCallback<T, RuntimeException> callback) {
         ensureOpen();
         if (readOnly) {
             throw new ReadOnlyStoreException(location + " is open read-only (gryt may not write it or its directory):"
                     + " cannot " + what);
         }
-        // SQLite's busy handler waits BUSY_TIMEOUT for the write lock, but it is not fair: under contention (dozens
-        // of gryt processes on a loaded machine) one writer can lose the race again and again. A transaction that
-        // could not even begin changed nothing, so it is begun again, until WRITE_PATIENCE runs out.
         // Writers of this process take turns on a fair lock before asking SQLite for its write lock: SQLite's busy
         // handler makes a waiting connection sleep (1 ms, then longer and longer), so threads of one process that
         // raced for it left the database idle between commits, and more runners made a run slower.
         ReentrantLock turn = WRITE_TURNS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock(true));
         turn.lock();
         try {
-            return writeInTurn(what, callback);
+            return writeInTurn(what, sync, callback);
         } finally {
             turn.unlock();
         }
     }
 
-    private <T> T writeInTurn(String what, HandleCallback<T, RuntimeException> callback) {
+    private <T> T writeInTurn(String what, Sync sync, HandleCallback<T, RuntimeException> callback) {
+        // SQLite's busy handler waits BUSY_TIMEOUT for the write lock, but it is not fair: under contention (dozens
+        // of gryt processes on a loaded machine) one writer can lose the race again and again. A transaction that
+        // could not even begin changed nothing, so it is begun again, until WRITE_PATIENCE runs out.
         AtomicBoolean begun = new AtomicBoolean();
         RetryPolicy<T> lockedOut = RetryPolicy.<T>builder()
                 .handleIf(e -> !begun.get() && isBusy(e))
@@ -262,9 +283,13 @@ final class Database implements AutoCloseable {
                 .withMaxDuration(WRITE_PATIENCE)
                 .build();
         try {
-            return Failsafe.with(lockedOut).get(() -> jdbi.get().inTransaction(handle -> {
-                begun.set(true);
-                return callback.withHandle(handle);
+            return Failsafe.with(lockedOut).get(() -> jdbi.get().withHandle(handle -> {
+                // a connection serves one call: its setting ends with it
+                if (sync == Sync.NORMAL) handle.execute("PRAGMA synchronous = NORMAL");
+                return handle.inTransaction(h -> {
+                    begun.set(true);
+                    return callback.withHandle(h);
+                });
             }));
         } catch (JdbiException e) {
             if (isBusy(e)) {
