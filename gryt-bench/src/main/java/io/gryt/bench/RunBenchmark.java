@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *
  * <p>Only the JDK is needed on its class path: gryt runs as a child process ({@code java -jar gryt.jar}). Arguments
  * (all optional): {@code jar=gryt-cli/target/gryt.jar before=<an older gryt.jar, measured in the same run>
- * opts="<JVM options for gryt>" steps=200 sleeps=48 sleep=0.2 dag=150 output-mib=1024 repetitions=3
+ * opts="<JVM options for gryt>" try-opts="<JVM options measured as one more row>" steps=200 sleeps=48 sleep=0.2 dag=150 output-mib=1024 repetitions=3
  * only=trivial,sleep,dag,output seed=42}; {@code quick} divides the sizes by four.
  */
 public final class RunBenchmark {
@@ -55,7 +55,12 @@ public final class RunBenchmark {
         List<String> opts = a.containsKey("opts") ? List.of(a.get("opts").trim().split(" +")) : List.of();
         Map<String, List<String>> variants = new LinkedHashMap<>();
         if (a.containsKey("before")) variants.put("gryt before", command(java, List.of(), jar(a.get("before"))));
-        variants.put(a.containsKey("before") ? "gryt after" : "gryt", command(java, opts, jar(a.getOrDefault("jar", "gryt-cli/target/gryt.jar"))));
+        Path current = jar(a.getOrDefault("jar", "gryt-cli/target/gryt.jar"));
+        variants.put(a.containsKey("before") ? "gryt after" : "gryt", command(java, opts, current));
+        if (a.containsKey("try-opts")) {
+            String tried = a.get("try-opts").trim();
+            variants.put("gryt with `" + tried + "`", command(java, List.of(tried.split(" +")), current));
+        }
         int reps = Integer.parseInt(a.getOrDefault("repetitions", "3"));
         List<String> only = List.of(a.getOrDefault("only", "trivial,sleep,dag,output").split(","));
 
