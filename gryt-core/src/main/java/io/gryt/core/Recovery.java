@@ -34,6 +34,8 @@ final class Recovery {
                     ProcessTree.kill(step.pid());
                 }
             }
+            // what the steps started, wherever it went (a grandchild in its own session, an orphan)
+            ProcessTree.killRun(run.id());
             if (runs.markInterrupted(run.id(), Instant.now())) marked.add(run);
         }
         return List.copyOf(marked);

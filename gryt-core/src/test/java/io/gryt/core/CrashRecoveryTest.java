@@ -27,11 +27,13 @@ class CrashRecoveryTest {
             runId = child.awaitLine(l -> l.startsWith("STARTED "), Duration.ofSeconds(60)).substring("STARTED ".length());
             long shell = Processes.awaitPid(project.resolve("shell.pid"), Duration.ofSeconds(30));
             long sleeper = Processes.awaitPid(project.resolve("child.pid"), Duration.ofSeconds(30));
+            long grandchild = Processes.awaitPid(project.resolve("grandchild.pid"), Duration.ofSeconds(30));
             child.killHard();
             child.waitFor(Duration.ofSeconds(30));
 
             assertThat(Processes.isRunning(shell)).as("the step's shell survives its gryt process").isTrue();
             assertThat(Processes.isRunning(sleeper)).isTrue();
+            assertThat(Processes.isRunning(grandchild)).isTrue();
 
             try (Gryt gryt = Gryt.open(project)) {
                 assertThat(gryt.recovered()).extracting(PipelineRun::id).containsExactly(runId);
@@ -46,6 +48,8 @@ class CrashRecoveryTest {
             }
             assertThat(Processes.awaitGone(shell, Duration.ofSeconds(10))).as("shell killed by recovery").isTrue();
             assertThat(Processes.awaitGone(sleeper, Duration.ofSeconds(10))).as("its background child killed too").isTrue();
+            assertThat(Processes.awaitGone(grandchild, Duration.ofSeconds(10)))
+                    .as("and the grandchild that left the step's session (found by the run's mark)").isTrue();
         }
 
         try (Gryt again = Gryt.open(project)) {

@@ -16,7 +16,9 @@ public final class CrashingRunMain {
         Path project = Path.of(args[0]);
         Gryt gryt = Gryt.open(project);
         Pipeline p = Pipeline.of(step("quick").run("true"),
-                step("hang").sh("sleep 300 & echo $! > child.pid; echo $$ > shell.pid; wait"));
+                step("hang").sh("sleep 300 & echo $! > child.pid;"
+                        + " setsid sh -c 'echo $$ > grandchild.tmp; mv grandchild.tmp grandchild.pid; exec sleep 300' > /dev/null 2>&1 &"
+                        + " echo $$ > shell.pid; wait"));
         gryt.start(p, new RunListener() {
             @Override
             public void stepStarted(String runId, String step, int attempt) {

@@ -30,7 +30,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -50,6 +53,9 @@ final class Database implements AutoCloseable {
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
     /** How long a write keeps trying to begin while other connections hold the lock, before it fails. */
     static final Duration WRITE_PATIENCE = Duration.ofMinutes(2);
+
+    /** One fair lock per database file, shared by every {@code Database} of this process on that file. */
+    private static final ConcurrentMap<Path, ReentrantLock> WRITE_TURNS = new ConcurrentHashMap<>();
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -228,13 +234,47 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * How a commit reaches the disk. Both survive the gryt process being killed at any point (the commit is in
+     * the write-ahead log before {@code write} returns), and the database stays consistent and its audit chain
+     * whole either way.
+     */
+    enum Sync {
+        /** The write-ahead log is synced at every commit: the commit also survives a power loss (the default). */
+        FULL,
+        /**
+         * The write-ahead log is synced at the next {@link #FULL} commit or checkpoint: a power loss or OS crash
+         * may roll back the latest such commits (together with nothing after them). For a run's step records,
+         * which the run's end (a {@code FULL} commit) makes durable; saves an fsync per step.
+         */
+        NORMAL
+    }
+
     /** Runs {@code callback} in one write transaction (taken with BEGIN IMMEDIATE), committed when it returns. */
     <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
+        return write(what, Sync.FULL, callback);
+    }
+
+    /** {@link #write(String, HandleCallback)}, committed with {@code sync}. */
+    <T> T write(String what, Sync sync, HandleCallback<T, RuntimeException> callback) {
         ensureOpen();
         if (readOnly) {
             throw new ReadOnlyStoreException(location + " is open read-only (gryt may not write it or its directory):"
                     + " cannot " + what);
         }
+        // Writers of this process take turns on a fair lock before asking SQLite for its write lock: SQLite's busy
+        // handler makes a waiting connection sleep (1 ms, then longer and longer), so threads of one process that
+        // raced for it left the database idle between commits, and more runners made a run slower.
+        ReentrantLock turn = WRITE_TURNS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock(true));
+        turn.lock();
+        try {
+            return writeInTurn(what, sync, callback);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private <T> T writeInTurn(String what, Sync sync, HandleCallback<T, RuntimeException> callback) {
         // SQLite's busy handler waits BUSY_TIMEOUT for the write lock, but it is not fair: under contention (dozens
         // of gryt processes on a loaded machine) one writer can lose the race again and again. A transaction that
         // could not even begin changed nothing, so it is begun again, until WRITE_PATIENCE runs out.
@@ -247,15 +287,19 @@ final class Database implements AutoCloseable {
                 .withMaxDuration(WRITE_PATIENCE)
                 .build();
         try {
-            return Failsafe.with(lockedOut).get(() -> jdbi.get().inTransaction(handle -> {
-                begun.set(true);
-                T result = callback.withHandle(handle);
-                Consumer<Handle> extra = staged.get();
-                if (extra != null) {
-                    extra.accept(handle);
-                    staged.remove();
-                }
-                return result;
+            return Failsafe.with(lockedOut).get(() -> jdbi.get().withHandle(handle -> {
+                // a connection serves one call: its setting ends with it
+                if (sync == Sync.NORMAL) handle.execute("PRAGMA synchronous = NORMAL");
+                return handle.inTransaction(h -> {
+                    begun.set(true);
+                    T result = callback.withHandle(h);
+                    Consumer<Handle> extra = staged.get();
+                    if (extra != null) {
+                        extra.accept(h);
+                        staged.remove();
+                    }
+                    return result;
+                });
             }));
         } catch (JdbiException e) {
             if (isBusy(e)) {

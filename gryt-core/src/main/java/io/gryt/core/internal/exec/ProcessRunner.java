@@ -6,24 +6,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command or shell step as an OS process in its own process group (through {@code setsid} where it
- * exists), streams its merged stdout and stderr to the step's log, and kills its whole tree on timeout or
- * cancel. When the process ends, whatever it left running in its group is killed too: no process outlives
- * its step.
+ * Runs a command or shell step as an OS process (started directly: no helper program), streams its merged
+ * stdout and stderr to the step's log, and kills its whole tree on timeout or cancel: its descendants, and every
+ * process carrying the step's mark ({@link MarkedProcesses}), even one that left its session. What a passing
+ * step leaves running (a service for later steps) stays up until the run ends ({@link RunSweep}).
  */
 final class ProcessRunner implements AttemptRunner {
     /** How long to wait for output after the process ended (a daemonized child may hold the pipe open). */
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(5);
-    /** How long a just-started process may take to become its own process group leader. */
-    private static final Duration GROUP_LEADER_LIMIT = Duration.ofSeconds(2);
-    private static final String SETSID = findSetsid();
     /** The shell of shell steps: {@code /bin/sh}, so that a step's own {@code PATH} cannot hide it. */
     private static final String SHELL = Files.isExecutable(Path.of("/bin/sh")) ? "/bin/sh" : "sh";
 
@@ -65,14 +61,12 @@ final class ProcessRunner implements AttemptRunner {
             return await(process, attempt, log, started);
         } finally {
             current = null;
-            if (process.isAlive()) ProcessTree.kill(process.pid());
+            if (process.isAlive()) killTree(process.pid());
         }
     }
 
     private AttemptOutcome await(Process process, int attempt, StepLog log, StartCallback started) {
         long pid = process.pid();
-        // setsid makes the process a group leader only once it has run; until then a group kill would miss
-        if (SETSID != null) ProcessTree.awaitGroupLeader(process, GROUP_LEADER_LIMIT);
         try {
             process.getOutputStream().close();
         } catch (IOException e) {
@@ -83,16 +77,17 @@ final class ProcessRunner implements AttemptRunner {
         Thread pump = new Thread(new OutputPump(process.getInputStream(), log), setup.threadName("output"));
         pump.setDaemon(true);
         pump.start();
-        if (cancelled) ProcessTree.kill(pid);
+        if (cancelled) killTree(pid);
         Optional<Duration> timeout = setup.step().timeout();
         try {
             boolean timedOut = false;
             if (timeout.isPresent() && !process.waitFor(timeout.get().toNanos(), TimeUnit.NANOSECONDS)) {
                 timedOut = true;
-                ProcessTree.kill(pid);
+                killTree(pid);
             }
             int exit = process.waitFor();
-            if (SETSID != null) ProcessTree.killGroup(pid);
+            // without /proc, leftovers cannot be found at the run's end: they end with their step
+            if (!MarkedProcesses.supported()) ProcessTree.kill(pid);
             pump.join(OUTPUT_GRACE.toMillis());
             if (pump.isAlive()) log.note("gryt: output still open " + DurationFormat.format(OUTPUT_GRACE)
                     + " after the process ended; not waiting for it");
@@ -100,17 +95,14 @@ final class ProcessRunner implements AttemptRunner {
             if (cancelled) return AttemptOutcome.cancelled(exit, "cancelled");
             return exit == 0 ? AttemptOutcome.passed(0) : AttemptOutcome.failed(exit, "exit code " + exit);
         } catch (InterruptedException e) {
-            ProcessTree.kill(pid);
+            killTree(pid);
             Thread.currentThread().interrupt();
             return AttemptOutcome.cancelled(null, "cancelled");
         }
     }
 
     private static ProcessBuilder builder(List<String> argv, Path workDir, Map<String, String> env) {
-        List<String> command = new ArrayList<>();
-        if (SETSID != null) command.add(SETSID);
-        command.addAll(argv);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
         return builder;
@@ -120,18 +112,20 @@ final class ProcessRunner implements AttemptRunner {
     public void cancel() {
         cancelled = true;
         Process process = current;
-        if (process != null) ProcessTree.kill(process.pid());
+        if (process != null) killTree(process.pid());
+    }
+
+    /** Kills the step's process {@code pid}, its descendants and every process carrying the step's mark. */
+    private void killTree(long pid) {
+        ProcessTree.kill(pid);
+        for (MarkedProcesses.Marked marked : MarkedProcesses.of(setup.runId(), Optional.of(setup.name()))) {
+            marked.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            marked.process().destroyForcibly();
+        }
     }
 
     @Override
     public Map<String, Double> metrics() {
         return Map.of();
-    }
-
-    private static String findSetsid() {
-        for (String candidate : List.of("/usr/bin/setsid", "/bin/setsid")) {
-            if (Files.isExecutable(Path.of(candidate))) return candidate;
-        }
-        return null;
     }
 }

@@ -18,10 +18,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Kills whole process trees. gryt starts each step process as the leader of its own process group (with
- * {@code setsid}), so a step's process id is also its process group id: killing the group reaches every
- * process the step started, even those whose parent already died, and {@link ProcessHandle#descendants()}
- * reaches the ones that left the group.
+ * Kills whole process trees: a process, its process group when it leads one (step processes of gryt before
+ * 0.2 did), and its descendants ({@link ProcessHandle#descendants()}); and every process a run's steps started,
+ * found by the mark in their environment ({@link #killRun}), even those whose parent already died.
  *
  * <p>Stateless and thread-safe. Never kills the JVM's own process or process group.
  */
@@ -52,6 +51,19 @@ public final class ProcessTree {
     }
 
     /**
+     * Kills with {@code SIGKILL} every process carrying run {@code runId}'s mark (see {@code MarkedProcesses}) and
+     * their descendants; returns how many carried it. Linux only (elsewhere it finds none). Never throws.
+     */
+    public static int killRun(String runId) {
+        List<MarkedProcesses.Marked> marked = MarkedProcesses.of(runId, Optional.empty());
+        for (MarkedProcesses.Marked m : marked) {
+            m.process().descendants().forEach(ProcessHandle::destroyForcibly);
+            m.process().destroyForcibly();
+        }
+        return marked.size();
+    }
+
+    /**
      * True when process {@code pid} is running and, if {@code startedAt} is given, started within two seconds
      * of it (so that a reused pid does not count).
      */
@@ -61,28 +73,6 @@ public final class ProcessTree {
         if (startedAt == null) return true;
         Optional<Instant> start = process.get().info().startInstant();
         return start.isEmpty() || Duration.between(start.get(), startedAt).abs().compareTo(START_TOLERANCE) <= 0;
-    }
-
-    /**
-     * Waits, at most {@code limit}, until {@code process} leads its own process group (a process started
-     * through {@code setsid} does so only once {@code setsid} has run) or has ended. Returns whether it leads
-     * its group. Without {@code /proc} it returns false at once.
-     */
-    static boolean awaitGroupLeader(Process process, Duration limit) {
-        if (!Files.isDirectory(Path.of("/proc/self"))) return false;
-        long pid = process.pid();
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            OptionalLong group = processGroup(pid);
-            if (group.isPresent() && group.getAsLong() == pid) return true;
-            if (!process.isAlive() || System.nanoTime() - deadline > 0) return false;
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
     }
 
     /** Sends {@code SIGKILL} to every process of group {@code pgid}, unless it is the JVM's own group. */

@@ -71,6 +71,7 @@ final class Run implements RunHandle {
     private final Path logDir;
     private final Instant startedAt;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Map<String, StepSetup> setups;
     private final ThreadPoolExecutor workers;
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     private final Thread shutdownHook;
@@ -95,7 +96,7 @@ final class Run implements RunHandle {
         this.listeners = new Listeners(request.listeners());
         this.logDir = directory.path();
         this.startedAt = startedAt;
-        Map<String, StepSetup> setups = StepSetups.of(runId, request, logDir);
+        this.setups = StepSetups.of(runId, request, logDir);
         for (PlannedStep planned : plan.steps()) nodes.put(planned.name(), new Node(planned, setups.get(planned.name())));
         int runners = plan.pipeline().runners();
         this.workers = new ThreadPoolExecutor(runners, runners, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
@@ -364,6 +365,7 @@ final class Run implements RunHandle {
             for (Node node : nodes.values()) steps.add(node.result);
         }
         RunResult runResult = new RunResult(runId, plan.pipeline().name(), status, startedAt, finishedAt, steps, logDir);
+        RunSweep.sweep(runId, setups);
         try {
             store.runFinished(runId, status, finishedAt);
         } catch (Throwable e) {
@@ -387,6 +389,7 @@ final class Run implements RunHandle {
         }
         LOG.error("run {} aborted: {}", runId, failure.toString());
         for (StepExecution execution : toKill) execution.cancel("cancelled: the run could not be recorded");
+        RunSweep.sweep(runId, setups);
         if (recordEnd) {
             try {
                 store.runFinished(runId, RunStatus.FAIL, Instant.now());

@@ -35,17 +35,18 @@ final class StepSetups {
     }
 
     /**
-     * The parent environment, then pipeline, extra and step variables, then {@code GRYT_RUN_ID}, {@code GRYT_STEP}
-     * (the step's name), {@code GRYT_PROJECT_DIR} (the project's absolute directory) and the files the step may write
-     * outputs and metrics to ({@code GRYT_OUTPUT}, {@code GRYT_METRICS}).
+     * The parent environment, then pipeline, extra and step variables, then {@code GRYT_RUN_ID} and
+     * {@code GRYT_STEP} (the step's name; both also mark the step's processes, see {@link MarkedProcesses}),
+     * {@code GRYT_PROJECT_DIR} (the project's absolute directory) and the files the step may write outputs and
+     * metrics to ({@code GRYT_OUTPUT}, {@code GRYT_METRICS}).
      */
     private static Map<String, String> environment(String runId, RunRequest request, Step step, Path logDir) {
         Map<String, String> env = new LinkedHashMap<>(request.baseEnv());
         env.putAll(request.plan().pipeline().env());
         env.putAll(request.extraEnv());
         env.putAll(step.env());
-        env.put("GRYT_RUN_ID", runId);
-        env.put("GRYT_STEP", step.name());
+        env.put(MarkedProcesses.RUN_VARIABLE, runId);
+        env.put(MarkedProcesses.STEP_VARIABLE, step.name());
         env.put("GRYT_PROJECT_DIR", request.projectDir().toAbsolutePath().toString());
         env.putAll(StepWrites.in(logDir, step.name()).variables());
         return Collections.unmodifiableMap(env);

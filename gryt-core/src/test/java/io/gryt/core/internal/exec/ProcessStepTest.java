@@ -7,6 +7,7 @@ import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
 import io.gryt.core.internal.plan.PlanBuilder;
+import io.gryt.testing.Processes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +31,6 @@ class ProcessStepTest {
 
     private static void assertAllDead(Set<ProcessHandle> processes) {
         Runs.waitFor(() -> processes.stream().noneMatch(ProcessHandle::isAlive), "every process to be dead");
-    }
-
-    private static List<ProcessHandle> groupMembers(long pgid) {
-        return ProcessHandle.allProcesses().filter(p -> {
-            var group = ProcessTree.processGroup(p.pid());
-            return group.isPresent() && group.getAsLong() == pgid;
-        }).toList();
     }
 
     @Test
@@ -111,15 +105,10 @@ class ProcessStepTest {
     }
 
     @Test
-    void theStepProcessLeadsItsOwnProcessGroup() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")) && Files.isDirectory(Path.of("/proc/self")));
-        Runs runs = new Runs(dir);
-        RunHandle handle = runs.start(Pipeline.of(step("s").sh("sleep 0.5")));
+    void theStepProcessIsMarkedWithItsRunAndStep() {
+        RunResult run = new Runs(dir).run(Pipeline.of(step("marked").sh("echo \"$GRYT_RUN_ID $GRYT_STEP\"")));
 
-        long pid = runs.pidOf(handle.runId(), "s");
-
-        assertThat(ProcessTree.processGroup(pid)).hasValue(pid);
-        Runs.await(handle);
+        assertThat(run.step("marked").orElseThrow().outputTail()).containsExactly(run.runId() + " marked");
     }
 
     @Test
@@ -140,19 +129,18 @@ class ProcessStepTest {
         assertThat(hang.error()).isEqualTo("timed out after 1s");
         assertThat(seen).as("the shell and at least one sleep were seen").hasSizeGreaterThanOrEqualTo(2);
         assertAllDead(seen);
-        if (Files.isDirectory(Path.of("/proc/self"))) assertThat(groupMembers(pid)).isEmpty();
+        assertThat(MarkedProcesses.of(handle.runId(), java.util.Optional.empty())).isEmpty();
     }
 
     @Test
-    void backgroundProcessesDoNotOutliveTheirStep() {
-        assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+    void backgroundProcessesDoNotOutliveTheRun() {
+        assumeTrue(MarkedProcesses.supported());
         Runs runs = new Runs(dir);
-        RunResult run = runs.run(Pipeline.of(step("daemon").sh("sleep 100 > /dev/null 2>&1 &")));
-
-        long pid = runs.stepRun(run.runId(), "daemon").orElseThrow().pid();
+        RunResult run = runs.run(Pipeline.of(step("daemon").sh("sleep 100 > /dev/null 2>&1 & echo $! > daemon.pid")));
 
         assertThat(run.status()).isEqualTo(RunStatus.PASS);
-        Runs.waitFor(() -> groupMembers(pid).isEmpty(), "the background sleep to be killed");
+        assertThat(Processes.awaitGone(Processes.awaitPid(dir.resolve("daemon.pid"), Duration.ofSeconds(5)),
+                Duration.ofSeconds(10))).as("the background sleep is killed").isTrue();
     }
 
     @Test

@@ -28,6 +28,27 @@ class ProcessTreeTest {
     }
 
     @Test
+    void killRunReachesEveryProcessCarryingTheRunsMarkAndNothingElse() throws Exception {
+        assumeTrue(MarkedProcesses.supported() && Files.isExecutable(Path.of("/usr/bin/setsid")));
+        String runId = "test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        ProcessBuilder marked = new ProcessBuilder("/usr/bin/setsid", "sleep", "100");
+        marked.environment().put("GRYT_RUN_ID", runId);
+        ProcessBuilder other = new ProcessBuilder("sleep", "100");
+        other.environment().put("GRYT_RUN_ID", runId + "-other");
+        Process mine = marked.start();
+        Process notMine = other.start();
+        try {
+            assertThat(ProcessTree.killRun(runId)).isEqualTo(1);
+
+            assertThat(mine.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(notMine.isAlive()).isTrue();
+        } finally {
+            notMine.destroyForcibly();
+            mine.destroyForcibly();
+        }
+    }
+
+    @Test
     void killTakesDescendantsOfAProcessThatIsNotAGroupLeader() throws Exception {
         Process shell = new ProcessBuilder("sh", "-c", "sleep 100 & sleep 100").start();
         Runs.waitFor(() -> shell.descendants().count() >= 1, "the sleeps to start");

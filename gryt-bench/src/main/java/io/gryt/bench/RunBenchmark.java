@@ -1,0 +1,335 @@
+package io.gryt.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What running pipelines costs, through the {@code gryt} command as a user runs it, each figure against a
+ * baseline measured in the same run (medians of several repetitions): trivial recorded steps against a shell
+ * loop and {@code xargs -P}, sleeping steps at 1, 2, 4 and 8 runners (throughput must grow with runners), the
+ * makespan of a generated graph of sleeping steps against max(critical path, work / runners), and a step that
+ * prints a lot against the same command redirected to a file (throughput and the gryt process's peak RSS).
+ *
+ * <p>Only the JDK is needed on its class path: gryt runs as a child process ({@code java -jar gryt.jar}). Arguments
+ * (all optional): {@code jar=gryt-cli/target/gryt.jar before=<an older gryt.jar, measured in the same run>
+ * opts="<JVM options for gryt>" try-opts="<JVM options measured as one more row>" steps=200 sleeps=48 sleep=0.2 dag=150 output-mib=1024 repetitions=3
+ * only=trivial,sleep,dag,output seed=42}; {@code quick} divides the sizes by four.
+ */
+public final class RunBenchmark {
+    private static final Pattern DURATION = Pattern.compile("\"duration_ms\"\\s*:\\s*(\\d+)");
+
+    private final Map<String, List<String>> variants = new LinkedHashMap<>();
+    private final int repetitions;
+    private final Path project;
+    private final StringBuilder report = new StringBuilder();
+
+    private RunBenchmark(Map<String, List<String>> variants, int repetitions, Path project) {
+        this.variants.putAll(variants);
+        this.repetitions = repetitions;
+        this.project = project;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq > 0) a.put(arg.substring(0, eq), arg.substring(eq + 1));
+            else a.put(arg, "true");
+        }
+        int divide = a.containsKey("quick") ? 4 : 1;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> opts = a.containsKey("opts") ? List.of(a.get("opts").trim().split(" +")) : List.of();
+        Map<String, List<String>> variants = new LinkedHashMap<>();
+        if (a.containsKey("before")) variants.put("gryt before", command(java, List.of(), jar(a.get("before"))));
+        Path current = jar(a.getOrDefault("jar", "gryt-cli/target/gryt.jar"));
+        variants.put(a.containsKey("before") ? "gryt after" : "gryt", command(java, opts, current));
+        if (a.containsKey("try-opts")) {
+            String tried = a.get("try-opts").trim();
+            variants.put("gryt with `" + tried + "`", command(java, List.of(tried.split(" +")), current));
+        }
+        int reps = Integer.parseInt(a.getOrDefault("repetitions", "3"));
+        List<String> only = List.of(a.getOrDefault("only", "trivial,sleep,dag,output").split(","));
+
+        Path project = Files.createTempDirectory("gryt-runbench-");
+        try {
+            RunBenchmark bench = new RunBenchmark(variants, reps, project);
+            bench.setUp();
+            bench.line("machine: %d cores, %s %s, Java %s; load average at start %.1f; %s; medians of %d runs",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                    System.getProperty("java.version"), loadAverage(), LocalDate.now(), reps);
+            if (only.contains("trivial")) bench.trivial(Integer.parseInt(a.getOrDefault("steps", "200")) / divide);
+            if (only.contains("sleep")) {
+                bench.sleeping(Integer.parseInt(a.getOrDefault("sleeps", "48")) / divide, Double.parseDouble(a.getOrDefault("sleep", "0.2")));
+            }
+            if (only.contains("dag")) {
+                bench.dag(Integer.parseInt(a.getOrDefault("dag", "150")) / divide, Long.parseLong(a.getOrDefault("seed", "42")));
+            }
+            if (only.contains("output")) bench.output(Long.parseLong(a.getOrDefault("output-mib", "1024")) / divide);
+            System.out.print(bench.report);
+        } finally {
+            deleteTree(project);
+        }
+    }
+
+    private static Path jar(String name) {
+        Path jar = Path.of(name).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) jar = Path.of("..").resolve(name).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("no " + name + ": build it first (./gryt --version)");
+            System.exit(2);
+        }
+        return jar;
+    }
+
+    private static List<String> command(String java, List<String> opts, Path jar) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(opts);
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+
+    private void setUp() throws Exception {
+        exec(List.of("git", "init", "-q", "-b", "main"), null);
+        List<String> init = new ArrayList<>(variants.values().iterator().next());
+        init.addAll(List.of("-C", project.toString(), "init"));
+        exec(init, null);
+    }
+
+    // ---- trivial recorded steps ----
+
+    private void trivial(int n) throws Exception {
+        pipeline("trivial", n, i -> "    run: [\"/bin/true\"]\n");
+        section("%d trivial recorded steps (`/bin/true`), whole-process times", n);
+        table("runners", "what", "median", "ratio to baseline");
+        for (int runners : new int[] {1, 2}) {
+            Timing<?> base = runners == 1
+                    ? time(List.of("sh", "-c", "i=0; while [ $i -lt " + n + " ]; do /bin/true; i=$((i+1)); done"))
+                    : time(List.of("sh", "-c", "seq " + n + " | xargs -n1 -P" + runners + " /bin/true"));
+            String baseName = runners == 1 ? "shell loop" : "`xargs -P" + runners + "`";
+            row(runners, baseName, Timing.millis(base.median()), "1.00x");
+            for (var v : variants.entrySet()) {
+                Timing<?> t = time(gryt(v.getValue(), "trivial", runners));
+                row(runners, v.getKey(), Timing.millis(t.median()), ratio(t.median(), base.median()));
+            }
+        }
+    }
+
+    // ---- sleeping steps: throughput against runners ----
+
+    private void sleeping(int n, double seconds) throws Exception {
+        pipeline("sleeping", n, i -> "    run: [\"sleep\", \"" + seconds + "\"]\n");
+        section("%d independent steps of `sleep %s`: the run's own duration (from `run --json`), throughput against runners", n, seconds);
+        table("runners", "what", "run duration", "steps/s", "ideal steps/s", "of ideal");
+        for (int runners : new int[] {1, 2, 4, 8}) {
+            double ideal = runners / seconds;
+            Timing<?> base = time(List.of("sh", "-c", "seq " + n + " | xargs -n1 -P" + runners + " sh -c 'sleep " + seconds + "'"));
+            double baseRate = n / seconds(base.median());
+            row(runners, "`xargs -P" + runners + "` (whole process)", Timing.millis(base.median()), fmt(baseRate), fmt(ideal),
+                    percent(baseRate / ideal));
+            for (var v : variants.entrySet()) {
+                Duration d = runDuration(gryt(v.getValue(), "sleeping", runners));
+                double rate = n / seconds(d);
+                row(runners, v.getKey(), Timing.millis(d), fmt(rate), fmt(ideal), percent(rate / ideal));
+            }
+        }
+    }
+
+    // ---- a generated graph: makespan against its bound ----
+
+    private void dag(int n, long seed) throws Exception {
+        Random random = new Random(seed);
+        int runners = 4;
+        List<List<Integer>> layers = new ArrayList<>();
+        double[] length = new double[n];
+        double[] finish = new double[n];
+        List<List<Integer>> deps = new ArrayList<>();
+        int made = 0;
+        while (made < n) {
+            int width = Math.min(n - made, 3 + random.nextInt(8));
+            List<Integer> layer = new ArrayList<>();
+            for (int k = 0; k < width; k++) {
+                int id = made++;
+                length[id] = 0.05 * (1 + random.nextInt(4));
+                List<Integer> d = new ArrayList<>();
+                if (!layers.isEmpty()) {
+                    List<Integer> previous = layers.get(layers.size() - 1);
+                    int count = 1 + random.nextInt(Math.min(3, previous.size()));
+                    for (int c = 0; c < count; c++) {
+                        int p = previous.get(random.nextInt(previous.size()));
+                        if (!d.contains(p)) d.add(p);
+                    }
+                }
+                double start = 0;
+                for (int p : d) start = Math.max(start, finish[p]);
+                finish[id] = start + length[id];
+                deps.add(d);
+                layer.add(id);
+            }
+            layers.add(layer);
+        }
+        double critical = 0;
+        double work = 0;
+        for (int i = 0; i < n; i++) {
+            critical = Math.max(critical, finish[i]);
+            work += length[i];
+        }
+        double bound = Math.max(critical, work / runners);
+        pipeline("dag", n, i -> "    run: [\"sleep\", \"" + String.format(Locale.ROOT, "%.2f", length[i]) + "\"]\n"
+                + (deps.get(i).isEmpty() ? "" : "    depends_on: [" + String.join(", ", deps.get(i).stream().map(p -> "s" + p).toList()) + "]\n"));
+        section("a generated graph of %d sleeping steps in %d layers (seed %d), %d runners: critical path %.2f s, work / runners %.2f s",
+                n, layers.size(), seed, runners, critical, work / runners);
+        table("what", "makespan (run duration)", "bound", "ratio to bound");
+        for (var v : variants.entrySet()) {
+            Duration d = runDuration(gryt(v.getValue(), "dag", runners));
+            row(v.getKey(), Timing.millis(d), String.format(Locale.ROOT, "%.1f ms", bound * 1000), fmt(seconds(d) / bound) + "x");
+        }
+    }
+
+    // ---- a step that prints a lot ----
+
+    private void output(long mib) throws Exception {
+        long bytes = mib * 1024 * 1024;
+        String line = "0123456789".repeat(10);
+        String command = "yes " + line + " | head -c " + bytes;
+        pipeline("output", 1, i -> "    run: \"" + command + "\"\n");
+        Path file = project.resolve("output.txt");
+        section("a step printing %d MiB (lines of 100 characters), whole-process times", mib);
+        table("what", "median", "MiB/s", "throughput ratio", "peak RSS");
+        Timing<?> base = time(List.of("sh", "-c", command + " > " + file));
+        Files.deleteIfExists(file);
+        row("redirected to a file", Timing.millis(base.median()), fmt(mib / seconds(base.median())), "1.00x", "");
+        for (var v : variants.entrySet()) {
+            List<String> run = gryt(v.getValue(), "output", 1);
+            Timing<Long> t = Timing.of(0, repetitions, () -> peakRss(run));
+            row(v.getKey(), Timing.millis(t.median()), fmt(mib / seconds(t.median())),
+                    fmt(seconds(base.median()) / seconds(t.median())) + "x", t.result() < 0 ? "n/a" : t.result() / 1024 + " MiB");
+        }
+    }
+
+    /** Runs {@code command} under {@code /usr/bin/time} and returns its peak RSS in KiB, or -1 without it. */
+    private long peakRss(List<String> command) throws Exception {
+        Path timeProgram = Path.of("/usr/bin/time");
+        if (!Files.isExecutable(timeProgram)) {
+            exec(command, null);
+            return -1;
+        }
+        Path out = Files.createTempFile(project, "rss", ".txt");
+        List<String> wrapped = new ArrayList<>(List.of(timeProgram.toString(), "-f", "%M", "-o", out.toString()));
+        wrapped.addAll(command);
+        exec(wrapped, null);
+        long kib = Long.parseLong(Files.readString(out).strip().lines().reduce((x, y) -> y).orElse("-1").strip());
+        Files.delete(out);
+        return kib;
+    }
+
+    // ---- helpers ----
+
+    private interface StepText {
+        String of(int i);
+    }
+
+    private void pipeline(String name, int n, StepText body) throws IOException {
+        StringBuilder yaml = new StringBuilder("name: " + name + "\nsteps:\n");
+        for (int i = 0; i < n; i++) yaml.append("  - name: s").append(i).append('\n').append(body.of(i));
+        Files.writeString(project.resolve(".gryt/pipelines/" + name + ".yaml"), yaml, StandardCharsets.UTF_8);
+    }
+
+    private List<String> gryt(List<String> base, String pipeline, int runners) {
+        List<String> command = new ArrayList<>(base);
+        command.addAll(List.of("-C", project.toString(), "run", "--json", "--runners=" + runners, pipeline));
+        return command;
+    }
+
+    private Timing<String> time(List<String> command) throws Exception {
+        return Timing.of(1, repetitions, () -> exec(command, null));
+    }
+
+    /** The median of the run durations gryt records ({@code duration_ms} of {@code run --json}). */
+    private Duration runDuration(List<String> command) throws Exception {
+        exec(command, null);
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            Matcher m = DURATION.matcher(exec(command, null));
+            if (!m.find()) throw new IllegalStateException("no duration_ms in the output of " + command);
+            millis.add(Long.parseLong(m.group(1)));
+        }
+        millis.sort(Comparator.naturalOrder());
+        return Duration.ofMillis(millis.get(millis.size() / 2));
+    }
+
+    private String exec(List<String> command, Path stdout) throws IOException, InterruptedException {
+        Path out = stdout == null ? Files.createTempFile(project, "out", ".txt") : stdout;
+        Process p = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(out.toFile()).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(30, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + command);
+        }
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        if (stdout == null) Files.delete(out);
+        if (p.exitValue() != 0) throw new IllegalStateException("exit " + p.exitValue() + ": " + command + "\n" + text);
+        return text;
+    }
+
+    private void section(String format, Object... args) {
+        report.append('\n').append("### ").append(String.format(Locale.ROOT, format, args)).append("\n\n");
+    }
+
+    private void line(String format, Object... args) {
+        report.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    private void table(String... headers) {
+        row((Object[]) headers);
+        report.append("|").append("---|".repeat(headers.length)).append('\n');
+    }
+
+    private void row(Object... cells) {
+        report.append("| ");
+        for (Object cell : cells) report.append(cell).append(" | ");
+        report.setLength(report.length() - 1);
+        report.append('\n');
+        System.err.println(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1).strip());
+    }
+
+    private static String ratio(Duration d, Duration base) {
+        return fmt(seconds(d) / seconds(base)) + "x";
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, "%.0f%%", v * 100);
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
