@@ -3,6 +3,7 @@ package io.gryt.cli;
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.spi.DamagedStoreException;
+import io.gryt.api.spi.NewerStoreException;
 import io.gryt.api.spi.ReadOnlyStoreException;
 import picocli.CommandLine;
 
@@ -55,7 +56,8 @@ public final class Cli {
     }
 
     static int handle(Exception ex, boolean debug, PrintStream err) {
-        if (ex instanceof BadInputException || ex instanceof DamagedStoreException || ex instanceof ReadOnlyStoreException) {
+        if (ex instanceof BadInputException || ex instanceof DamagedStoreException || ex instanceof ReadOnlyStoreException
+                || ex instanceof NewerStoreException) {
             printError(err, ex);
             if (debug) ex.printStackTrace(err);
             return ExitCodes.BAD_INPUT;
@@ -93,9 +95,10 @@ public final class Cli {
         return false;
     }
 
+    /** The first line of {@code message}, its control characters (from a hostile file or argument) made visible. */
     private static String oneLine(String message) {
         if (message == null) return "(no message)";
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        return ControlCodes.visible(nl < 0 ? message : message.substring(0, nl));
     }
 }
