@@ -4,6 +4,7 @@ import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.VetoedException;
 import io.gryt.api.spi.DamagedStoreException;
+import io.gryt.api.spi.NewerStoreException;
 import io.gryt.api.spi.ReadOnlyStoreException;
 import picocli.CommandLine;
 
@@ -64,7 +65,8 @@ public final class Cli {
             if (debug) ex.printStackTrace(err);
             return ExitCodes.FAILED;
         }
-        if (ex instanceof BadInputException || ex instanceof DamagedStoreException || ex instanceof ReadOnlyStoreException) {
+        if (ex instanceof BadInputException || ex instanceof DamagedStoreException || ex instanceof ReadOnlyStoreException
+                || ex instanceof NewerStoreException) {
             printError(err, ex);
             if (debug) ex.printStackTrace(err);
             return ExitCodes.BAD_INPUT;
@@ -102,9 +104,10 @@ public final class Cli {
         return false;
     }
 
+    /** The first line of {@code message}, its control characters (from a hostile file or argument) made visible. */
     private static String oneLine(String message) {
         if (message == null) return "(no message)";
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        return ControlCodes.visible(nl < 0 ? message : message.substring(0, nl));
     }
 }

@@ -35,6 +35,29 @@ final class ControlCodes {
         return COLOUR.matcher(b).find() ? b.append("\u001b[0m").toString() : b.toString();
     }
 
+    /**
+     * {@code s} with every control character written as a visible escape ({@code \u001b}, {@code \t}, ...), for
+     * error lines that quote what the user gave: the mistake stays visible, but cannot drive the terminal.
+     */
+    static String visible(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                if (b == null) b = new StringBuilder(s.length() + 8).append(s, 0, i);
+                b.append(switch (c) {
+                    case '\t' -> "\\t";
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    default -> String.format("\\u%04x", (int) c);
+                });
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
     private static String spaces(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {

@@ -30,7 +30,7 @@ final class UsageErrors implements IParameterExceptionHandler {
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
-        err.println(PREFIX + message(ex));
+        err.println(PREFIX + ControlCodes.visible(message(ex)));
         return ExitCodes.BAD_INPUT;
     }
 

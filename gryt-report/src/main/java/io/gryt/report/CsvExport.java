@@ -44,9 +44,14 @@ final class CsvExport implements ExportSink {
         }
     }
 
-    /** One field, quoted when it holds a comma, a quote or a line break (quotes doubled). */
+    /**
+     * One field, quoted when it holds a comma, a quote or a line break (quotes doubled). A field that a spreadsheet
+     * would read as a formula (it starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return)
+     * gets a leading {@code '} (OWASP's advice against CSV injection), so that opening the export runs nothing.
+     */
     static String field(String s) {
         if (s == null) return "";
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) s = "'" + s;
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';
     }

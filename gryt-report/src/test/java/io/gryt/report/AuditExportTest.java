@@ -123,6 +123,17 @@ class AuditExportTest {
     }
 
     @Test
+    void aCsvFieldASpreadsheetWouldReadAsAFormulaStartsWithAQuote() {
+        assertThat(CsvExport.field("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assertThat(CsvExport.field("+1+cmd|' /C calc'!A0")).isEqualTo("'+1+cmd|' /C calc'!A0");
+        assertThat(CsvExport.field("-2+3")).isEqualTo("'-2+3");
+        assertThat(CsvExport.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvExport.field("\t=1")).isEqualTo("'\t=1");
+        assertThat(CsvExport.field("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(CsvExport.field("a=b; DROP TABLE x")).isEqualTo("a=b; DROP TABLE x");
+    }
+
+    @Test
     void aGenerationFilterKeepsThatGenerationOnly() throws Exception {
         SeedRelease seed = SeedRelease.promoted(dir);
         try (Gryt gryt = seed.open()) {

@@ -51,7 +51,10 @@ import java.util.function.Supplier;
 final class Database implements AutoCloseable {
     /** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
-    /** How long a write keeps trying to begin while other connections hold the lock, before it fails. */
+    /**
+     * How long a write keeps trying to begin while other connections hold the lock and none of them commits,
+     * before it fails (while they commit, it waits its turn: {@link LockWait}).
+     */
     static final Duration WRITE_PATIENCE = Duration.ofMinutes(2);
 
     /** One fair lock per database file, shared by every {@code Database} of this process on that file. */
@@ -277,14 +280,15 @@ final class Database implements AutoCloseable {
     private <T> T writeInTurn(String what, Sync sync, HandleCallback<T, RuntimeException> callback) {
         // SQLite's busy handler waits BUSY_TIMEOUT for the write lock, but it is not fair: under contention (dozens
         // of gryt processes on a loaded machine) one writer can lose the race again and again. A transaction that
-        // could not even begin changed nothing, so it is begun again, until WRITE_PATIENCE runs out.
+        // could not even begin changed nothing, so it is begun again, as long as the others make progress and
+        // WRITE_PATIENCE more once they stop (a fixed total wait failed writers queued behind 30 busy processes).
         AtomicBoolean begun = new AtomicBoolean();
+        LockWait wait = new LockWait(WRITE_PATIENCE, this::dataVersion, System::nanoTime);
         RetryPolicy<T> lockedOut = RetryPolicy.<T>builder()
-                .handleIf(e -> !begun.get() && isBusy(e))
+                .handleIf(e -> !begun.get() && isBusy(e) && wait.worthWaiting())
                 .withDelay(Duration.ofMillis(5), Duration.ofMillis(100))
                 .withJitter(0.5)
                 .withMaxRetries(-1)
-                .withMaxDuration(WRITE_PATIENCE)
                 .build();
         try {
             return Failsafe.with(lockedOut).get(() -> jdbi.get().withHandle(handle -> {
@@ -303,8 +307,8 @@ final class Database implements AutoCloseable {
             }));
         } catch (JdbiException e) {
             if (isBusy(e)) {
-                throw new StoreException(location + " stayed locked by other writers for " + WRITE_PATIENCE.toMinutes()
-                        + " min: cannot " + what + " (is a gryt process hanging? try again)", e);
+                throw new StoreException(location + " stayed locked by other writers, with no commit for "
+                        + WRITE_PATIENCE.toMinutes() + " min: cannot " + what + " (is a gryt process hanging? try again)", e);
             }
             throw failure(what, e);
         }
@@ -328,6 +332,18 @@ final class Database implements AutoCloseable {
 
     /** What {@link #staging} returns: the work's result, and whether the staged work was done with it. */
     record Staged<T>(T result, boolean done) {
+    }
+
+    /** SQLite's {@code PRAGMA data_version} on the kept connection: it changes when another connection commits. */
+    private long dataVersion() {
+        synchronized (keeper) {
+            try (Statement statement = keeper.createStatement();
+                 ResultSet rs = statement.executeQuery("PRAGMA data_version")) {
+                return rs.next() ? rs.getLong(1) : 0;
+            } catch (SQLException e) {
+                return 0; // no progress seen: the wait then ends after WRITE_PATIENCE, as before
+            }
+        }
     }
 
     private static boolean isBusy(Throwable e) {

@@ -1,5 +1,7 @@
 package io.gryt.sqlite;
 
+import io.gryt.api.spi.DamagedStoreException;
+import io.gryt.api.spi.NewerStoreException;
 import io.gryt.api.spi.StoreException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -49,11 +51,11 @@ final class Migrator {
      */
     int check(SchemaInspection inspection) {
         if (!inspection.isGryt() && !inspection.otherTables().isEmpty()) {
-            throw new StoreException(location + " is not a gryt database (it holds other tables: "
+            throw new DamagedStoreException(location + " is not a gryt database (it holds other tables: "
                     + inspection.otherTablesSummary() + ")");
         }
         if (inspection.version() > latest()) {
-            throw new StoreException(location + " was written by a newer gryt (schema " + inspection.version()
+            throw new NewerStoreException(location + " was written by a newer gryt (schema " + inspection.version()
                     + "; this gryt knows up to " + latest() + "): upgrade gryt");
         }
         return inspection.version();

@@ -60,7 +60,7 @@ class SqliteStoreTest {
         byte[] before = Files.readAllBytes(file);
 
         assertThatThrownBy(() -> SqliteStore.open(file, ".gryt/gryt.db"))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOf(io.gryt.api.spi.NewerStoreException.class) // bad input for the command line: exit 2
                 .hasMessage(".gryt/gryt.db was written by a newer gryt (schema 99; this gryt knows up to 3): "
                         + "upgrade gryt");
 
@@ -90,7 +90,7 @@ class SqliteStoreTest {
         byte[] before = Files.readAllBytes(file);
 
         assertThatThrownBy(() -> SqliteStore.open(file))
-                .isInstanceOf(StoreException.class)
+                .isInstanceOf(io.gryt.api.spi.DamagedStoreException.class) // bad input for the command line: exit 2
                 .hasMessage(file + " is not a gryt database (it holds other tables: customers)");
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +52,10 @@ final class GenerationSchema {
                     .build());
     private static final String CHANGE_TYPES = changeTypes();
     private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]");
+    /** Control characters a title may not hold (the schema's {@code title}: they could drive a terminal). */
+    private static final Pattern CONTROL = Pattern.compile("[\\u0000-\\u001f\\u007f-\\u009f]");
+    /** The longest title the schema allows. */
+    private static final int MAX_TITLE = 1000;
 
     private GenerationSchema() {
     }
@@ -195,6 +200,11 @@ final class GenerationSchema {
         return "expected text, got " + describe(node);
     }
 
+    private static int indexOfControl(String text) {
+        Matcher m = CONTROL.matcher(text);
+        return m.find() ? m.start() : 0;
+    }
+
     private static String badText(String text, String name) {
         return switch (name) {
             case "version", "hotfix_of" -> quote(text) + " is not a version (use vMAJOR.MINOR.PATCH, e.g. v2.2.0)";
@@ -205,6 +215,12 @@ final class GenerationSchema {
                     : text.isBlank() ? "the title is blank"
                     : LINE_BREAK.matcher(text).find()
                     ? "the title must be one line (put more in the change's description)"
+                    : text.length() > MAX_TITLE
+                    ? "the title is " + text.length() + " characters long; at most " + MAX_TITLE
+                            + " (put more in the change's description)"
+                    : CONTROL.matcher(text).find()
+                    ? quote(text) + " holds a control character (U+" + String.format("%04X", (int) text.charAt(
+                            indexOfControl(text))) + "); a title is plain text"
                     : quote(text) + " is not a valid title";
             default -> quote(text) + " is not valid";
         };

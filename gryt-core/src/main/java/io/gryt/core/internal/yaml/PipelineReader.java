@@ -1,5 +1,6 @@
 package io.gryt.core.internal.yaml;
 
+import io.gryt.core.config.ConfigKey;
 import io.gryt.core.text.Durations;
 import io.gryt.core.text.Suggestions;
 import io.gryt.api.InvalidPipelineException;
@@ -56,7 +57,7 @@ final class PipelineReader {
             }
         }));
         Pipeline.Builder pipeline = at(root, () -> Pipeline.named(fileName).runners(defaultRunners));
-        problems.attempt(() -> fields.get("runners").ifPresent(v -> pipeline.runners(v.integer(1))));
+        problems.attempt(() -> fields.get("runners").ifPresent(v -> pipeline.runners(v.integer(1, ConfigKey.MAX_RUNNERS))));
         problems.attempt(() -> fields.get("env").ifPresent(v -> pipeline.env(env(v))));
         problems.attempt(() -> fields.get("secrets").ifPresent(v -> pipeline.secrets(secrets(v))));
         problems.attempt(() -> fields.get("fail_fast").ifPresent(v -> pipeline.failFast(v.bool())));

@@ -68,6 +68,13 @@ final class Value {
         return value.intValue();
     }
 
+    /** An integer from {@code min} to {@code max}. */
+    int integer(int min, int max) {
+        int value = integer(min);
+        if (value > max) throw error("must be between " + min + " and " + max + ", was " + value);
+        return value;
+    }
+
     /** {@code true} or {@code false}. */
     boolean bool() {
         if (node instanceof Scalar s && s.value() instanceof Boolean b) return b;
