@@ -152,7 +152,7 @@ final class PostgresDatabase implements SqlDatabase {
             return Failsafe.with(policy).get(() -> {
                 committing.set(false);
                 return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
-                    h.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", WRITE_LOCK).mapTo(Object.class).one();
+                    h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").bind("key", WRITE_LOCK).mapTo(Integer.class).one();
                     T result = callback.withHandle(h);
                     committing.set(true);
                     return result;
