@@ -25,7 +25,7 @@ final class Failures {
     /** True when the transaction or connection that failed changed nothing and may be begun again. */
     static boolean isRetryable(Throwable e) {
         SQLException sql = sqlException(e);
-        return sql != null && LOST_RACE.contains(sql.getSQLState()) || isConnectionLoss(e);
+        return sql != null && sql.getSQLState() != null && LOST_RACE.contains(sql.getSQLState()) || isConnectionLoss(e);
     }
 
     /** True when the server could not be reached or the connection to it broke. */
