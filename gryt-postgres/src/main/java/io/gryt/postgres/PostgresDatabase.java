@@ -241,10 +241,14 @@ final class PostgresDatabase implements SqlDatabase {
         }
     }
 
+    /** Retries what {@code retryable} accepts for {@link PostgresOptions#patience()}; not at all below a second. */
     private <T> RetryPolicy<T> retryPolicy(java.util.function.Predicate<Throwable> retryable) {
+        if (options.patience().compareTo(Duration.ofSeconds(1)) < 0) {
+            return RetryPolicy.<T>builder().handleIf(retryable::test).withMaxRetries(0).build();
+        }
         return RetryPolicy.<T>builder()
                 .handleIf(retryable::test)
-                .withBackoff(Duration.ofMillis(20), Duration.ofSeconds(1))
+                .withBackoff(Duration.ofMillis(20), Duration.ofMillis(500))
                 .withJitter(0.25)
                 .withMaxRetries(-1)
                 .withMaxDuration(options.patience())

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param poolSize       the most connections held at once (at least 1)
  * @param connectTimeout how long one attempt to connect waits for the server
  * @param patience       how long a read or write keeps retrying while the server cannot be reached (restarting,
- *                       failing over) or its transaction loses a serialization race, before it fails
+ *                       failing over) or its transaction loses a serialization race, before it fails; under a
+ *                       second, it is not retried
  */
 public record PostgresOptions(int poolSize, Duration connectTimeout, Duration patience) {
     public PostgresOptions {
