@@ -1,12 +1,20 @@
 package io.gryt.cli;
 
+import io.gryt.api.RunStatus;
+import io.gryt.api.spi.PipelineRun;
+import io.gryt.api.spi.ProcessOwner;
+import io.gryt.api.spi.Store;
+import io.gryt.postgres.PostgresOptions;
+import io.gryt.postgres.PostgresStore;
 import io.gryt.testing.PostgresCluster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,5 +75,28 @@ class SharedStoreCommandsTest {
         assertThat(status.exitCode()).isNotZero();
         assertThat(status.err().lines().findFirst().orElseThrow())
                 .contains("postgresql://gryt@127.0.0.1:1/nowhere: cannot reach the PostgreSQL server at 127.0.0.1:1");
+    }
+
+    @Test
+    void recoveryMarksDeadRunsOfThisHostAndLeavesThoseOfOtherHostsAlone() throws Exception {
+        assertThat(CliRun.in(dir, "config", "set", "store.url", url).exitCode()).isZero();
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String here = InetAddress.getLocalHost().getHostName();
+        try (Store store = PostgresStore.open(url, PostgresOptions.forCommand())) {
+            store.runs().runStarted(new PipelineRun("theirs", "hello", RunStatus.RUNNING, Instant.now(), null,
+                    new ProcessOwner(gone.pid(), "ci-agent-7", null), "/work"));
+            store.runs().runStarted(new PipelineRun("mine", "hello", RunStatus.RUNNING, Instant.now(), null,
+                    new ProcessOwner(gone.pid(), here, null), "/work"));
+        }
+
+        CliRun status = CliRun.in(dir, "status");
+
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        try (Store store = PostgresStore.open(url, PostgresOptions.forCommand())) {
+            // only the host that runs it can tell whether a process is alive: another host's run stays running
+            assertThat(store.runs().run("theirs").orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(store.runs().run("mine").orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
+        }
     }
 }
