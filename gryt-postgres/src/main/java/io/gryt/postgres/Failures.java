@@ -30,6 +30,7 @@ final class Failures {
 
     /** True when the server could not be reached or the connection to it broke. */
     static boolean isConnectionLoss(Throwable e) {
+        if (hasCause(e, UnknownHostException.class)) return false; // a name that does not resolve stays so
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
