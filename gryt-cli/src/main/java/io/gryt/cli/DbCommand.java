@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gryt.api.BadInputException;
+import io.gryt.api.audit.VerifyReport;
 import io.gryt.api.spi.RowHandler;
 import io.gryt.core.Gryt;
 import io.gryt.core.metrics.MetricValue;
 import io.gryt.core.metrics.Metrics;
+import io.gryt.core.store.StoreMigration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +29,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code gryt db query|metric}: read the audit database. */
-@Command(name = "db", description = "Read the audit database: read-only SQL queries and metrics.",
-        subcommands = {DbCommand.Query.class, DbCommand.Metric.class})
+@Command(name = "db", description = "Read the audit database: read-only SQL queries and metrics; migrate it to a team's store.",
+        subcommands = {DbCommand.Query.class, DbCommand.Metric.class, DbCommand.Migrate.class})
 final class DbCommand implements Callable<Integer> {
     @ParentCommand
     GrytCommand gryt;
@@ -78,6 +80,42 @@ final class DbCommand implements Callable<Integer> {
                 }
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /** {@code gryt db migrate --to postgres://...}. */
+    @Command(name = "migrate", description = "Copy this project's SQLite trail into an empty PostgreSQL store, then verify the trail on both sides.")
+    static final class Migrate implements Callable<Integer> {
+        @ParentCommand
+        DbCommand parent;
+
+        @Option(names = "--to", required = true, paramLabel = "<url>",
+                description = "The empty store, e.g. postgres://gryt@db.example:5432/gryt (password from PGPASSWORD or ~/.pgpass).")
+        String to;
+
+        @Override
+        public Integer call() {
+            PrintStream out = parent.gryt.out;
+            try (Gryt g = parent.gryt.openProject()) {
+                StoreMigration m = g.migrateStore(to);
+                long rows = m.rows().values().stream().mapToLong(Long::longValue).sum();
+                out.println("copied " + rows + " rows (" + m.rows().getOrDefault("audit_log", 0L) + " audit entries) from "
+                        + m.from() + " to " + m.to());
+                out.println("audit verify " + m.from() + ": " + verdict(m.source()));
+                out.println("audit verify " + m.to() + ": " + verdict(m.target()));
+                if (!m.verified()) {
+                    m.target().problems().stream().limit(10).forEach(p -> out.println("  entry " + p.seq() + " " + p.where() + ": " + p.message()));
+                    out.println("the copy does not verify as the original does: keep recording in " + m.from());
+                    return ExitCodes.FAILED;
+                }
+                out.println("to record in it from now on: gryt config set store.url " + m.to());
+            }
+            return ExitCodes.OK;
+        }
+
+        private static String verdict(VerifyReport r) {
+            return r.intact() ? "intact, " + r.entries() + " entries, head " + r.head()
+                    : r.problems().size() + " problem(s) in " + r.entries() + " entries";
         }
     }
 

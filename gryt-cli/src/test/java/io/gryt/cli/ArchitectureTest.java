@@ -43,7 +43,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule adaptersImplementTheSpiWithoutTheCore = noClasses()
-            .that().resideInAnyPackage("io.gryt.sqlite..", "io.gryt.git..")
+            .that().resideInAnyPackage("io.gryt.sqlite..", "io.gryt.git..", "io.gryt.postgres..")
             .should().dependOnClassesThat().resideInAnyPackage("io.gryt.core..", "io.gryt.cli..", "io.gryt.report..")
             .because("an adapter implements gryt-api's SPI and nothing else");
 

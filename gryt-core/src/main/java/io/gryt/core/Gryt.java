@@ -18,6 +18,7 @@ import io.gryt.api.event.StepFinished;
 import io.gryt.api.event.StepStarted;
 import io.gryt.api.event.GrytEvent;
 import io.gryt.api.audit.Snapshot;
+import io.gryt.api.audit.VerifyReport;
 import io.gryt.api.read.GenerationEvidence;
 import io.gryt.api.read.GenerationRecord;
 import io.gryt.api.release.ChangeEvidence;
@@ -53,6 +54,7 @@ import io.gryt.core.config.StoreUrls;
 import io.gryt.core.destination.Destinations;
 import io.gryt.core.internal.destination.DestinationConfig;
 import io.gryt.core.internal.destination.Outbox;
+import io.gryt.core.store.StoreMigration;
 import io.gryt.core.internal.event.EventBus;
 import io.gryt.core.internal.hook.HookSettings;
 import io.gryt.core.internal.hook.Hooks;
@@ -140,6 +142,8 @@ public final class Gryt implements AutoCloseable {
     private final ReleaseContext releaseContext = new Context();
     private volatile ProjectConfig config;
     private volatile String actor;
+    /** The location the store was opened from; null when the builder was given a store. */
+    private final String storeUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Runs started through this instance and not ended yet: closing cancels them. */
     private final Set<RunHandle> running = ConcurrentHashMap.newKeySet();
@@ -175,6 +179,8 @@ public final class Gryt implements AutoCloseable {
                 : ConfigFile.load(layout.configFile());
         this.ownsStore = b.store == null;
         this.store = b.store != null ? b.store : openStore(layout, b.storeUrl, config, this::actor);
+        this.storeUrl = b.store != null ? null : b.storeUrl != null ? b.storeUrl
+                : config != null ? config.storeUrl() : StoreProvider.DEFAULT_URL;
         try {
             // settings given to the builder replace the file, its destinations too
             DestinationConfig destinations = DestinationConfig.load(b.config == null ? layout.configFile() : null,
@@ -411,6 +417,35 @@ public final class Gryt implements AutoCloseable {
      */
     public Store store() {
         return store;
+    }
+
+    /**
+     * Copies this project's SQLite trail into the empty store at {@code url} ({@code gryt db migrate --to
+     * postgres://...}): every row and audit entry as stored, by the adapter of {@code url}; then verifies the trail
+     * on both sides ({@link StoreMigration#verified()}), so that a team can start local and move up. The project's
+     * own store is left as it was.
+     *
+     * @throws BadInputException when this project's store is not a SQLite store or its trail does not verify (nothing
+     *                           is copied), when no adapter handles {@code url}, or when the target holds records
+     */
+    public StoreMigration migrateStore(String url) {
+        Objects.requireNonNull(url, "url");
+        if (storeUrl == null || !StoreUrls.isSqlite(storeUrl)) {
+            throw new BadInputException("db migrate copies a project's SQLite trail, and this project records in "
+                    + (storeUrl == null ? store.location() : StoreUrls.redact(storeUrl)));
+        }
+        VerifyReport source = store.audit().verify();
+        if (!source.intact()) {
+            throw new BadInputException("the trail in " + store.location() + " does not verify (" + source.problems().size()
+                    + " problem(s), see gryt audit verify): nothing copied");
+        }
+        StoreProvider provider = provider(url, null);
+        Map<String, Long> rows = provider.importTrail(layout.root(), url, storeUrl);
+        VerifyReport target;
+        try (Store copy = provider.open(layout.root(), url, this::actor)) {
+            target = copy.audit().verify();
+        }
+        return new StoreMigration(store.location(), StoreUrls.redact(url), rows, source, target);
     }
 
     /** The stored generation {@code version}, without reading its contract file. */
@@ -815,7 +850,7 @@ public final class Gryt implements AutoCloseable {
             return new GrytException("no store adapter for " + shown
                     + " on the class path (add gryt-sqlite, or pass a store to Gryt.builder())");
         }
-        String unavailable = " (PostgreSQL support is not available yet)";
+        String unavailable = " (add gryt-postgres to the class path)";
         if (config == null) return new BadInputException("no store adapter handles " + shown + unavailable);
         if (config.executionMode() == ExecutionMode.SHARED) {
             return new BadInputException("execution.mode is shared but no store adapter handles " + shown + unavailable

@@ -55,7 +55,7 @@ class GrytConfigTest {
                 """);
         assertThatThrownBy(() -> Gryt.open(dir)).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("execution.mode is shared but no store adapter handles "
-                        + "'postgresql://gryt:***@ci.example.com/gryt' (PostgreSQL support is not available yet)")
+                        + "'postgresql://gryt:***@ci.example.com/gryt' (add gryt-postgres to the class path)")
                 .hasMessageNotContaining("hunter2").hasMessageNotContaining("\n");
         assertThat(dir.resolve(".gryt/gryt.db")).doesNotExist();
     }
@@ -64,7 +64,7 @@ class GrytConfigTest {
     void aPostgresStoreUrlInLocalModeNamesTheKey() {
         project.write(".gryt/config.yaml", "store.url: postgresql://db/gryt\n");
         assertThatThrownBy(() -> Gryt.open(dir)).isInstanceOf(BadInputException.class)
-                .hasMessage("store.url is 'postgresql://db/gryt' but no store adapter handles it (PostgreSQL support is not available yet)");
+                .hasMessage("store.url is 'postgresql://db/gryt' but no store adapter handles it (add gryt-postgres to the class path)");
     }
 
     @Test

@@ -48,7 +48,7 @@ import java.util.function.Supplier;
  * (a write, a migration, a read of several statements): a short command such as {@code gryt evolution list}
  * then never pays for Jdbi's start-up, which costs more than everything else such a command does.
  */
-final class Database implements AutoCloseable {
+final class Database implements SqlDatabase {
     /** How long a writer waits for another connection's write lock before failing with SQLITE_BUSY. */
     static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
     /**
@@ -61,12 +61,6 @@ final class Database implements AutoCloseable {
     private static final ConcurrentMap<Path, ReentrantLock> WRITE_TURNS = new ConcurrentHashMap<>();
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-
-    /** Maps the current row of a result set. */
-    @FunctionalInterface
-    interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
 
     private final Path file;
     private final String location;
@@ -171,7 +165,8 @@ final class Database implements AutoCloseable {
     }
 
     /** True when this database only reads ({@link #openReadOnly}). */
-    boolean readOnly() {
+    @Override
+    public boolean readOnly() {
         return readOnly;
     }
 
@@ -185,8 +180,19 @@ final class Database implements AutoCloseable {
         return file;
     }
 
+    @Override
+    public Optional<Path> databaseFile() {
+        return Optional.of(file);
+    }
+
+    @Override
+    public void query(String sql, io.gryt.api.spi.RowHandler handler, boolean userSchema) {
+        ReadOnlyQuery.run(this, sql, handler, userSchema);
+    }
+
     /** The file as named in messages. */
-    String location() {
+    @Override
+    public String location() {
         return location;
     }
 
@@ -194,7 +200,8 @@ final class Database implements AutoCloseable {
      * Runs one query, {@code sql} with the positional ({@code ?}) {@code parameters}, on a connection of its own
      * outside any transaction, and returns its rows mapped by {@code reader}.
      */
-    <T> List<T> select(String what, String sql, RowReader<T> reader, Object... parameters) {
+    @Override
+    public <T> List<T> select(String what, String sql, RowReader<T> reader, Object... parameters) {
         ensureOpen();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -210,12 +217,14 @@ final class Database implements AutoCloseable {
     }
 
     /** The first row of {@link #select}, if any. */
-    <T> Optional<T> selectFirst(String what, String sql, RowReader<T> reader, Object... parameters) {
+    @Override
+    public <T> Optional<T> selectFirst(String what, String sql, RowReader<T> reader, Object... parameters) {
         return select(what, sql, reader, parameters).stream().findFirst();
     }
 
     /** Runs {@code callback} on a connection of its own, outside any transaction. */
-    <T> T read(String what, HandleCallback<T, RuntimeException> callback) {
+    @Override
+    public <T> T read(String what, HandleCallback<T, RuntimeException> callback) {
         ensureOpen();
         try {
             return jdbi.get().withHandle(callback);
@@ -228,7 +237,8 @@ final class Database implements AutoCloseable {
      * Runs {@code callback} in one read transaction on a read-only connection: everything it reads is one
      * consistent state of the database (WAL keeps it for the reader), while other connections go on writing.
      */
-    <T> T readConsistent(String what, HandleCallback<T, RuntimeException> callback) {
+    @Override
+    public <T> T readConsistent(String what, HandleCallback<T, RuntimeException> callback) {
         ensureOpen();
         try {
             return readers.get().inTransaction(callback);
@@ -254,7 +264,8 @@ final class Database implements AutoCloseable {
     }
 
     /** Runs {@code callback} in one write transaction (taken with BEGIN IMMEDIATE), committed when it returns. */
-    <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
+    @Override
+    public <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
         return write(what, Sync.FULL, callback);
     }
 

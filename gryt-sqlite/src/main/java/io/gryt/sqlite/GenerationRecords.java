@@ -43,19 +43,19 @@ final class GenerationRecords {
     }
 
     /** Generation {@code version} with its changes in file order. */
-    static Optional<Generation> read(Database db, String version) {
+    static Optional<Generation> read(SqlDatabase db, String version) {
         return collect(db.select("read generation " + version, SELECT + " WHERE g.version = ? ORDER BY c.position",
                 GenerationRecords::row, version)).stream().findFirst();
     }
 
-    /** As {@link #read(Database, String)}, inside the transaction of {@code h}. */
+    /** As {@link #read(SqlDatabase, String)}, inside the transaction of {@code h}. */
     private static Optional<Generation> read(Handle h, String version) {
         return collect(h.createQuery(SELECT + " WHERE g.version = ? ORDER BY c.position").bind(0, version)
                 .map((rs, ctx) -> row(rs)).list()).stream().findFirst();
     }
 
     /** Every generation, by creation time, each with its changes in file order. */
-    static List<Generation> readAll(Database db) {
+    static List<Generation> readAll(SqlDatabase db) {
         return collect(db.select("read the generations", SELECT + " ORDER BY g.created_at, g.id, c.position",
                 GenerationRecords::row));
     }

@@ -4,14 +4,15 @@ package io.gryt.sqlite;
  * Finds where the first statement of some SQL text ends, the way SQLite reads it: a {@code ;} outside string
  * literals ({@code '...'}), quoted identifiers ({@code "..."}, {@code `...`}, {@code [...]}) and comments
  * ({@code -- ...}, {@code /* ... *}{@code /}). The JDBC driver runs only the first statement of a text and says
- * nothing of the rest, so {@code gryt db query} refuses a text with more than one.
+ * nothing of the rest, so {@code gryt db query} refuses a text with more than one. Public for gryt's other SQL
+ * stores ({@link SqlDatabase}); internal otherwise.
  */
-final class SqlStatements {
+public final class SqlStatements {
     private SqlStatements() {
     }
 
     /** What follows the first statement of {@code sql}, other than semicolons, blanks and comments; empty if nothing. */
-    static String afterFirst(String sql) {
+    public static String afterFirst(String sql) {
         int end = endOfFirst(sql);
         if (end >= sql.length()) return "";
         String rest = sql.substring(end + 1);

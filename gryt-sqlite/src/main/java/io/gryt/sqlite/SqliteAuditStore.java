@@ -22,16 +22,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** {@link AuditStore} on the {@code audit_log} table, with {@link TrailVerifier} and {@link Snapshots}. */
+/**
+ * {@link AuditStore} on the {@code audit_log} table, with {@link TrailVerifier} and, for a SQLite file,
+ * {@link Snapshots} (a server's database is backed up by the server's own tools instead).
+ */
 final class SqliteAuditStore implements AuditStore {
-    private final Database db;
+    private final SqlDatabase db;
+    /** Null for a database that is not a SQLite file. */
     private final Snapshots snapshots;
     private final AuditLog log;
 
-    SqliteAuditStore(Database db, AuditLog log) {
+    SqliteAuditStore(SqlDatabase db, AuditLog log) {
         this.db = db;
         this.log = log;
-        this.snapshots = new Snapshots(db, log);
+        this.snapshots = db instanceof Database file ? new Snapshots(file, log) : null;
     }
 
     @Override
@@ -137,7 +141,7 @@ final class SqliteAuditStore implements AuditStore {
         Set<String> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             Rollback r = todo.poll();
-            Optional<Path> file = seen.add(r.safety()) ? snapshots.verifiedFile(r.safety(), r.sha256()) : Optional.empty();
+            Optional<Path> file = seen.add(r.safety()) && snapshots != null ? snapshots.verifiedFile(r.safety(), r.sha256()) : Optional.empty();
             if (file.isEmpty()) {
                 continue;
             }
@@ -156,17 +160,26 @@ final class SqliteAuditStore implements AuditStore {
 
     @Override
     public Snapshot snapshot(String name) {
-        return snapshots.take(name);
+        return fileSnapshots().take(name);
     }
 
+    /** None for a database that is not a SQLite file. */
     @Override
     public List<Snapshot> snapshots() {
-        return snapshots.list();
+        return snapshots == null ? List.of() : snapshots.list();
     }
 
     @Override
     public Snapshot rollback(String name) {
-        return snapshots.rollback(name);
+        return fileSnapshots().rollback(name);
+    }
+
+    private Snapshots fileSnapshots() {
+        if (snapshots == null) {
+            throw new StoreException(db.location() + " keeps no snapshots: back the database up with its server's"
+                    + " tools (pg_dump, point-in-time recovery), see docs/team-store.md");
+        }
+        return snapshots;
     }
 
     private static String hashAt(Connection c, long seq) throws SQLException {

@@ -60,9 +60,9 @@ final class SqliteReads implements RecordReads {
               LEFT JOIN evolutions p ON p.generation_id = c.generation_id AND p.rc_number = x.pass_rc
              ORDER BY g.created_at, g.id, c.position""";
 
-    private final Database db;
+    private final SqlDatabase db;
 
-    SqliteReads(Database db) {
+    SqliteReads(SqlDatabase db) {
         this.db = db;
     }
 

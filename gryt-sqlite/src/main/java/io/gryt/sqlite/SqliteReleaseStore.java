@@ -69,10 +69,10 @@ final class SqliteReleaseStore implements ReleaseStore {
 
     private static final String THE_EVOLUTION = "tag = ?";
 
-    private final Database db;
+    private final SqlDatabase db;
     private final AuditLog audit;
 
-    SqliteReleaseStore(Database db, AuditLog audit) {
+    SqliteReleaseStore(SqlDatabase db, AuditLog audit) {
         this.db = db;
         this.audit = audit;
     }

@@ -31,10 +31,10 @@ final class SqliteRunStore implements RunStore {
     private static final String THE_RUN = "id = ?";
     private static final String THE_STEP = "run_id = ? AND step_name = ?";
 
-    private final Database db;
+    private final SqlDatabase db;
     private final AuditLog audit;
 
-    SqliteRunStore(Database db, AuditLog audit) {
+    SqliteRunStore(SqlDatabase db, AuditLog audit) {
         this.db = db;
         this.audit = audit;
     }

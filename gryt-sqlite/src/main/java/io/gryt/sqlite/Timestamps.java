@@ -15,17 +15,23 @@ import java.time.format.DateTimeFormatterBuilder;
  * Stores {@link Instant}s as ISO-8601 UTC text with a fixed nine fractional digits
  * ({@code 2025-01-31T09:30:00.123456789Z}): lossless, readable in {@code gryt db query}, and ordered as text
  * (unlike {@link Instant#toString()}, which drops zero fractions). Installed as a Jdbi plugin so that every
- * {@code Instant} bound or mapped goes through it rather than through the driver's date handling.
+ * {@code Instant} bound or mapped goes through it rather than through the driver's date handling. Public for
+ * gryt's other SQL stores ({@link SqlDatabase}), which store time the same way; internal otherwise.
  */
-final class Timestamps implements JdbiPlugin {
+public final class Timestamps implements JdbiPlugin {
     private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder().appendInstant(9).toFormatter();
 
-    static String format(Instant instant) {
+    /** {@code instant} as stored: ISO-8601 UTC with nine fractional digits; null for null. */
+    public static String format(Instant instant) {
         return instant == null ? null : FORMAT.format(instant);
     }
 
     static Instant parse(String text) {
         return text == null ? null : Instant.parse(text);
+    }
+
+    /** For {@code installPlugin}. */
+    public Timestamps() {
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gryt.api.spi;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -38,5 +39,18 @@ public interface StoreProvider {
      */
     default String restoreDamaged(Path projectDir, String url, String snapshot, Supplier<String> actor) {
         throw new StoreException(url + ": this store cannot restore a snapshot over damaged data");
+    }
+
+    /**
+     * Copies the trail of the store at {@code fromUrl} (a project's SQLite store) into the empty store at {@code url},
+     * creating its schema: every row with its id and every audit entry exactly as stored, so that the chain verifies
+     * in the copy; all of it or nothing ({@code gryt db migrate --to}). Returns the rows copied per table, in copy
+     * order.
+     *
+     * @throws io.gryt.api.BadInputException when the target already holds records, or the two schemas differ
+     * @throws StoreException                 when this store cannot import a trail, or either store fails
+     */
+    default Map<String, Long> importTrail(Path projectDir, String url, String fromUrl) {
+        throw new StoreException(url + ": this store cannot import a trail");
     }
 }

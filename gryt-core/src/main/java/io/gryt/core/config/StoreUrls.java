@@ -15,9 +15,10 @@ public final class StoreUrls {
         return url.startsWith("sqlite:") && !url.substring("sqlite:".length()).isBlank();
     }
 
-    /** True for {@code postgresql://...} and {@code jdbc:postgresql://...}. */
+    /** True for {@code postgres://...}, {@code postgresql://...} and {@code jdbc:postgresql://...}. */
     public static boolean isPostgres(String url) {
         String rest = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
+        if (rest.startsWith("postgres://")) return !rest.substring("postgres://".length()).isBlank();
         return rest.startsWith("postgresql:") && !rest.substring("postgresql:".length()).isBlank();
     }
 
