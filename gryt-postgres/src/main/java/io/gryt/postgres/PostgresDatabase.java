@@ -10,7 +10,9 @@ import io.gryt.api.spi.RowHandler;
 import io.gryt.api.spi.StoreException;
 import io.gryt.sqlite.SqlDatabase;
 import io.gryt.sqlite.SqlStatements;
+import io.gryt.sqlite.StagedWrites;
 import io.gryt.sqlite.Timestamps;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +54,7 @@ final class PostgresDatabase implements SqlDatabase {
     private final Jdbi jdbi;
     private final PostgresDialect dialect;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final StagedWrites staged = new StagedWrites();
 
     private PostgresDatabase(PostgresLocation at, PostgresOptions options, HikariDataSource pool) {
         this.at = at;
@@ -144,6 +148,11 @@ final class PostgresDatabase implements SqlDatabase {
     }
 
     @Override
+    public <T> StagedWrites.Staged<T> staging(Consumer<Handle> extra, Supplier<T> work) {
+        return staged.staging(extra, work);
+    }
+
+    @Override
     public <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
         ensureOpen();
         AtomicBoolean committing = new AtomicBoolean();
@@ -154,6 +163,7 @@ final class PostgresDatabase implements SqlDatabase {
                 return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
                     h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(:key)").bind("key", WRITE_LOCK).mapTo(Integer.class).one();
                     T result = callback.withHandle(h);
+                    staged.runIn(h);
                     committing.set(true);
                     return result;
                 });

@@ -32,7 +32,8 @@ import java.util.StringJoiner;
 public final class TrailMigration {
     /** The tables, parents before children; tables the target has beyond these are copied after them. */
     private static final List<String> TABLES = List.of("generations", "generation_changes", "pipeline_runs",
-            "step_runs", "evolutions", "evolution_changes", "data_rows", "promotions", "audit_log");
+            "step_runs", "evolutions", "evolution_changes", "data_rows", "promotions", "audit_log", "outbox_events",
+            "outbox_deliveries");
 
     private TrailMigration() {
     }

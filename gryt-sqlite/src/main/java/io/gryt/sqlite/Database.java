@@ -73,7 +73,7 @@ final class Database implements SqlDatabase {
     private final Connection keeper;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Work the next {@link #write} on this thread does in its transaction too (the outbox's events). */
-    private final ThreadLocal<Consumer<Handle>> staged = new ThreadLocal<>();
+    private final StagedWrites staged = new StagedWrites();
 
     private Database(Path file, String location, SQLiteDataSource dataSource, Connection keeper, boolean readOnly) {
         this.file = file;
@@ -269,6 +269,11 @@ final class Database implements SqlDatabase {
         return write(what, Sync.FULL, callback);
     }
 
+    @Override
+    public <T> T writeStepRecord(String what, HandleCallback<T, RuntimeException> callback) {
+        return write(what, Sync.NORMAL, callback);
+    }
+
     /** {@link #write(String, HandleCallback)}, committed with {@code sync}. */
     <T> T write(String what, Sync sync, HandleCallback<T, RuntimeException> callback) {
         ensureOpen();
@@ -308,11 +313,7 @@ final class Database implements SqlDatabase {
                 return handle.inTransaction(h -> {
                     begun.set(true);
                     T result = callback.withHandle(h);
-                    Consumer<Handle> extra = staged.get();
-                    if (extra != null) {
-                        extra.accept(h);
-                        staged.remove();
-                    }
+                    staged.runIn(h);
                     return result;
                 });
             }));
@@ -330,19 +331,9 @@ final class Database implements SqlDatabase {
      * {@code extra}. Returns true as the second element when that happened (false: {@code work} wrote nothing,
      * and {@code extra} is for the caller to do).
      */
-    <T> Staged<T> staging(Consumer<Handle> extra, Supplier<T> work) {
-        if (staged.get() != null) throw new IllegalStateException("writes staged twice on one thread");
-        staged.set(extra);
-        try {
-            T result = work.get();
-            return new Staged<>(result, staged.get() == null);
-        } finally {
-            staged.remove();
-        }
-    }
-
-    /** What {@link #staging} returns: the work's result, and whether the staged work was done with it. */
-    record Staged<T>(T result, boolean done) {
+    @Override
+    public <T> StagedWrites.Staged<T> staging(Consumer<Handle> extra, Supplier<T> work) {
+        return staged.staging(extra, work);
     }
 
     /** SQLite's {@code PRAGMA data_version} on the kept connection: it changes when another connection commits. */

@@ -1,5 +1,7 @@
 package io.gryt.sqlite;
 
+import org.jdbi.v3.core.Handle;
+
 import io.gryt.api.spi.RowHandler;
 import org.jdbi.v3.core.HandleCallback;
 
@@ -53,6 +55,20 @@ public interface SqlDatabase extends AutoCloseable {
 
     /** Runs {@code callback} in one write transaction, one at a time with every other writer, committed when it returns. */
     <T> T write(String what, HandleCallback<T, RuntimeException> callback);
+
+    /**
+     * Runs {@code work}, and in the transaction of the first {@link #write} it makes on this thread also
+     * {@code extra} (the outbox's rows, committed with the state they describe); see {@link StagedWrites}.
+     */
+    <T> StagedWrites.Staged<T> staging(java.util.function.Consumer<Handle> extra, java.util.function.Supplier<T> work);
+
+    /**
+     * {@link #write} for a run's step records, which the run's end makes durable: an engine may commit it without
+     * waiting for the disk (SQLite: {@code synchronous=NORMAL}, still safe against a killed process). By default, {@link #write}.
+     */
+    default <T> T writeStepRecord(String what, HandleCallback<T, RuntimeException> callback) {
+        return write(what, callback);
+    }
 
     /** Runs a user's {@code sql} on a connection that cannot write ({@code gryt db query}); see {@link io.gryt.api.spi.Store#userQuery}. */
     void query(String sql, RowHandler handler, boolean userSchema);

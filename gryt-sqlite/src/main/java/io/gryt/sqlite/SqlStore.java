@@ -1,6 +1,7 @@
 package io.gryt.sqlite;
 
 import io.gryt.api.spi.AuditStore;
+import io.gryt.api.spi.OutboxStore;
 import io.gryt.api.spi.RecordReads;
 import io.gryt.api.spi.ReleaseStore;
 import io.gryt.api.spi.RowHandler;
@@ -23,6 +24,7 @@ public final class SqlStore implements Store {
     private final ReleaseStore releases;
     private final AuditStore audit;
     private final RecordReads reads;
+    private final OutboxStore outbox;
 
     private SqlStore(SqlDatabase database, Supplier<String> actor) {
         AuditLog log = new AuditLog(actor);
@@ -31,6 +33,7 @@ public final class SqlStore implements Store {
         this.releases = new SqliteReleaseStore(database, log);
         this.audit = new SqliteAuditStore(database, log);
         this.reads = new SqliteReads(database);
+        this.outbox = new SqliteOutbox(database);
     }
 
     /** A store on {@code database}, whose audit entries name {@code actor} (asked once per entry). */
@@ -66,6 +69,11 @@ public final class SqlStore implements Store {
     @Override
     public RecordReads reads() {
         return reads;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
     }
 
     @Override

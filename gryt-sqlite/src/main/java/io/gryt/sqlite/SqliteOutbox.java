@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * {@link OutboxStore} on the {@code outbox_events} and {@code outbox_deliveries} tables. Events ride in the
- * transaction of the state write they describe ({@link Database#staging}).
+ * transaction of the state write they describe ({@link SqlDatabase#staging}).
  */
 final class SqliteOutbox implements OutboxStore {
     private static final String DELIVERY = """
@@ -25,9 +25,9 @@ final class SqliteOutbox implements OutboxStore {
               FROM outbox_deliveries d JOIN outbox_events e ON e.id = d.event_id
             """;
 
-    private final Database db;
+    private final SqlDatabase db;
 
-    SqliteOutbox(Database db) {
+    SqliteOutbox(SqlDatabase db) {
         this.db = db;
     }
 
@@ -36,7 +36,7 @@ final class SqliteOutbox implements OutboxStore {
         Objects.requireNonNull(write, "write");
         List<OutboxEvent> copy = List.copyOf(events);
         if (copy.isEmpty()) return write.get();
-        Database.Staged<T> staged = db.staging(h -> insert(h, copy), write);
+        StagedWrites.Staged<T> staged = db.staging(h -> insert(h, copy), write);
         if (!staged.done()) record(copy);
         return staged.result();
     }

@@ -45,7 +45,7 @@ final class SqliteRunStore implements RunStore {
         Objects.requireNonNull(run.pipelineName(), "pipelineName");
         Objects.requireNonNull(run.startedAt(), "startedAt");
         ProcessOwner owner = run.owner();
-        db.write("record the start of run " + run.id(), Database.Sync.NORMAL, h -> {
+        db.writeStepRecord("record the start of run " + run.id(), h -> {
             h.createUpdate("""
                             INSERT INTO pipeline_runs (id, pipeline_name, status, started_at, owner_pid, owner_host,
                                                        owner_start, work_dir, ci_provider, ci_url, ci_actor)
@@ -73,7 +73,7 @@ final class SqliteRunStore implements RunStore {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(at, "at");
-        db.write("record the start of step " + step + " of run " + runId, Database.Sync.NORMAL, h -> {
+        db.writeStepRecord("record the start of step " + step + " of run " + runId, h -> {
             h.createUpdate("""
                             INSERT INTO step_runs (run_id, step_name, status, attempts, started_at, pid)
                             VALUES (:run, :step, :status, 1, :at, :pid)
@@ -103,7 +103,7 @@ final class SqliteRunStore implements RunStore {
             }
         }
         boolean timed = result.startedAt() != null && result.finishedAt() != null;
-        db.write("record the result of step " + result.name() + " of run " + runId, Database.Sync.NORMAL, h -> {
+        db.writeStepRecord("record the result of step " + result.name() + " of run " + runId, h -> {
             long lastRow = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM data_rows").mapTo(Long.class).one();
             h.createUpdate("""
                             INSERT INTO step_runs (run_id, step_name, status, exit_code, attempts, started_at,
