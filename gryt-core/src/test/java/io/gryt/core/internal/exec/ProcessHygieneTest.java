@@ -47,7 +47,8 @@ class ProcessHygieneTest {
 
     @Test
     void aDaemonInItsOwnSessionDoesNotOutliveThePassingRunAndItsStepLogSaysSo() throws IOException {
-        RunResult run = new Runs(dir).run(Pipeline.of(step("start").sh(DAEMON)));
+        // the step waits for the daemon's pid: a run that ended first would end the daemon before it wrote it
+        RunResult run = new Runs(dir).run(Pipeline.of(step("start").sh(DAEMON + "; while [ ! -s daemon.pid ]; do sleep 0.05; done")));
         long daemon = Processes.awaitPid(dir.resolve("daemon.pid"), WAIT);
 
         assertThat(run.status()).isEqualTo(RunStatus.PASS);

@@ -206,7 +206,7 @@ class GenerationFilesTest {
             "ünïcödé ✓ 日本語 🚀", "null", "true", "~", "123", "0x1F", "1e5", "tab\there", "bell\u0007",
             "nel\u0085 ls\u2028 ps\u2029", "bom\uFEFF", "nbsp\u00A0", "---", "...", "? question"})
     void awkwardTitlesAndDescriptionsReadBackExactly(String text) {
-        String title = text.matches("(?s).*[\\n\\u0085\\u2028\\u2029].*") ? "one line" : text;
+        String title = text.matches("(?s).*[\\n\\u0085\\u2028\\u2029\\p{Cntrl}].*") ? "one line" : text; // a title is one line of plain text
         Change change = new Change("PAY-001", ChangeType.FIX, title, text);
         Generation g = new Generation("v2.2.0", text, List.of(change), "release-pipeline", null,
                 GenerationStatus.DRAFT, null, null);
