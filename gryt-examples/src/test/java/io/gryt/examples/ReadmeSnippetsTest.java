@@ -102,7 +102,8 @@ class ReadmeSnippetsTest {
             named.add(m.group(1));
         }
         assertThat(named).containsExactlyInAnyOrder(
-                ReleaseWorkflowExample.class.getName(), EmbeddingExample.class.getName());
+                ReleaseWorkflowExample.class.getName(), EmbeddingExample.class.getName(),
+                GoCatalogExample.class.getName(), PythonTestingExample.class.getName());
         for (String main : named) {
             assertThat(Class.forName(main).getMethod("main", String[].class)).isNotNull();
         }
