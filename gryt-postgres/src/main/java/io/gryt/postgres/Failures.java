@@ -18,6 +18,8 @@ final class Failures {
     private static final Set<String> LOST_RACE = Set.of("40001", "40P01");
     /** The server is going away or coming back: admin shutdown, crash shutdown, cannot connect now. */
     private static final Set<String> SERVER_GOING = Set.of("57P01", "57P02", "57P03");
+    /** HikariCP's message (without a SQL state) for a connection it closed after a fatal error. */
+    private static final String CLOSED_BY_POOL = "Connection is closed";
 
     private Failures() {
     }
@@ -28,10 +30,20 @@ final class Failures {
         return sql != null && sql.getSQLState() != null && LOST_RACE.contains(sql.getSQLState()) || isConnectionLoss(e);
     }
 
-    /** True when the server could not be reached or the connection to it broke. */
+    /**
+     * True when the server could not be reached or the connection to it broke. The causes and the suppressed
+     * exceptions count: when a statement fails because the server went away, the pool closes the connection, and the
+     * rollback that follows fails with the pool's "Connection is closed", the first failure suppressed under it.
+     */
     static boolean isConnectionLoss(Throwable e) {
         if (hasCause(e, UnknownHostException.class)) return false; // a name that does not resolve stays so
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() == null && CLOSED_BY_POOL.equals(sql.getMessage())) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed != t && isConnectionLoss(suppressed)) return true;
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.equals("08004")) return false; // the server rejected the connection: credentials

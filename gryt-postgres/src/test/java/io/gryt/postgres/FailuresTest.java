@@ -19,6 +19,10 @@ class FailuresTest {
         assertThat(Failures.isRetryable(new SQLException("terminating connection", "57P01"))).isTrue();
         assertThat(Failures.isRetryable(new SQLTransientConnectionException("pool - Connection is not available"))).isTrue();
         assertThat(Failures.isRetryable(new SQLException("refused", "08001", new ConnectException("refused")))).isTrue();
+        assertThat(Failures.isRetryable(new SQLException("Connection is closed"))).isTrue();
+        SQLException rollback = new SQLException("rollback failed");
+        rollback.addSuppressed(new SQLException("terminating connection", "57P01"));
+        assertThat(Failures.isRetryable(rollback)).isTrue();
         assertThat(Failures.isRetryable(new SQLException("password authentication failed", "28P01"))).isFalse();
         assertThat(Failures.isRetryable(new SQLException("no password was provided", "08004"))).isFalse();
         assertThat(Failures.isRetryable(new SQLException("database \"x\" does not exist", "3D000"))).isFalse();
