@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonNodePath;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.path.PathType;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.Error;
 import io.gryt.api.release.ChangeType;
 import io.gryt.core.internal.yaml.YamlNode.Entry;
 import io.gryt.core.internal.yaml.YamlNode.Mapping;
@@ -45,11 +45,7 @@ final class GenerationSchema {
     static final String RESOURCE = "generation.schema.json";
 
     private static final JsonNode SCHEMA_JSON = loadSchema();
-    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-            .getSchema(SCHEMA_JSON, SchemaValidatorsConfig.builder()
-                    .pathType(PathType.JSON_POINTER)
-                    .locale(Locale.ENGLISH)
-                    .build());
+    private static final Schema SCHEMA = compile(SCHEMA_JSON);
     private static final String CHANGE_TYPES = changeTypes();
     private static final Pattern LINE_BREAK = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]");
     /** Control characters a title may not hold (the schema's {@code title}: they could drive a terminal). */
@@ -62,20 +58,20 @@ final class GenerationSchema {
 
     /** What is wrong with the shape of the document {@code root}, one problem per field; empty when nothing is. */
     static List<Problem> problems(YamlNode root) {
-        Set<ValidationMessage> messages = SCHEMA.validate(toJson(root));
+        List<Error> messages = SCHEMA.validate(toJson(root));
         // A missing key with a misspelt one in its place ("titel") is one problem: the misspelling.
         Set<String> misspelt = new HashSet<>();
-        for (ValidationMessage m : messages) {
-            String closest = m.getType().equals("additionalProperties")
+        for (Error m : messages) {
+            String closest = m.getKeyword().equals("additionalProperties")
                     ? Suggestions.closest(m.getProperty(), allowedKeys(m)) : null;
             if (closest != null) misspelt.add(m.getInstanceLocation() + "#" + closest);
         }
         Map<String, Ranked> byField = new LinkedHashMap<>();
-        for (ValidationMessage m : messages) {
+        for (Error m : messages) {
             String key = m.getInstanceLocation() + "#" + m.getProperty();
-            if (m.getType().equals("required") && misspelt.contains(key)) continue;
-            String place = isAboutAKey(m) ? key + "#" + m.getType() : m.getInstanceLocation().toString();
-            Ranked problem = new Ranked(rank(m.getType()), problem(root, elements(m.getInstanceLocation()), m));
+            if (m.getKeyword().equals("required") && misspelt.contains(key)) continue;
+            String place = isAboutAKey(m) ? key + "#" + m.getKeyword() : m.getInstanceLocation().toString();
+            Ranked problem = new Ranked(rank(m.getKeyword()), problem(root, elements(m.getInstanceLocation()), m));
             byField.merge(place, problem, (a, b) -> a.rank() <= b.rank() ? a : b);
         }
         return byField.values().stream().map(Ranked::problem).toList();
@@ -139,13 +135,13 @@ final class GenerationSchema {
         return scalar.value() == null ? json.nullNode() : json.textNode(scalar.text());
     }
 
-    private static Problem problem(YamlNode root, List<Object> path, ValidationMessage m) {
+    private static Problem problem(YamlNode root, List<Object> path, Error m) {
         YamlNode node = locate(root, path);
         String field = path.isEmpty() ? "" : fieldPath(path);
         String name = lastName(path);
         boolean inChange = path.size() >= 2 && "changes".equals(path.get(0)) && path.get(1) instanceof Integer;
         String property = m.getProperty();
-        return switch (m.getType()) {
+        return switch (m.getKeyword()) {
             case "required" -> new Problem(node.mark(), field, missing(property, path.isEmpty()));
             case "additionalProperties" -> new Problem(keyMark(node, property), field, unknownKey(property, m));
             case "type", "enum" -> new Problem(node.mark(), field, wrongValue(node, path, name, inChange));
@@ -168,7 +164,7 @@ final class GenerationSchema {
         return "missing '" + key + "'" + hint + (topLevel ? "" : " in this change");
     }
 
-    private static String unknownKey(String key, ValidationMessage m) {
+    private static String unknownKey(String key, Error m) {
         List<String> allowed = allowedKeys(m);
         String closest = Suggestions.closest(key, allowed);
         return "unknown key '" + key + "' " + (closest != null
@@ -207,7 +203,12 @@ final class GenerationSchema {
 
     private static String badText(String text, String name) {
         return switch (name) {
-            case "version", "hotfix_of" -> quote(text) + " is not a version (use vMAJOR.MINOR.PATCH, e.g. v2.2.0)";
+            // JSON Schema 2.x patterns are ECMAScript ones: '$' no longer matches before a trailing line break, so
+            // the schema refuses "v2.2.0\n" itself; say it as the reader's SemVer check always did.
+            case "version", "hotfix_of" -> LINE_BREAK.matcher(text).find()
+                    ? quote(text) + " is not a SemVer version (vMAJOR.MINOR.PATCH with no leading zeros, e.g. "
+                            + (name.equals("version") ? "v2.2.0" : "v2.1.0") + ")"
+                    : quote(text) + " is not a version (use vMAJOR.MINOR.PATCH, e.g. v2.2.0)";
             case "pipeline_template" -> quote(text)
                     + " is not a pipeline name (letters, digits, '.', '_', '-', starting with a letter or digit)";
             case "id" -> invalidId(text);
@@ -227,8 +228,8 @@ final class GenerationSchema {
     }
 
     /** The keys the schema object holding the failed {@code additionalProperties} allows, in schema order. */
-    private static List<String> allowedKeys(ValidationMessage m) {
-        JsonNodePath keyword = m.getSchemaLocation().getFragment();
+    private static List<String> allowedKeys(Error m) {
+        NodePath keyword = m.getSchemaLocation().getFragment();
         List<Object> objectSchema = elements(keyword.getParent());
         JsonNode schema = SCHEMA_JSON;
         for (Object element : objectSchema) {
@@ -263,8 +264,8 @@ final class GenerationSchema {
         return entry != null ? entry.mark() : map.mark();
     }
 
-    private static boolean isAboutAKey(ValidationMessage m) {
-        return m.getType().equals("required") || m.getType().equals("additionalProperties");
+    private static boolean isAboutAKey(Error m) {
+        return m.getKeyword().equals("required") || m.getKeyword().equals("additionalProperties");
     }
 
     /** Several schema errors about one field are one problem: say the most basic one. */
@@ -277,7 +278,7 @@ final class GenerationSchema {
         };
     }
 
-    static List<Object> elements(JsonNodePath path) {
+    static List<Object> elements(NodePath path) {
         List<Object> elements = new ArrayList<>();
         if (path == null) return elements;
         for (int i = 0; i < path.getNameCount(); i++) elements.add(path.getElement(i));
@@ -306,7 +307,7 @@ final class GenerationSchema {
     }
 
     /** The validator's own message without its leading instance location. */
-    private static String withoutLocation(ValidationMessage m) {
+    private static String withoutLocation(Error m) {
         String message = m.getMessage();
         String prefix = m.getInstanceLocation() + ": ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
@@ -315,6 +316,16 @@ final class GenerationSchema {
     private static String changeTypes() {
         List<String> labels = Arrays.stream(ChangeType.values()).map(ChangeType::label).toList();
         return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
+    }
+
+    /** {@code json} as a JSON Schema 2020-12 whose errors name locations as JSON pointers, in English. */
+    static Schema compile(JsonNode json) {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .pathType(PathType.JSON_POINTER)
+                .locale(Locale.ENGLISH)
+                .build();
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                registry -> registry.schemaRegistryConfig(config)).getSchema(json);
     }
 
     private static JsonNode loadSchema() {

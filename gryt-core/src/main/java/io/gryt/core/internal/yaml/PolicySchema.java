@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonNodePath;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.Schema;
+import com.networknt.schema.Error;
 import io.gryt.core.internal.yaml.YamlNode.Mapping;
 import io.gryt.core.internal.yaml.YamlNode.Scalar;
 import io.gryt.core.internal.yaml.YamlNode.Sequence;
@@ -25,7 +21,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,41 +37,39 @@ final class PolicySchema {
     static final PolicySchema LEGACY = new PolicySchema("policies.schema.json");
 
     private final JsonNode schemaJson;
-    private final JsonSchema schema;
+    private final Schema schema;
 
     private PolicySchema(String resource) {
         this.schemaJson = load(resource);
-        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(schemaJson, SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER)
-                        .locale(Locale.ENGLISH).build());
+        this.schema = GenerationSchema.compile(schemaJson);
     }
 
     /** What is wrong with the shape of {@code root}, one problem per field; empty when nothing is. */
     List<Problem> problems(YamlNode root) {
-        Set<ValidationMessage> messages = schema.validate(toJson(root));
+        List<Error> messages = schema.validate(toJson(root));
         // a missing key with a misspelt one in its place ("stesp") is one problem: the misspelling
         Set<String> misspelt = new java.util.HashSet<>();
-        for (ValidationMessage m : messages) {
-            String closest = m.getType().equals("additionalProperties")
+        for (Error m : messages) {
+            String closest = m.getKeyword().equals("additionalProperties")
                     ? Suggestions.closest(m.getProperty(), allowedKeys(m)) : null;
             if (closest != null) misspelt.add(m.getInstanceLocation() + "#" + closest);
         }
-        Map<String, ValidationMessage> byField = new LinkedHashMap<>();
-        for (ValidationMessage m : messages) {
-            if (m.getType().equals("required") && misspelt.contains(m.getInstanceLocation() + "#" + m.getProperty())) continue;
-            if (m.getType().equals("if") || m.getType().equals("const") || m.getType().equals("allOf")) continue;
-            String place = m.getType().equals("required") || m.getType().equals("additionalProperties")
+        Map<String, Error> byField = new LinkedHashMap<>();
+        for (Error m : messages) {
+            if (m.getKeyword().equals("required") && misspelt.contains(m.getInstanceLocation() + "#" + m.getProperty())) continue;
+            if (m.getKeyword().equals("if") || m.getKeyword().equals("const") || m.getKeyword().equals("allOf")) continue;
+            String place = m.getKeyword().equals("required") || m.getKeyword().equals("additionalProperties")
                     ? m.getInstanceLocation() + "#" + m.getProperty() : m.getInstanceLocation().toString();
-            byField.merge(place, m, (a, b) -> rank(a.getType()) <= rank(b.getType()) ? a : b);
+            byField.merge(place, m, (a, b) -> rank(a.getKeyword()) <= rank(b.getKeyword()) ? a : b);
         }
         return byField.values().stream().map(m -> problem(root, m)).toList();
     }
 
-    private Problem problem(YamlNode root, ValidationMessage m) {
+    private Problem problem(YamlNode root, Error m) {
         List<Object> path = GenerationSchema.elements(m.getInstanceLocation());
         YamlNode node = GenerationSchema.locate(root, path);
         String field = GenerationSchema.fieldPath(path);
-        return switch (m.getType()) {
+        return switch (m.getKeyword()) {
             case "required" -> new Problem(node.mark(), field, "missing '" + m.getProperty() + "'"
                     + (path.isEmpty() ? "" : ruleType(node).map(t -> " (a " + t + " rule needs it)").orElse("")));
             case "additionalProperties" -> new Problem(GenerationSchema.keyMark(node, m.getProperty()), field,
@@ -102,28 +95,28 @@ final class PolicySchema {
         return java.util.Optional.empty();
     }
 
-    private String unknownKey(ValidationMessage m) {
+    private String unknownKey(Error m) {
         List<String> allowed = allowedKeys(m);
         String closest = Suggestions.closest(m.getProperty(), allowed);
         return "unknown key '" + m.getProperty() + "' " + (closest != null ? "(did you mean '" + closest + "'?)"
                 : "(expected one of " + String.join(", ", allowed) + ")");
     }
 
-    private List<String> allowedKeys(ValidationMessage m) {
+    private List<String> allowedKeys(Error m) {
         JsonNode node = schemaAt(m.getSchemaLocation().getFragment().getParent());
         List<String> keys = new ArrayList<>();
         node.path("properties").fieldNames().forEachRemaining(keys::add);
         return keys;
     }
 
-    private String enumValues(ValidationMessage m) {
+    private String enumValues(Error m) {
         JsonNode node = schemaAt(m.getSchemaLocation().getFragment());
         List<String> values = new ArrayList<>();
         node.forEach(v -> values.add(v.asText()));
         return String.join(", ", values);
     }
 
-    private String expected(ValidationMessage m) {
+    private String expected(Error m) {
         String type = schemaAt(m.getSchemaLocation().getFragment()).asText();
         return switch (type) {
             case "object" -> "a map";
@@ -135,7 +128,7 @@ final class PolicySchema {
         };
     }
 
-    private JsonNode schemaAt(JsonNodePath fragment) {
+    private JsonNode schemaAt(NodePath fragment) {
         JsonNode node = schemaJson;
         for (Object element : GenerationSchema.elements(fragment)) {
             node = element instanceof Integer i ? node.path(i) : node.path((String) element);
@@ -148,7 +141,7 @@ final class PolicySchema {
                 : node.describe();
     }
 
-    private static String withoutLocation(ValidationMessage m) {
+    private static String withoutLocation(Error m) {
         String message = m.getMessage();
         String prefix = m.getInstanceLocation() + ": ";
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;

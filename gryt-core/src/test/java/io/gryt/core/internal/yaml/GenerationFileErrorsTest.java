@@ -291,7 +291,7 @@ class GenerationFileErrorsTest {
     }
 
     @Test
-    void aVersionWithATrailingLineBreakIsRefusedThoughTheSchemaRegexLetsItThrough() {
+    void aVersionWithATrailingLineBreakIsRefusedAsNotSemVer() {
         assertThat(error("""
                 version: "v2.2.0\\n"
                 changes: []
