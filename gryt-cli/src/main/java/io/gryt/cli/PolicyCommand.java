@@ -150,15 +150,26 @@ final class PolicyCommand implements Callable<Integer> {
                 throw new BadInputException(layout.display(target) + " already exists: pass --force to replace it");
             }
             Policy old = Policies.readLegacy(layout);
-            try {
-                Files.writeString(target, Policies.render(old), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new GrytException("cannot write " + layout.display(target) + ": " + FileErrors.describe(e), e);
-            }
-            gryt.out.println("wrote " + layout.display(target) + " with " + old.rules().size() + " rule(s) from "
+            Optional<String> hooks = Policies.hooksFileWithCustomPolicies(layout, old); // refused before anything is written
+            long custom = old.rules().stream().filter(PolicyRule.CustomHook.class::isInstance).count();
+            Path hooksFile = layout.hooksFile();
+            if (hooks.isPresent()) write(hooksFile, hooks.get(), layout);
+            write(target, Policies.render(old), layout);
+            gryt.out.println("wrote " + layout.display(target) + " with " + (old.rules().size() - custom) + " rule(s) from "
                     + layout.display(legacy) + "; it is now the policy (delete " + layout.display(legacy) + ")");
+            if (hooks.isPresent()) {
+                gryt.out.println("wrote " + custom + " custom policy hook(s) to " + layout.display(hooksFile));
+            }
             printNotes(gryt.out, old);
             return ExitCodes.OK;
+        }
+
+        private static void write(Path file, String text, ProjectLayout layout) {
+            try {
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new GrytException("cannot write " + layout.display(file) + ": " + FileErrors.describe(e), e);
+            }
         }
     }
 }

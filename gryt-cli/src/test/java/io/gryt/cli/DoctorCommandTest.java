@@ -5,6 +5,7 @@ import io.gryt.testing.TempGitRepo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,5 +73,65 @@ class DoctorCommandTest {
                 .contains("acme.yaml:2:").contains("retries")
                 .containsPattern("ok +pipeline ci ");
         assertThat(r.out()).doesNotContain("tool test").doesNotContain("tool -d");
+    }
+
+    @Test
+    void hookPolicyAndCatalogFilesAreCheckedOneLinePerProblemAndTheCommandsHooksNameMustExist() throws Exception {
+        TempGitRepo git = CliRun.initProject(dir);
+        git.write(".gryt/hooks.yaml", """
+                hooks:
+                  - name: x
+                    on: evolution.finishd
+                    run: "true"
+                  - name: y
+                    run: "true"
+                    timeout: soon
+                """);
+        git.write(".gryt/policy.yaml", """
+                rules:
+                  - name: a
+                    type: required_steps
+                    change_types: [bugfix]
+                    steps: [test]
+                  - name: b
+                    type: pass_rate_alert
+                    below_percent: 80
+                """);
+        git.write(".gryt/catalogs/acme.yaml", "steps:\n  x: {run: echo, retries: -2}\n  y: {run: echo, timeout: 10x}\n");
+        CliRun broken = CliRun.in(dir, "doctor");
+        assertThat(broken.exitCode()).as(broken.all()).isEqualTo(1);
+        assertThat(broken.out().lines().filter(l -> l.startsWith("FAIL")).toList()).as(broken.out()).containsExactly(
+                "FAIL    catalog acme  .gryt/catalogs/acme.yaml:2:20: steps.x.retries: PLACEHOLDER",
+                "FAIL    hooks         .gryt/hooks.yaml:3:9: hooks[0].on: 'evolution.finishd' is not an event type (did you mean 'evolution.finished'?)",
+                "FAIL    policy        .gryt/policy.yaml:4:20: rules[0].change_types[0]: 'bugfix' is not one of fix, refine, add, remove");
+
+        Files.delete(dir.resolve(".gryt/policy.yaml"));
+        Files.delete(dir.resolve(".gryt/catalogs/acme.yaml"));
+        git.write(".gryt/hooks.yaml", """
+                hooks:
+                  - name: notify
+                    on: evolution.finished
+                    run: "missing-notifier-gryt --to ops"
+                  - name: approve
+                    on: promotion.starting
+                    run: ["./ci/approve.sh"]
+                  - name: fine
+                    run: "test -d . && echo fine"
+                """);
+        git.write(".gryt/policies.yaml", """
+                policies:
+                  - name: security-review
+                    type: custom
+                    config:
+                      custom_hook: "security-scanner-gryt --strict"
+                """);
+        CliRun tools = CliRun.in(dir, "doctor");
+        assertThat(tools.exitCode()).as(tools.all()).isEqualTo(1);
+        assertThat(tools.out()).contains("hooks", ".gryt/hooks.yaml valid: 3 hook(s)")
+                .contains(".gryt/policies.yaml valid: 1 rule(s) in force")
+                .contains("missing-notifier-gryt is not on the PATH (used by hook notify)")
+                .contains("./ci/approve.sh is not an executable file in the project (used by hook approve)")
+                .contains("security-scanner-gryt is not on the PATH (used by hook policy 'security-review')")
+                .doesNotContain("tool test");
     }
 }

@@ -191,15 +191,17 @@ class PolicyCommandsTest {
         assertThat(first.exitCode()).as("an evolution_count policy does not block the first evolution: " + first.all()).isZero();
 
         CliRun check = CliRun.in(dir, "policy", "check");
-        assertThat(check.out()).startsWith(".gryt/policies.yaml is valid: 2 rule(s) in force")
-                .contains("note: policy 'security-review' (custom)");
+        assertThat(check.out()).startsWith(".gryt/policies.yaml is valid: 2 rule(s) in force, 1 disabled");
 
         CliRun convert = CliRun.in(dir, "policy", "convert");
         assertThat(convert.exitCode()).as(convert.all()).isZero();
         assertThat(convert.out()).startsWith("wrote .gryt/policy.yaml with 2 rule(s) from .gryt/policies.yaml");
         String converted = Files.readString(dir.resolve(".gryt/policy.yaml"));
         assertThat(converted).contains("type: required_steps", "type: min_evolutions", "min: 2",
-                "# Not converted: policy 'security-review' (custom)");
+                "# Policy 'security-review' (custom) is a hook in .gryt/hooks.yaml.").doesNotContain("custom");
+        assertThat(Files.readString(dir.resolve(".gryt/hooks.yaml"))).contains("# disabled in policies.yaml, not"
+                + " converted: {name: \"security-review\", on: [evolution.starting, promotion.starting], run:"
+                + " \"scripts/security-review.sh\"}").doesNotContain("hooks:");
         CliRun again = CliRun.in(dir, "policy", "check");
         assertThat(again.out()).startsWith(".gryt/policy.yaml is valid: 2 rule(s) in force")
                 .contains("require-tests-for-fixes (required_steps)", "require-two-evolutions (min_evolutions)")
@@ -207,6 +209,54 @@ class PolicyCommandsTest {
         CliRun twice = CliRun.in(dir, "policy", "convert");
         assertThat(twice.exitCode()).isEqualTo(2);
         assertThat(twice.err()).isEqualTo("gryt: error: .gryt/policy.yaml already exists: pass --force to replace it\n");
+    }
+
+    @Test
+    void anEnabledCustomPolicyRunsItsScriptAsAVetoAndConvertsToTheSameHook() throws Exception {
+        git.write("scripts/review.sh", """
+                #!/bin/sh
+                echo "reviewing $GRYT_EVENT_CHANGES"
+                case "$GRYT_EVENT_CHANGES" in *PAY-001*) echo "PAY-001 needs a security review"; exit 1;; esac
+                """);
+        Files.setPosixFilePermissions(dir.resolve("scripts/review.sh"), java.nio.file.attribute.PosixFilePermissions
+                .fromString("rwxr-xr-x"));
+        git.write(".gryt/hooks.yaml", "timeout: 10s\n");
+        commitPolicy("policies.yaml", """
+                policies:
+                  - name: security-review
+                    type: custom
+                    enabled: true
+                    config:
+                      change_types: [fix]
+                      custom_hook: scripts/review.sh
+                """);
+        CliRun check = CliRun.in(dir, "policy", "check");
+        assertThat(check.out()).contains("security-review (custom): fix changes: hook 'scripts/review.sh' must exit 0");
+        CliRun refused = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001", "--pipeline", "build-only");
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo("gryt: error: evolution.starting vetoed by hook policy 'security-review':"
+                + " PAY-001 needs a security review\n");
+        CliRun other = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-003", "--pipeline", "build-only");
+        assertThat(other.exitCode()).as("an add change is not the policy's concern: " + other.all()).isZero();
+
+        CliRun convert = CliRun.in(dir, "policy", "convert");
+        assertThat(convert.exitCode()).as(convert.all()).isZero();
+        assertThat(convert.out()).contains("wrote 1 custom policy hook(s) to .gryt/hooks.yaml");
+        assertThat(Files.readString(dir.resolve(".gryt/hooks.yaml"))).startsWith("timeout: 10s\n").contains("hooks:\n"
+                + "  - {name: \"security-review\", on: [evolution.starting, promotion.starting], run: \"scripts/review.sh\","
+                + " change_types: [fix]}\n");
+        git.commit("converted");
+        CliRun same = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-001", "--pipeline", "build-only");
+        assertThat(same.exitCode()).as(same.all()).isEqualTo(1);
+        assertThat(same.err()).isEqualTo("gryt: error: evolution.starting vetoed by hook security-review:"
+                + " PAY-001 needs a security review\n");
+        CliRun again = CliRun.in(dir, "evolution", "start", "v2.2.0", "--change", "PAY-003", "--pipeline", "build-only");
+        assertThat(again.exitCode()).as(again.all()).isZero();
+
+        CliRun twice = CliRun.in(dir, "policy", "convert", "--force");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).isEqualTo("gryt: error: .gryt/hooks.yaml already has a hook named 'security-review':"
+                + " rename one of them, then convert again\n");
     }
 
     @Test

@@ -1,13 +1,21 @@
 package io.gryt.core.doctor;
 
+import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.Pipeline;
 import io.gryt.api.Step;
 import io.gryt.api.release.Generation;
+import io.gryt.api.spi.Hook;
 import io.gryt.api.spi.RowHandler;
 import io.gryt.core.Gryt;
 import io.gryt.core.audit.AuditVerifier.AuditVerification;
-import io.gryt.core.catalog.FoundCatalog;
+import io.gryt.core.internal.hook.CommandHook;
+import io.gryt.core.internal.hook.HookSettings;
+import io.gryt.core.internal.policy.PolicyHooks;
+import io.gryt.core.internal.yaml.CatalogFiles;
+import io.gryt.core.internal.yaml.HookFiles;
+import io.gryt.core.policy.Policy;
+import io.gryt.core.release.Policies;
 import io.gryt.core.project.ProjectLayout;
 import io.gryt.core.release.Generations;
 import io.gryt.core.template.ProjectTemplates;
@@ -26,11 +34,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Checks that this machine and the project around a directory can run gryt: Java, git, the project layout, the
  * database (integrity, schema version, audit trail), the configuration, generation, pipeline, step and catalog files,
- * the pipelines that generations name, and the programs those pipelines call (on the PATH or not). Every finding
+ * the hook file ({@code .gryt/hooks.yaml}), the policy file, the pipelines that generations name, and the programs
+ * those pipelines and hooks call (on the PATH or not). Every finding
  * says what to fix; {@link #healthy} when none is a {@link Check.Status#FAIL}.
  */
 public final class Doctor {
@@ -85,9 +95,11 @@ public final class Doctor {
             database(gryt);
             config(gryt);
             Map<String, Pipeline> pipelines = pipelines(gryt, layout);
-            catalogs(gryt);
+            catalogs(gryt, layout);
             generations(gryt, layout, pipelines);
-            tools(gryt, layout, pipelines);
+            List<Hook> hooks = hooks(layout);
+            policy(layout, hooks);
+            tools(gryt, layout, pipelines, hooks);
         }
     }
 
@@ -181,13 +193,72 @@ public final class Doctor {
         return pipelines;
     }
 
-    private void catalogs(Gryt gryt) {
-        try {
-            for (FoundCatalog f : gryt.catalogs().all()) {
-                f.file().ifPresent(file -> checks.add(Check.ok("catalog " + f.name(), gryt.layout().display(file) + " valid")));
+    /** Each file of {@code .gryt/catalogs/} on its own (every problem of each), then the catalogs together. */
+    private void catalogs(Gryt gryt, ProjectLayout layout) {
+        boolean broken = false;
+        for (Path file : files(layout.catalogsDir())) {
+            String name = file.getFileName().toString().replaceFirst("\\.(yaml|yml)$", "");
+            try {
+                CatalogFiles.parse(layout.display(file), name, PipelineFiles.read(file));
+                checks.add(Check.ok("catalog " + name, layout.display(file) + " valid"));
+            } catch (RuntimeException e) {
+                broken = true;
+                failEach("catalog " + name, e);
             }
+        }
+        if (broken) return; // the catalogs together would only repeat the first problem
+        try {
+            gryt.catalogs().all();
         } catch (RuntimeException e) {
-            checks.add(Check.fail("catalogs", e.getMessage()));
+            failEach("catalogs", e);
+        }
+    }
+
+    /** {@code .gryt/hooks.yaml}: every problem, one line each; its command hooks when valid. */
+    private List<Hook> hooks(ProjectLayout layout) {
+        Path file = layout.hooksFile();
+        if (!Files.exists(file)) return new ArrayList<>();
+        try {
+            HookSettings settings = HookFiles.load(file, layout.display(file), layout.root());
+            checks.add(Check.ok("hooks", layout.display(file) + " valid: " + settings.hooks().size() + " hook(s), "
+                    + settings.onChangeType().size() + " change type(s) adding steps"));
+            return new ArrayList<>(settings.hooks());
+        } catch (RuntimeException e) {
+            failEach("hooks", e);
+            return new ArrayList<>();
+        }
+    }
+
+    /** {@code .gryt/policy.yaml} or {@code policies.yaml}: every problem, one line each. */
+    private void policy(ProjectLayout layout, List<Hook> hooks) {
+        Optional<Policy> policy;
+        try {
+            policy = Policies.load(layout);
+        } catch (RuntimeException e) {
+            failEach("policy", e);
+            return;
+        }
+        policy.ifPresent(p -> {
+            checks.add(Check.ok("policy", p.file() + " valid: " + p.enabledRules().size() + " rule(s) in force"));
+            p.notes().forEach(n -> checks.add(Check.warn("policy", n)));
+        });
+        hooks.addAll(PolicyHooks.of(policy, layout.root()));
+    }
+
+    /** One failed check per problem of {@code e} ({@code file:line:col: field: what}). */
+    private void failEach(String topic, RuntimeException e) {
+        List<String> problems = e instanceof BadInputException b && !b.problems().isEmpty() ? b.problems()
+                : List.of(String.valueOf(e.getMessage()));
+        problems.forEach(p -> checks.add(Check.fail(topic, p)));
+    }
+
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(f -> f.getFileName().toString().matches(".*\\.(yaml|yml)") && Files.isRegularFile(f))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
@@ -222,8 +293,14 @@ public final class Doctor {
     }
 
     /** The programs the pipelines' steps start, looked up on the PATH (or, for a relative path, in the project). */
-    private void tools(Gryt gryt, ProjectLayout layout, Map<String, Pipeline> pipelines) {
+    private void tools(Gryt gryt, ProjectLayout layout, Map<String, Pipeline> pipelines, List<Hook> hooks) {
         Map<String, Set<String>> users = new LinkedHashMap<>(); // program -> "pipeline.step"
+        for (Hook hook : hooks) {
+            if (!(hook instanceof CommandHook c)) continue;
+            for (String program : programs(c.command())) {
+                users.computeIfAbsent(program, k -> new LinkedHashSet<>()).add("hook " + c.name());
+            }
+        }
         for (Map.Entry<String, Pipeline> p : pipelines.entrySet()) {
             List<Step> steps;
             try {
@@ -258,6 +335,14 @@ public final class Doctor {
             case SHELL -> step.script().map(Doctor::scriptPrograms).orElse(List.of());
             default -> List.of();
         };
+    }
+
+    /** The programs a command hook starts: its program, or those of its {@code sh -c} script. */
+    static List<String> programs(List<String> command) {
+        if (command.size() == 3 && command.get(0).equals("sh") && command.get(1).equals("-c")) {
+            return scriptPrograms(command.get(2));
+        }
+        return command.isEmpty() ? List.of() : List.of(command.get(0));
     }
 
     private static List<String> scriptPrograms(String script) {

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public sealed interface PolicyRule permits PolicyRule.RequiredSteps, PolicyRule.RequiredFields,
         PolicyRule.MinimumEvolutions, PolicyRule.HotfixChangeTypes, PolicyRule.MaxFailedEvolutions,
-        PolicyRule.PassRateAlert, PolicyRule.SlowStepAlert {
+        PolicyRule.PassRateAlert, PolicyRule.SlowStepAlert, PolicyRule.CustomHook {
 
     /** The rule's name, unique in its file: what refusals, gate reports and alerts name. */
     String name();
@@ -186,6 +186,31 @@ public sealed interface PolicyRule permits PolicyRule.RequiredSteps, PolicyRule.
         public String describe() {
             return "alert when " + (step == null ? "a step" : "step " + step) + " takes longer than "
                     + io.gryt.core.text.Durations.format(slowerThan);
+        }
+    }
+
+    /**
+     * The original tool's {@code custom} policy: command {@code command} ({@code custom_hook}: a script of the project
+     * or a command line, run with {@code sh -c} in the project directory) runs as a veto hook on
+     * {@code evolution.starting} and {@code promotion.starting} when a change of one of {@code changeTypes} (every
+     * type when empty) is proven or promised; a non-zero exit refuses, its last line of output being the reason.
+     * Read from {@code policies.yaml} only; {@code gryt policy convert} turns it into a {@code .gryt/hooks.yaml} hook.
+     */
+    record CustomHook(String name, boolean enabled, Set<ChangeType> changeTypes, String command) implements PolicyRule {
+        public CustomHook {
+            Objects.requireNonNull(name, "name");
+            changeTypes = Set.copyOf(changeTypes);
+            Objects.requireNonNull(command, "command");
+        }
+
+        @Override
+        public String type() {
+            return "custom";
+        }
+
+        @Override
+        public String describe() {
+            return of(changeTypes) + ": hook '" + command + "' must exit 0 when an evolution starts and before promotion";
         }
     }
 

@@ -33,6 +33,7 @@ import io.gryt.core.internal.plan.ExecutionPlan;
 import io.gryt.core.internal.plan.PlannedStep;
 import io.gryt.core.internal.policy.Alerts;
 import io.gryt.core.internal.policy.PolicyChecks;
+import io.gryt.core.internal.policy.PolicyHooks;
 import io.gryt.core.policy.Policy;
 import io.gryt.core.policy.PolicyViolationException;
 import io.gryt.core.internal.yaml.PipelineFiles;
@@ -42,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import io.gryt.api.release.ChangeType;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -196,7 +198,10 @@ public final class EvolutionRequest {
         Tags.requireFreeRcs(vcs, version, store.evolutions(version), ctx.layout().display(ctx.layout().database()));
         EvolutionStarting starting = new EvolutionStarting(version, changes.ids(), commit, plan.pipeline().name(), Instant.now());
         ctx.events().publish(starting);
-        List<Hooks.Veto> vetoes = ctx.hooks().before(starting, pipelineHooks);
+        List<Hook> startingHooks = new ArrayList<>(pipelineHooks);
+        startingHooks.addAll(PolicyHooks.of(policy, ctx.layout().root()));
+        Set<ChangeType> provenTypes = proven.stream().map(Change::type).collect(Collectors.toSet());
+        List<Hooks.Veto> vetoes = ctx.hooks().before(starting, startingHooks, provenTypes);
         if (!vetoes.isEmpty()) {
             throw new VetoedException(EvolutionStarting.TYPE, vetoes.get(0).hook(), vetoes.get(0).reason());
         }

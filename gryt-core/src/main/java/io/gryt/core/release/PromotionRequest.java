@@ -34,6 +34,7 @@ import io.gryt.core.internal.gates.NoFailedEvolutionsGate;
 import io.gryt.core.internal.gates.OnlyFixChangesGate;
 import io.gryt.core.internal.gates.ProvenOnCommitGate;
 import io.gryt.core.internal.policy.PolicyGate;
+import io.gryt.core.internal.policy.PolicyHooks;
 import io.gryt.core.internal.gates.ProvingTestsGate;
 import io.gryt.core.internal.yaml.GenerationFiles;
 import io.gryt.core.policy.Policy;
@@ -41,6 +42,10 @@ import io.gryt.core.policy.Policy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.stream.Collectors;
+import java.util.Set;
+import io.gryt.api.release.Change;
+import io.gryt.api.release.ChangeType;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -254,7 +259,8 @@ public final class PromotionRequest {
             // every gate passed: the hooks on promotion.starting may still refuse it, each veto a failed gate
             PromotionStarting starting = new PromotionStarting(version, commit.orElseThrow(), results, now);
             ctx.events().publish(starting);
-            for (Hooks.Veto veto : ctx.hooks().before(starting, List.of())) {
+            Set<ChangeType> promised = generation.changes().stream().map(Change::type).collect(Collectors.toSet());
+            for (Hooks.Veto veto : ctx.hooks().before(starting, PolicyHooks.of(policy, ctx.layout().root()), promised)) {
                 results.add(GateResult.block("hook " + veto.hook(), "vetoed the promotion", List.of(veto.reason())));
                 allPassed = false;
             }

@@ -1,6 +1,7 @@
 package io.gryt.core.internal.hook;
 
 import io.gryt.api.event.GrytEvent;
+import io.gryt.api.release.ChangeType;
 import io.gryt.api.spi.Hook;
 
 import java.io.BufferedReader;
@@ -29,9 +30,11 @@ import java.util.Set;
  * @param command the argument vector ({@code sh -c <text>} for a command written as one string)
  * @param timeout its own timeout, if set
  * @param dir     the directory it runs in
+ * @param changeTypes on {@code evolution.starting} and {@code promotion.starting}, it runs only when a change of one of
+ *                these types is proven (promised); every change when empty
  */
-public record CommandHook(String name, Set<String> events, List<String> command, Optional<Duration> timeout, Path dir)
-        implements Hook {
+public record CommandHook(String name, Set<String> events, List<String> command, Optional<Duration> timeout, Path dir,
+                          Set<ChangeType> changeTypes) implements Hook {
     /** How many trailing output lines are kept for the reason. */
     private static final int KEPT_LINES = 20;
 
@@ -41,6 +44,17 @@ public record CommandHook(String name, Set<String> events, List<String> command,
         command = List.copyOf(command);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(dir, "dir");
+        changeTypes = Set.copyOf(changeTypes);
+    }
+
+    /** A command hook for changes of every type. */
+    public CommandHook(String name, Set<String> events, List<String> command, Optional<Duration> timeout, Path dir) {
+        this(name, events, command, timeout, dir, Set.of());
+    }
+
+    /** False when this hook is limited to change types none of which is in {@code types}. */
+    public boolean concerns(Set<ChangeType> types) {
+        return changeTypes.isEmpty() || types.stream().anyMatch(changeTypes::contains);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.gryt.core.internal.hook;
 import io.gryt.api.event.EvolutionStarting;
 import io.gryt.api.event.GrytEvent;
 import io.gryt.api.event.PromotionStarting;
+import io.gryt.api.release.ChangeType;
 import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.Hook;
 import io.gryt.api.spi.StoreException;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -100,8 +102,18 @@ public final class Hooks {
      * of them; returns their vetoes, each already recorded in the audit trail. Empty: go ahead.
      */
     public List<Veto> before(GrytEvent event, List<Hook> extra) {
+        return before(event, extra, null);
+    }
+
+    /**
+     * As {@link #before(GrytEvent, List)} for an evolution or promotion of changes of {@code changeTypes}: a command
+     * hook limited to other change types ({@code change_types:}) does not run. {@code null}: the types are unknown,
+     * every hook runs.
+     */
+    public List<Veto> before(GrytEvent event, List<Hook> extra, Set<ChangeType> changeTypes) {
         List<Veto> vetoes = new ArrayList<>();
         for (Hook hook : taking(event, extra)) {
+            if (changeTypes != null && hook instanceof CommandHook c && !c.concerns(changeTypes)) continue;
             Optional<String> refusal = run(hook, event);
             if (refusal.isPresent()) {
                 Veto veto = new Veto(nameOf(hook), refusal.get());

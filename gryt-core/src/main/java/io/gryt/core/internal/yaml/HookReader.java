@@ -27,7 +27,9 @@ import java.util.Set;
  */
 final class HookReader {
     static final List<String> FILE_KEYS = List.of("timeout", "hooks", "on_change_type");
-    static final List<String> HOOK_KEYS = List.of("name", "on", "run", "timeout");
+    static final List<String> HOOK_KEYS = List.of("name", "on", "run", "timeout", "change_types");
+    /** The events a hook limited to change types ({@code change_types:}) may take: those that know the changes' types. */
+    static final List<String> CHANGE_TYPE_EVENTS = List.of("evolution.starting", "promotion.starting");
     /** The event types hooks may name, from the sealed event hierarchy. */
     static final List<String> EVENT_TYPES = Arrays.stream(GrytEvent.class.getPermittedSubclasses()).map(c -> {
         try {
@@ -93,12 +95,28 @@ final class HookReader {
                         events.add(type);
                     }
                 });
+                Set<ChangeType> changeTypes = f.get("change_types").map(v -> changeTypes(v, f, events)).orElse(Set.of());
                 List<String> command = command(f.require("run", "a hook needs a command to run"));
                 Optional<Duration> timeout = f.get("timeout").map(HookReader::duration);
-                hooks.add(new CommandHook(name, events, command, timeout, dir));
+                hooks.add(new CommandHook(name, events, command, timeout, dir, changeTypes));
             });
         }
         return hooks;
+    }
+
+    /** A hook's {@code change_types}: only on the events that know the types of the changes. */
+    private static Set<ChangeType> changeTypes(Value v, Fields f, Set<String> events) {
+        Set<ChangeType> types = java.util.EnumSet.noneOf(ChangeType.class);
+        for (String t : v.texts()) {
+            types.add(ChangeType.parse(t).orElseThrow(() -> v.error("'" + t
+                    + "' is not a change type (fix, refine, add, remove)")));
+        }
+        if (types.isEmpty()) throw v.error("list at least one change type, or remove the key");
+        if (events.isEmpty() || !CHANGE_TYPE_EVENTS.containsAll(events)) {
+            throw v.error("change_types applies to hooks on " + String.join(" and ", CHANGE_TYPE_EVENTS)
+                    + " only (set on: to them)");
+        }
+        return types;
     }
 
     private static List<String> command(Value v) {

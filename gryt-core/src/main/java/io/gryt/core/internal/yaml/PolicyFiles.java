@@ -57,16 +57,20 @@ public final class PolicyFiles {
         return new Policy(display, format, sha256, PolicyReader.rules(display, root), List.of());
     }
 
-    /** The text of a {@code policy.yaml} holding {@code rules}, which {@link #parse} reads back to the same rules. */
+    /**
+     * The text of a {@code policy.yaml} holding {@code rules}, which {@link #parse} reads back to the same rules; a
+     * {@code custom} rule of the original format is a hook ({@link HookFiles#withPolicyHooks}), not written here.
+     */
     public static String render(List<PolicyRule> rules, String comment) {
         StringBuilder b = new StringBuilder();
         for (String line : comment.split("\n", -1)) {
             if (!line.isEmpty()) b.append("# ").append(line).append('\n');
         }
         b.append("# Reference: docs/policies.md. Validate with: gryt policy check\n");
-        if (rules.isEmpty()) return b.append("rules: []\n").toString();
+        List<PolicyRule> written = rules.stream().filter(r -> !(r instanceof PolicyRule.CustomHook)).toList();
+        if (written.isEmpty()) return b.append("rules: []\n").toString();
         b.append("rules:\n");
-        for (PolicyRule rule : rules) {
+        for (PolicyRule rule : written) {
             b.append("  - name: ").append(YamlScalars.quoted(rule.name())).append('\n');
             b.append("    type: ").append(rule.type()).append('\n');
             if (!rule.enabled()) b.append("    enabled: false\n");

@@ -3,6 +3,7 @@ package io.gryt.core.internal.yaml;
 import io.gryt.api.release.ChangeType;
 import io.gryt.core.internal.yaml.Value.Member;
 import io.gryt.core.policy.PolicyRule;
+import io.gryt.core.policy.PolicyRule.CustomHook;
 import io.gryt.core.policy.PolicyRule.HotfixChangeTypes;
 import io.gryt.core.policy.PolicyRule.MaxFailedEvolutions;
 import io.gryt.core.policy.PolicyRule.MinimumEvolutions;
@@ -166,8 +167,7 @@ final class PolicyReader {
                 case "change_type" -> rules.add(new RequiredSteps(name, enabled, types, texts(config.get("required_steps"))));
                 case "evolution_count" -> rules.add(new MinimumEvolutions(name, enabled, types,
                         integer(config.get("min_evolutions"), 1), false));
-                case "custom" -> notes.add("policy '" + name + "' (custom): its custom_hook '" + text(config.get("custom_hook"))
-                        + "' is not run by the policy; declare it as a hook");
+                case "custom" -> rules.add(new CustomHook(name, enabled, types, text(config.get("custom_hook"))));
                 default -> {
                 }
             }
