@@ -101,9 +101,12 @@ class DoctorCommandTest {
         CliRun broken = CliRun.in(dir, "doctor");
         assertThat(broken.exitCode()).as(broken.all()).isEqualTo(1);
         assertThat(broken.out().lines().filter(l -> l.startsWith("FAIL")).toList()).as(broken.out()).containsExactly(
-                "FAIL    catalog acme  .gryt/catalogs/acme.yaml:2:20: steps.x.retries: PLACEHOLDER",
+                "FAIL    catalog acme  .gryt/catalogs/acme.yaml:2:27: steps.x.retries: must be at least 0, was -2",
+                "FAIL    catalog acme  .gryt/catalogs/acme.yaml:3:27: steps.y.timeout: '10x' is not a duration (use 30s, 10m, 1h30m)",
                 "FAIL    hooks         .gryt/hooks.yaml:3:9: hooks[0].on: 'evolution.finishd' is not an event type (did you mean 'evolution.finished'?)",
-                "FAIL    policy        .gryt/policy.yaml:4:20: rules[0].change_types[0]: 'bugfix' is not one of fix, refine, add, remove");
+                "FAIL    hooks         .gryt/hooks.yaml:7:14: hooks[1].timeout: 'soon' is not a duration (use 30s, 10m, 500ms...)",
+                "FAIL    policy        .gryt/policy.yaml:4:20: rules[0].change_types[0]: 'bugfix' is not one of fix, refine, add, remove",
+                "FAIL    policy        .gryt/policy.yaml:6:5: rules[1]: missing 'over_last' (a pass_rate_alert rule needs it)");
 
         Files.delete(dir.resolve(".gryt/policy.yaml"));
         Files.delete(dir.resolve(".gryt/catalogs/acme.yaml"));

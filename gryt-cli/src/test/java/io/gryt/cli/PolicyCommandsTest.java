@@ -198,7 +198,7 @@ class PolicyCommandsTest {
         assertThat(convert.out()).startsWith("wrote .gryt/policy.yaml with 2 rule(s) from .gryt/policies.yaml");
         String converted = Files.readString(dir.resolve(".gryt/policy.yaml"));
         assertThat(converted).contains("type: required_steps", "type: min_evolutions", "min: 2",
-                "# Policy 'security-review' (custom) is a hook in .gryt/hooks.yaml.").doesNotContain("custom");
+                "# Policy 'security-review' (custom) is a hook in .gryt/hooks.yaml.").doesNotContain("type: custom");
         assertThat(Files.readString(dir.resolve(".gryt/hooks.yaml"))).contains("# disabled in policies.yaml, not"
                 + " converted: {name: \"security-review\", on: [evolution.starting, promotion.starting], run:"
                 + " \"scripts/security-review.sh\"}").doesNotContain("hooks:");

@@ -199,7 +199,7 @@ public final class Doctor {
         for (Path file : files(layout.catalogsDir())) {
             String name = file.getFileName().toString().replaceFirst("\\.(yaml|yml)$", "");
             try {
-                CatalogFiles.parse(layout.display(file), name, PipelineFiles.read(file));
+                CatalogFiles.parse(file, layout.display(file));
                 checks.add(Check.ok("catalog " + name, layout.display(file) + " valid"));
             } catch (RuntimeException e) {
                 broken = true;

@@ -241,6 +241,59 @@ class HooksTest {
     }
 
     @Test
+    void hooksInPipelineYamlAndDotHookInTheDslBehaveTheSame(@TempDir Path outside) throws Exception {
+        ReleaseProject project = new ReleaseProject(dir);
+        Path log = outside.resolve("yaml-hook.log");
+        Files.writeString(project.dir().resolve(".gryt/pipelines/guarded.yaml"), """
+                name: guarded
+                steps:
+                  - name: prove
+                    run: "echo proving"
+                hooks:
+                  - name: guard
+                    on: [evolution.starting, evolution.finished]
+                    run: 'echo "$GRYT_EVENT_TYPE" >> %s; case "$GRYT_EVENT_CHANGES" in *PAY-003*) echo "PAY-003 needs the e2e pipeline"; exit 1;; esac'
+                """.formatted(log));
+        project.git.commit("a pipeline with a hook");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Hook guard = new Hook() {
+            @Override
+            public Verdict on(GrytEvent event) {
+                seen.add(event.type());
+                return event instanceof EvolutionStarting s && s.changes().contains("PAY-003")
+                        ? Verdict.veto("PAY-003 needs the e2e pipeline") : Verdict.proceed();
+            }
+
+            @Override
+            public String name() {
+                return "guard";
+            }
+
+            @Override
+            public Set<String> events() {
+                return Set.of(EvolutionStarting.TYPE, EvolutionFinished.TYPE);
+            }
+        };
+        Pipeline dsl = Pipeline.of(step("prove").sh("echo proving")).withName("guarded").hook(guard);
+        try (Gryt gryt = builder(project).build()) {
+            assertThat(gryt.evolve("v2.2.0").proving("PAY-001").pipeline("guarded").start().status())
+                    .isEqualTo(EvolutionStatus.PASS);
+            assertThat(gryt.evolve("v2.2.0").proving("PAY-001").with(dsl).start().status()).isEqualTo(EvolutionStatus.PASS);
+            assertThat(Files.readAllLines(log)).containsExactly("evolution.starting", "evolution.finished")
+                    .isEqualTo(seen);
+
+            Throwable fromYaml = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> gryt.evolve("v2.2.0").proving("PAY-003").pipeline("guarded").start());
+            Throwable fromDsl = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> gryt.evolve("v2.2.0").proving("PAY-003").with(dsl).start());
+            assertThat(fromYaml).isInstanceOf(VetoedException.class)
+                    .hasMessage("evolution.starting vetoed by hook guard: PAY-003 needs the e2e pipeline");
+            assertThat(fromDsl).isInstanceOf(VetoedException.class).hasMessage(fromYaml.getMessage());
+            assertThat(gryt.store().releases().evolutions("v2.2.0")).hasSize(2);
+        }
+    }
+
+    @Test
     void aPipelineFileDeclaresCommandHooks() throws Exception {
         ReleaseProject project = new ReleaseProject(dir);
         Files.writeString(project.dir().resolve(".gryt/pipelines/release-pipeline.yaml"), ReleaseProject.PIPELINE + """

@@ -51,8 +51,13 @@ public final class CatalogFiles {
      * @throws YamlException when the file cannot be read or is wrong
      */
     public static YamlCatalog parse(Path file) {
+        return parse(file, file.toString());
+    }
+
+    /** As {@link #parse(Path)}, naming the file {@code display} in messages. */
+    public static YamlCatalog parse(Path file, String display) {
         String name = file.getFileName().toString().replaceFirst("\\.(yaml|yml)$", "");
-        return parse(file.toString(), name, PipelineFiles.read(file));
+        return parse(display, name, PipelineFiles.read(file));
     }
 
     /**

@@ -10,6 +10,9 @@ import io.gryt.api.OnFailure;
 import io.gryt.api.ParallelGroup;
 import io.gryt.api.Pipeline;
 import io.gryt.api.PipelineElement;
+import io.gryt.api.PipelineHook;
+import io.gryt.api.release.ChangeType;
+import io.gryt.core.internal.hook.CommandHook;
 import io.gryt.api.Secret;
 import io.gryt.api.Step;
 import java.io.UncheckedIOException;
@@ -60,6 +63,7 @@ final class PipelineWriter {
             previous = element.steps().stream().map(Step::name).toList();
         }
         root.put("steps", steps);
+        if (!pipeline.hooks().isEmpty()) root.put("hooks", hooks(pipeline));
         try {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -91,6 +95,38 @@ final class PipelineWriter {
         if (s.continuesOnError()) m.put("continue_on_error", true);
         s.workDir().ifPresent(dir -> m.put("working_dir", dir.toString()));
         return m;
+    }
+
+    /** The pipeline's hooks as {@code hooks:} entries: command hooks only; a Java hook has no YAML form. */
+    private static List<Object> hooks(Pipeline pipeline) {
+        List<Object> hooks = new ArrayList<>();
+        for (PipelineHook h : pipeline.hooks()) {
+            if (!(h instanceof CommandHook c)) {
+                throw new BadInputException("pipeline '" + pipeline.name() + "': hook " + hookName(h) + " is Java code ("
+                        + h.getClass().getName() + "), which cannot be written to YAML (declare it as a command hook)");
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            if (!c.events().isEmpty()) m.put("on", c.events().stream().sorted().toList());
+            List<String> argv = c.command();
+            boolean script = argv.size() == 3 && argv.get(0).equals("sh") && argv.get(1).equals("-c");
+            m.put("run", script ? argv.get(2) : argv);
+            c.timeout().ifPresent(t -> m.put("timeout", Durations.format(t)));
+            if (!c.changeTypes().isEmpty()) {
+                m.put("change_types", java.util.Arrays.stream(ChangeType.values()).filter(c.changeTypes()::contains)
+                        .map(ChangeType::label).toList());
+            }
+            hooks.add(m);
+        }
+        return hooks;
+    }
+
+    private static String hookName(PipelineHook h) {
+        try {
+            return h instanceof io.gryt.api.spi.Hook hook ? "'" + hook.name() + "'" : h.getClass().getSimpleName();
+        } catch (RuntimeException e) {
+            return h.getClass().getSimpleName();
+        }
     }
 
     private static String timeout(Pipeline pipeline, Step s) {

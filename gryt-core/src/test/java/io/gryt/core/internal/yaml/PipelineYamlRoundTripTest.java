@@ -161,4 +161,50 @@ class PipelineYamlRoundTripTest {
         assertThat(Durations.parse("m")).isNull();
         assertThat(Durations.parse("1.5s")).isNull();
     }
+
+    @Test
+    void aPipelineFilesHooksAreWrittenBackAsTheyWereRead(TempProject project) {
+        Pipeline read = PipelineFiles.parse(project.writePipeline("guarded", """
+                name: guarded
+                steps:
+                  - name: test
+                    run: [echo, test]
+                hooks:
+                  - name: no-fridays
+                    on: evolution.starting
+                    run: 'test "$(date +%u)" != 5 || { echo "no releases on Fridays"; exit 1; }'
+                    timeout: 1m30s
+                  - name: review
+                    on: [promotion.starting, evolution.starting]
+                    run: ["./ci/review.sh", "--strict"]
+                    change_types: [add, fix]
+                  - name: notify
+                    run: "echo done"
+                """));
+        assertThat(read.hooks()).hasSize(3);
+        String written = PipelineFiles.toYaml(read);
+        assertThat(written).contains("hooks:", "no-fridays", "change_types:");
+        Pipeline again = PipelineFiles.parse(project.writePipeline("guarded", written));
+        assertThat(again.hooks()).isEqualTo(read.hooks());
+        assertThat(again).isEqualTo(read);
+    }
+
+    @Test
+    void aJavaHookIsRefusedRatherThanDroppedWhenAPipelineIsWrittenToYaml() {
+        io.gryt.api.spi.Hook java = new io.gryt.api.spi.Hook() {
+            @Override
+            public Verdict on(io.gryt.api.event.GrytEvent event) {
+                return Verdict.proceed();
+            }
+
+            @Override
+            public String name() {
+                return "freeze";
+            }
+        };
+        Pipeline pipeline = Pipeline.named("release").steps(step("test").run("echo", "test")).build().hook(java);
+        assertThatThrownBy(() -> PipelineFiles.toYaml(pipeline)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("pipeline 'release': hook 'freeze' is Java code")
+                .hasMessageEndingWith("which cannot be written to YAML (declare it as a command hook)");
+    }
 }
