@@ -2,6 +2,8 @@ package io.gryt.cli;
 
 import io.gryt.api.BadInputException;
 import io.gryt.core.catalog.Catalogs;
+import io.gryt.core.config.ConfigFile;
+import io.gryt.core.config.ConfigKey;
 import io.gryt.core.project.ProjectLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +58,12 @@ final class PipelineCommand implements Callable<Integer> {
                         layout.display(layout.pipelinesDir())), e);
             }
             parent.gryt.out.println("created " + layout.display(file) + " from " + reference);
+            String catalog = reference.substring(0, reference.indexOf('.'));
+            if (!ConfigFile.load(layout.configFile()).isSet(ConfigKey.CATALOG)) {
+                ConfigFile.set(layout.configFile(), ConfigKey.CATALOG.name(), catalog);
+                parent.gryt.out.println("set catalog: " + catalog + " in " + layout.display(layout.configFile())
+                        + " (plain step names such as test resolve in it)");
+            }
             parent.gryt.out.println("next: gryt run " + name);
             return ExitCodes.OK;
         }

@@ -98,7 +98,9 @@ class CatalogCommandsTest {
         CliRun.in(dir, "init");
         CliRun r = CliRun.in(dir, "pipeline", "new", "myapp", "--from", "catalog:go.release");
         assertThat(r.exitCode()).as(r.all()).isZero();
-        assertThat(r.out()).contains("created .gryt/pipelines/myapp.yaml from go.release");
+        assertThat(r.out()).contains("created .gryt/pipelines/myapp.yaml from go.release")
+                .contains("set catalog: go in .gryt/config.yaml (plain step names such as test resolve in it)");
+        assertThat(CliRun.in(dir, "config", "get", "catalog").out().strip()).isEqualTo("go");
         Path file = dir.resolve(".gryt/pipelines/myapp.yaml");
         Pipeline p = PipelineFiles.parse(file);
         assertThat(p.name()).isEqualTo("myapp");
@@ -112,6 +114,10 @@ class CatalogCommandsTest {
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("pipeline 'myapp' already exists");
         assertThat(file).hasContent(before);
+
+        CliRun second = CliRun.in(dir, "pipeline", "new", "py", "--from", "catalog:python.release");
+        assertThat(second.out()).as("a project's catalog, once set, stays").doesNotContain("set catalog");
+        assertThat(CliRun.in(dir, "config", "get", "catalog").out().strip()).isEqualTo("go");
 
         CliRun unknown = CliRun.in(dir, "pipeline", "new", "other", "--from", "catalog:go.relaese");
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -40,6 +40,7 @@ class ConfigCommandTest {
                 "execution.mode        local                 default",
                 "execution.shared_url  -                     not set",
                 "pipeline_template     ci                    default",
+                "catalog               -                     not set",
                 "release.push          -                     not set");
     }
 
@@ -60,7 +61,7 @@ class ConfigCommandTest {
         CliRun r = CliRun.in(dir, "config", "list", "--json");
         assertThat(r.exitCode()).as(r.all()).isZero();
         JsonNode settings = Json.MAPPER.readTree(r.out());
-        assertThat(settings).hasSize(6);
+        assertThat(settings).hasSize(7);
         assertThat(settings.get(0).get("key").asText()).isEqualTo("store.url");
         assertThat(settings.get(0).get("value").asText()).isEqualTo("sqlite:runs/gryt.db");
         assertThat(settings.get(0).get("default").asBoolean()).isFalse();
@@ -151,7 +152,7 @@ class ConfigCommandTest {
         CliRun r = CliRun.in(dir, "config", "list");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).endsWith(".gryt/config.yaml:4:3: store.colour: unknown key (known keys: store.url,"
-                + " run.runners, execution.mode, execution.shared_url, pipeline_template, release.push)\n");
+                + " run.runners, execution.mode, execution.shared_url, pipeline_template, catalog, release.push)\n");
         assertThat(r.err().lines()).hasSize(1);
     }
 

@@ -302,7 +302,12 @@ public final class Gryt implements AutoCloseable {
     }
 
     private ExecutionPlan plan(Pipeline pipeline) {
-        return PlanBuilder.plan(pipeline, projectSteps());
+        return plan(pipeline, Optional.empty());
+    }
+
+    /** Plans {@code pipeline}; plain step names resolve in the project's catalog, else in {@code fallbackCatalog}. */
+    private ExecutionPlan plan(Pipeline pipeline, Optional<String> fallbackCatalog) {
+        return PlanBuilder.plan(pipeline, projectSteps(fallbackCatalog), catalogs::candidates);
     }
 
     /**
@@ -393,9 +398,9 @@ public final class Gryt implements AutoCloseable {
         return c;
     }
 
-    private Supplier<Map<String, Step>> projectSteps() {
+    private Supplier<Map<String, Step>> projectSteps(Optional<String> fallbackCatalog) {
         return () -> {
-            Map<String, Step> steps = new LinkedHashMap<>(catalogs.steps());
+            Map<String, Step> steps = new LinkedHashMap<>(catalogs.steps(config().catalog().or(() -> fallbackCatalog)));
             steps.putAll(PipelineFiles.loadSteps(layout.stepsFile())); // the project's own definitions win
             return steps;
         };
@@ -769,6 +774,12 @@ public final class Gryt implements AutoCloseable {
         public ExecutionPlan plan(Pipeline pipeline) {
             ensureOpen();
             return Gryt.this.plan(pipeline);
+        }
+
+        @Override
+        public ExecutionPlan plan(Pipeline pipeline, Optional<String> catalog) {
+            ensureOpen();
+            return Gryt.this.plan(pipeline, catalog);
         }
 
         @Override

@@ -33,8 +33,9 @@ import java.util.stream.Stream;
  * node, rust, maven, gradle); a name found earlier hides the same name later.
  *
  * <p>References: {@code go.release} is pipeline {@code release} of catalog {@code go}, {@code go.test} its step
- * {@code test}. A plain step name ({@code step("test")}) resolves to the step of a project or registered catalog when
- * exactly one catalog of the first such group that has it defines it. A project's catalog file is read when first
+ * {@code test}. A plain step name ({@code step("test")}) resolves to the step of the project's catalog (its
+ * {@code catalog:} setting, or the catalog of the generation's {@code pipeline_template}), else of the one catalog
+ * that defines it (see {@link #steps(Optional)}). A project's catalog file is read when first
  * needed; a mistake in it is a {@link io.gryt.core.internal.yaml.YamlException} naming file, line and column. Thread-safe.
  */
 public final class Catalogs {
@@ -172,18 +173,30 @@ public final class Catalogs {
     }
 
     /**
-     * The step definitions catalogs give to references: every catalog's step as {@code <catalog>.<step>}, and a
-     * project or registered catalog's step by its plain name when exactly one catalog of the first group (project,
-     * then registered) that defines the name does.
+     * The step definitions catalogs give to references, with no project catalog: see {@link #steps(Optional)}.
      */
     public Map<String, Step> steps() {
+        return steps(Optional.empty());
+    }
+
+    /**
+     * The step definitions catalogs give to references: every catalog's step as {@code <catalog>.<step>}; then by its
+     * plain name ({@code test}) each step of {@code projectCatalog} (the project's {@code catalog:} setting, or the
+     * catalog of the generation's {@code pipeline_template}), when given and known; then a plain name that exactly one
+     * catalog of the first group defining it (the project's catalog files, then registered catalogs, then the
+     * built-in ones) defines. A plain name several catalogs of that group define is left out:
+     * {@link #candidates} names them.
+     */
+    public Map<String, Step> steps(Optional<String> projectCatalog) {
         List<FoundCatalog> all = all();
         Map<String, Step> steps = new LinkedHashMap<>();
         for (FoundCatalog f : all) {
             f.catalog().steps().forEach((name, step) -> steps.put(f.name() + "." + name, step));
         }
+        projectCatalog.flatMap(name -> all.stream().filter(f -> f.name().equals(name)).findFirst())
+                .ifPresent(f -> f.catalog().steps().forEach(steps::putIfAbsent));
         Set<String> decided = new HashSet<>(); // a plain name the first group that has it settles
-        for (CatalogOrigin group : List.of(CatalogOrigin.PROJECT, CatalogOrigin.REGISTERED)) {
+        for (CatalogOrigin group : CatalogOrigin.values()) {
             Map<String, List<Step>> plain = new LinkedHashMap<>();
             for (FoundCatalog f : all) {
                 if (f.origin() != group) continue;
@@ -194,6 +207,15 @@ public final class Catalogs {
             });
         }
         return Collections.unmodifiableMap(steps);
+    }
+
+    /** The qualified names ({@code go.test, python.test}) of the catalogs' steps named {@code name}, in catalog order. */
+    public List<String> candidates(String name) {
+        List<String> found = new ArrayList<>();
+        for (FoundCatalog f : all()) {
+            if (f.catalog().steps().containsKey(name)) found.add(f.name() + "." + name);
+        }
+        return found;
     }
 
     private Catalog project(Path file) {

@@ -47,13 +47,21 @@ public final class ConfigKey<T> {
             "ci", ConfigKey::pipelineName, Function.identity());
 
 
+    /**
+     * {@code catalog}: the project's catalog, in which a plain step name ({@code test}) that neither the pipeline nor
+     * {@code .gryt/steps.yaml} defines resolves ({@code go}, {@code python}...). No default.
+     */
+    public static final ConfigKey<String> CATALOG = new ConfigKey<>("catalog",
+            "The catalog a plain step name (test) resolves in when the pipeline and .gryt/steps.yaml do not define it (go, python, ...)",
+            null, ConfigKey::catalogName, Function.identity());
+
     /** The git remote that evolutions and promotions push their new tag to (a remote's name or a URL). No default: no push. */
     public static final ConfigKey<String> RELEASE_PUSH = new ConfigKey<>("release.push",
             "The git remote (name or URL) every evolution and promotion pushes its new tag to; unset: tags stay local",
             null, ConfigKey::remote, Function.identity());
 
     private static final List<ConfigKey<?>> ALL = List.of(STORE_URL, RUN_RUNNERS, EXECUTION_MODE, EXECUTION_SHARED_URL,
-            PIPELINE_TEMPLATE, RELEASE_PUSH);
+            PIPELINE_TEMPLATE, CATALOG, RELEASE_PUSH);
 
     private final String name;
     private final String description;
@@ -175,6 +183,12 @@ public final class ConfigKey<T> {
         if (text.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) return text;
         throw new IllegalArgumentException("'" + text + "' is not a pipeline name (1-100 letters, digits, '.', '_'"
                 + " or '-', starting with a letter or digit)");
+    }
+
+    private static String catalogName(String text) {
+        if (text.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}")) return text;
+        throw new IllegalArgumentException("'" + text + "' is not a catalog name (1-64 letters, digits, '_' or '-',"
+                + " starting with a letter or digit; gryt catalog list)");
     }
 
     private static String remote(String text) {

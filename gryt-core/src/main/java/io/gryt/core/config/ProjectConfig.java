@@ -122,6 +122,11 @@ public final class ProjectConfig {
         return get(ConfigKey.PIPELINE_TEMPLATE).orElseThrow();
     }
 
+    /** {@code catalog}: the project's catalog, in which plain step names resolve, when set. */
+    public Optional<String> catalog() {
+        return get(ConfigKey.CATALOG);
+    }
+
     /** {@code execution.shared_url}, when set. */
     public Optional<String> sharedUrl() {
         return get(ConfigKey.EXECUTION_SHARED_URL);

@@ -184,7 +184,9 @@ public final class EvolutionRequest {
             throw new BadInputException("the work tree " + vcs.root() + " has uncommitted changes: commit them,"
                     + " or pass --allow-dirty (the evolution records that it ran dirty)");
         }
-        ExecutionPlan plan = ctx.plan(proof(generation, changes)); // planned once: the run executes this plan
+        // planned once: the run executes this plan; plain step names resolve in the template's catalog (go.release: go)
+        ExecutionPlan plan = ctx.plan(proof(generation, changes),
+                ctx.catalogs().catalogOf(generation.pipelineTemplate()).map(io.gryt.core.catalog.FoundCatalog::name));
         List<Hook> pipelineHooks = Hooks.of(plan.pipeline());
         Optional<Policy> policy = Policies.load(ctx.layout());
         List<Change> proven = generation.changes().stream().filter(c -> changes.ids().contains(c.id())).toList();

@@ -6,6 +6,9 @@ import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeType;
 import io.gryt.core.Gryt;
 import io.gryt.core.catalog.Catalogs;
+import io.gryt.core.project.ProjectLayout;
+import io.gryt.core.config.ConfigKey;
+import io.gryt.core.config.ConfigFile;
 import io.gryt.core.project.FileErrors;
 import io.gryt.core.project.ProjectInit;
 import io.gryt.core.internal.yaml.PipelineFiles;
@@ -113,6 +116,9 @@ public final class ProjectTemplates {
             throw new GrytException("cannot create the project in " + root + ": " + FileErrors.describe(e), e);
         }
         ProjectInit.init(root, false);
+        // the template's catalog is the project's: plain step names (test) resolve in it
+        template.pipeline().ifPresent(ref -> ConfigFile.set(new ProjectLayout(root).configFile(), ConfigKey.CATALOG.name(),
+                ref.substring(0, ref.indexOf('.'))));
         try (Gryt gryt = Gryt.open(root)) {
             gryt.generations().create(FIRST_VERSION, "First release",
                     List.of(new Change(FIRST_CHANGE, ChangeType.ADD, "First release of the project", null)), PIPELINE);

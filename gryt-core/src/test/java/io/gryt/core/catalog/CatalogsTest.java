@@ -13,6 +13,8 @@ import io.gryt.core.internal.plan.PlannedStep;
 import io.gryt.core.project.ProjectInit;
 import io.gryt.core.internal.yaml.YamlException;
 import io.gryt.testing.TempProject;
+import io.gryt.core.config.ConfigFile;
+import io.gryt.testing.TempGitRepo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,14 +183,74 @@ class CatalogsTest {
     }
 
     @Test
-    void aBuiltInStepResolvesByItsQualifiedNameAndAPlainNameThatManyDefineStaysUndefined() {
+    void aPlainNameManyCatalogsDefineIsAmbiguousAndTheErrorListsThemAndSaysHowToChoose() {
         ProjectInit.init(dir);
         try (Gryt gryt = Gryt.open(dir)) {
             gryt.validate(Pipeline.of(step("go.test")));
             assertThatThrownBy(() -> gryt.validate(Pipeline.of(step("test"))))
-                    .hasMessageContaining("step 'test' is not defined")
-                    .hasMessageContaining("name a catalog's step (go.test; gryt catalog list)");
+                    .isInstanceOf(io.gryt.api.InvalidPipelineException.class)
+                    .hasMessageContaining("step 'test' is ambiguous: 6 catalogs define it (go.test, python.test, node.test,"
+                            + " rust.test, maven.test, gradle.test); name one (go.test), define it in the pipeline or"
+                            + " .gryt/steps.yaml, or set the project's catalog (gryt config set catalog go)");
+            assertThatThrownBy(() -> gryt.validate(Pipeline.of(step("nowhere"))))
+                    .hasMessageContaining("step 'nowhere' is not defined");
         }
+    }
+
+    @Test
+    void aPlainNameResolvesInThePipelineThenStepsYamlThenTheProjectsCatalog() {
+        TempProject project = TempProject.create(dir);
+        ConfigFile.set(dir.resolve(".gryt/config.yaml"), "catalog", "python");
+        Step pythonTest = BuiltinCatalogs.all().stream().filter(c -> c.name().equals("python")).findFirst().orElseThrow()
+                .steps().get("test");
+        try (Gryt gryt = Gryt.open(dir)) {
+            Step resolved = gryt.resolve(Pipeline.of(step("test"))).get(0);
+            assertThat(resolved.command()).isEqualTo(pythonTest.command());
+            assertThat(resolved.script()).isEqualTo(pythonTest.script());
+            Step own = gryt.resolve(Pipeline.of(step("test")).define(step("test").sh("echo mine"))).get(0);
+            assertThat(own.script()).hasValue("echo mine");
+        }
+        project.writeSteps("steps:\n  test: {run: \"echo steps-yaml\"}\n");
+        try (Gryt gryt = Gryt.open(dir)) {
+            assertThat(gryt.resolve(Pipeline.of(step("test"))).get(0).script()).hasValue("echo steps-yaml");
+        }
+    }
+
+    @Test
+    void anEvolutionResolvesAPlainNameInTheCatalogOfItsGenerationsTemplateUnlessTheProjectSetsOne(
+            @TempDir Path outside) {
+        TempGitRepo git = TempGitRepo.init(dir);
+        ProjectInit.init(dir);
+        for (String name : List.of("acme", "beta")) {
+            git.write(".gryt/catalogs/" + name + ".yaml", """
+                    steps:
+                      check: {run: "echo %s >> %s"}
+                    pipelines:
+                      release:
+                        steps:
+                          - name: check
+                    """.formatted(name, outside.resolve("ran.txt")));
+        }
+        git.write(".gryt/generations/v1.0.0.yaml", """
+                version: v1.0.0
+                changes:
+                  - {type: add, id: FEAT-001, title: "User login"}
+                pipeline_template: acme.release
+                """);
+        git.commit("two catalogs defining check");
+        Pipeline mine = Pipeline.of(step("check")).withName("mine");
+        try (Gryt gryt = Gryt.open(dir)) {
+            assertThatThrownBy(() -> gryt.validate(mine)).hasMessageContaining(
+                    "step 'check' is ambiguous: 2 catalogs define it (acme.check, beta.check)");
+            assertThat(gryt.evolve("v1.0.0").proving("FEAT-001").with(mine).start().status())
+                    .isEqualTo(io.gryt.api.release.EvolutionStatus.PASS);
+        }
+        ConfigFile.set(dir.resolve(".gryt/config.yaml"), "catalog", "beta");
+        git.commit("the project's catalog is beta");
+        try (Gryt gryt = Gryt.open(dir)) {
+            gryt.evolve("v1.0.0").proving("FEAT-001").with(mine).start();
+        }
+        assertThat(outside.resolve("ran.txt")).hasContent("acme\nbeta");
     }
 
     @Test

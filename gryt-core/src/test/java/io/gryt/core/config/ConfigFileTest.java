@@ -70,7 +70,7 @@ class ConfigFileTest {
         assertThat(error("store:\n  uri: sqlite:x.db\n")).isEqualTo(":2:3: store.uri: unknown key (did you mean 'store.url'?)");
         assertThat(error("colour: blue\n")).isEqualTo(
                 ":1:1: colour: unknown key (known keys: store.url, run.runners, execution.mode, execution.shared_url,"
-                        + " pipeline_template, release.push)");
+                        + " pipeline_template, catalog, release.push)");
     }
 
     @Test

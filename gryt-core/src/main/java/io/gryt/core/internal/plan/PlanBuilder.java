@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -42,10 +43,20 @@ public final class PlanBuilder {
      * @throws InvalidPipelineException when a reference is undefined, a dependency unknown, or there is a cycle
      */
     public static ExecutionPlan plan(Pipeline pipeline, Supplier<Map<String, Step>> projectSteps) {
+        return plan(pipeline, projectSteps, name -> List.of());
+    }
+
+    /**
+     * As {@link #plan(Pipeline, Supplier)}; a reference defined nowhere whose name {@code candidates} knows in several
+     * catalogs ({@code go.test, python.test}) is refused as ambiguous, listing them.
+     */
+    public static ExecutionPlan plan(Pipeline pipeline, Supplier<Map<String, Step>> projectSteps,
+                                     Function<String, List<String>> candidates) {
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(projectSteps, "projectSteps");
+        Objects.requireNonNull(candidates, "candidates");
         checkEnv("pipeline '" + pipeline.name() + "'", pipeline.env());
-        Definitions definitions = new Definitions(pipeline.catalog(), projectSteps);
+        Definitions definitions = new Definitions(pipeline.catalog(), projectSteps, candidates);
         List<PlannedStep> planned = new ArrayList<>();
         List<String> previous = List.of();
         for (PipelineElement element : pipeline.elements()) {
@@ -134,11 +145,14 @@ public final class PlanBuilder {
     private static final class Definitions {
         private final Map<String, Step> catalog;
         private final Supplier<Map<String, Step>> projectSteps;
+        private final Function<String, List<String>> candidates;
         private Map<String, Step> loaded;
 
-        Definitions(Map<String, Step> catalog, Supplier<Map<String, Step>> projectSteps) {
+        Definitions(Map<String, Step> catalog, Supplier<Map<String, Step>> projectSteps,
+                    Function<String, List<String>> candidates) {
             this.catalog = catalog;
             this.projectSteps = projectSteps;
+            this.candidates = candidates;
         }
 
         Step resolve(Step declared) {
@@ -146,6 +160,13 @@ public final class PlanBuilder {
             Step definition = catalog.get(declared.name());
             if (definition == null) definition = project().get(declared.name());
             if (definition == null || definition.kind() == Step.Kind.REFERENCE) {
+                List<String> found = declared.name().contains(".") ? List.of() : candidates.apply(declared.name());
+                if (found.size() > 1) {
+                    throw new InvalidPipelineException("step '" + declared.name() + "' is ambiguous: " + found.size()
+                            + " catalogs define it (" + String.join(", ", found) + "); name one (" + found.get(0)
+                            + "), define it in the pipeline or .gryt/steps.yaml, or set the project's catalog"
+                            + " (gryt config set catalog " + found.get(0).substring(0, found.get(0).indexOf('.')) + ")");
+                }
                 throw new InvalidPipelineException("step '" + declared.name()
                         + "' is not defined: add it to the pipeline (define(...)) or to .gryt/steps.yaml,"
                         + " or name a catalog's step (go.test; gryt catalog list)");

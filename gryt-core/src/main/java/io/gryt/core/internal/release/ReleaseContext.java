@@ -57,6 +57,14 @@ public interface ReleaseContext {
      */
     ExecutionPlan plan(Pipeline pipeline);
 
+    /**
+     * As {@link #plan(Pipeline)}, a plain step name resolving in {@code catalog} (the catalog of the generation's
+     * {@code pipeline_template}) when the project sets no {@code catalog:} of its own.
+     */
+    default ExecutionPlan plan(Pipeline pipeline, java.util.Optional<String> catalog) {
+        return plan(pipeline);
+    }
+
     /** Starts a run of {@code plan} (recorded before it returns). */
     RunHandle start(ExecutionPlan plan, RunOptions options);
 
