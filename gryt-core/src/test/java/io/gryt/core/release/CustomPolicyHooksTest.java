@@ -103,6 +103,52 @@ class CustomPolicyHooksTest {
     }
 
     @Test
+    void aHangingCustomHookTimesOutAtTheProjectsHookTimeoutAndRefuses() throws Exception {
+        ReleaseProject project = new ReleaseProject(dir);
+        project.git.write(".gryt/hooks.yaml", "timeout: 500ms\n");
+        project.git.write(".gryt/policies.yaml", """
+                policies:
+                  - name: slow-review
+                    type: custom
+                    config:
+                      custom_hook: "sleep 600"
+                """);
+        project.git.commit("a custom policy that hangs");
+        try (Gryt gryt = Gryt.builder().projectDir(project.dir()).build()) {
+            java.time.Instant before = java.time.Instant.now();
+            assertThatThrownBy(() -> gryt.evolve("v2.2.0").proving("PAY-002").with(PASSING).start())
+                    .isInstanceOf(VetoedException.class)
+                    .hasMessageContaining("policy 'slow-review'")
+                    .hasMessageContaining("timed out after");
+            assertThat(java.time.Duration.between(before, java.time.Instant.now())).isLessThan(java.time.Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void convertingAddsAHooksListToAHookFileWithoutOneAndRefusesToRewriteOneThatHasIt() throws Exception {
+        Path file = outside.resolve("hooks.yaml");
+        java.util.List<io.gryt.core.policy.PolicyRule.CustomHook> rules = java.util.List.of(
+                new io.gryt.core.policy.PolicyRule.CustomHook("review", true, java.util.Set.of(
+                        io.gryt.api.release.ChangeType.FIX), "make review"),
+                new io.gryt.core.policy.PolicyRule.CustomHook("off", false, java.util.Set.of(), "false"));
+        Files.writeString(file, "timeout: 10s\n");
+        assertThat(io.gryt.core.internal.yaml.HookFiles.withPolicyHooks(file, "hooks.yaml", rules, dir)).isEqualTo("""
+                timeout: 10s
+                # The custom policies of .gryt/policies.yaml, converted by gryt policy convert (docs/hooks.md)
+                # disabled in policies.yaml, not converted: {name: "off", on: [evolution.starting, promotion.starting], run: "false"}
+                hooks:
+                  - {name: "review", on: [evolution.starting, promotion.starting], run: "make review", change_types: [fix]}
+                """);
+        Files.writeString(file, "hooks:\n  - {name: other, run: 'true'}\n");
+        assertThatThrownBy(() -> io.gryt.core.internal.yaml.HookFiles.withPolicyHooks(file, "hooks.yaml", rules, dir))
+                .isInstanceOf(io.gryt.api.BadInputException.class)
+                .hasMessage("hooks.yaml has its own hooks: list, which gryt does not rewrite; add '- {name: \"review\","
+                        + " on: [evolution.starting, promotion.starting], run: \"make review\", change_types: [fix]}' to it,"
+                        + " then convert again");
+        assertThat(file).hasContent("hooks:\n  - {name: other, run: 'true'}\n");
+    }
+
+    @Test
     void aScriptOfTheProjectNamedWithoutADirectoryRunsFromTheProjectNotThePath() throws Exception {
         Files.writeString(dir.resolve("check.sh"), "exit 0\n");
         assertThat(PolicyHooks.commandLine("check.sh", dir)).isEqualTo("./check.sh");

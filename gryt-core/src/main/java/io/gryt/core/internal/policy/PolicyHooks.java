@@ -8,6 +8,7 @@ import io.gryt.core.policy.Policy;
 import io.gryt.core.policy.PolicyRule.CustomHook;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,11 @@ public final class PolicyHooks {
     public static String commandLine(String customHook, Path projectDir) {
         String text = customHook.strip();
         boolean oneWord = !text.isEmpty() && text.chars().noneMatch(Character::isWhitespace);
-        if (oneWord && text.indexOf('/') < 0 && Files.isRegularFile(projectDir.resolve(text))) return "./" + text;
+        try {
+            if (oneWord && text.indexOf('/') < 0 && Files.isRegularFile(projectDir.resolve(text))) return "./" + text;
+        } catch (InvalidPathException e) {
+            // not a file name: a command line
+        }
         return text;
     }
 }

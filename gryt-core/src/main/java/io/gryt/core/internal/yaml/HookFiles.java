@@ -61,17 +61,20 @@ public final class HookFiles {
         YamlNode root = text.isBlank() ? null : YamlTree.read(display, text);
         List<String> items = new ArrayList<>();
         for (CustomHook rule : rules) items.add(entry(rule, projectDir));
+        boolean adding = rules.stream().anyMatch(CustomHook::enabled);
         if (root != null) {
             HookSettings existing = load(file, display, projectDir); // refuses a broken file before anything is added to it
-            for (CustomHook rule : rules) {
+            for (CustomHook rule : rules.stream().filter(CustomHook::enabled).toList()) {
                 if (existing.hooks().stream().anyMatch(h -> h.name().equals(rule.name()))) {
                     throw new BadInputException(display + " already has a hook named '" + rule.name()
                             + "': rename one of them, then convert again");
                 }
             }
-            if (root instanceof YamlNode.Mapping map && map.entries().containsKey("hooks")) {
+            if (adding && root instanceof YamlNode.Mapping map && map.entries().containsKey("hooks")) {
+                List<String> lines = new ArrayList<>();
+                for (int i = 0; i < rules.size(); i++) if (rules.get(i).enabled()) lines.add("'- " + items.get(i) + "'");
                 throw new BadInputException(display + " has its own hooks: list, which gryt does not rewrite; add "
-                        + String.join(" and ", items.stream().map(i -> "'- " + i + "'").toList()) + " to it, then convert again");
+                        + String.join(" and ", lines) + " to it, then convert again");
             }
         }
         StringBuilder b = new StringBuilder(text);
@@ -80,7 +83,7 @@ public final class HookFiles {
         for (int i = 0; i < rules.size(); i++) {
             if (!rules.get(i).enabled()) b.append("# disabled in policies.yaml, not converted: ").append(items.get(i)).append('\n');
         }
-        if (rules.stream().anyMatch(CustomHook::enabled)) b.append("hooks:\n");
+        if (adding) b.append("hooks:\n");
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).enabled()) b.append("  - ").append(items.get(i)).append('\n');
         }
