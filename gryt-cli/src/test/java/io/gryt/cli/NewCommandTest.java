@@ -113,6 +113,9 @@ class NewCommandTest {
         assertThat(release.steps()).extracting(Step::name).containsExactly("lint", "test", "build");
         assertThat(release.steps()).allSatisfy(s -> assertThat(s.kind()).isNotEqualTo(Step.Kind.REFERENCE));
         assertThat(TempGitRepo.open(app).git("status", "--porcelain")).isBlank();
+        String catalog = template.equals("java") ? "maven" : template;
+        assertThat(CliRun.in(app, "config", "get", "catalog").out().strip())
+                .as("the template's catalog is the project's: plain step names resolve in it").isEqualTo(catalog);
 
         List<String> missingTools = ProjectTemplates.missing(ProjectTemplates.require(template).tools(), System.getenv("PATH"));
         CliRun doctor = CliRun.in(app, "doctor");
