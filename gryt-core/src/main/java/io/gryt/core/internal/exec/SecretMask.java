@@ -24,7 +24,7 @@ import java.util.Set;
  * depend on the value alone). Other transformations (a value reversed, split over two lines, encrypted, base64
  * of a text wrapped over several lines) are not recognised.
  */
-final class SecretMask {
+public final class SecretMask {
     static final SecretMask NONE = new SecretMask(List.of());
     /** Shorter values are not looked for encoded: their encodings would hide ordinary text. */
     static final int MIN_ENCODED = 8;
@@ -42,7 +42,7 @@ final class SecretMask {
      * file keeps its final newline). Null and blank values, and blank lines of multi-line values, are ignored:
      * masking every space would wreck the logs and hide nothing secret.
      */
-    static SecretMask of(Collection<String> values) {
+    public static SecretMask of(Collection<String> values) {
         Set<String> distinct = new LinkedHashSet<>();
         for (String v : values) {
             if (v == null || v.isBlank()) continue;
@@ -87,7 +87,7 @@ final class SecretMask {
     }
 
     /** {@code text} with every secret value replaced; {@code null} stays {@code null}. */
-    String apply(String text) {
+    public String apply(String text) {
         if (text == null || values.stream().noneMatch(text::contains)) return text;
         boolean[] hidden = hidden(text);
         return masked(text, hidden, text.length());
