@@ -121,7 +121,7 @@ final class GrytCommand implements Callable<Integer> {
         found.broken().forEach(jar -> err.println("gryt: plugin " + layout.display(jar.path()) + " left out: "
                 + jar.problem().orElseThrow()));
         io.gryt.core.Gryt.Builder builder = io.gryt.core.Gryt.builder().projectDir(layout.root())
-                .classLoader(found.loader()).hookReports(line -> err.println("gryt: " + line));
+                .environment(env).classLoader(found.loader()).hookReports(line -> err.println("gryt: " + line));
         if (listener != null) builder.eventListener(listener);
         io.gryt.core.Gryt g = builder.build();
         Recovered.report(g, err);

@@ -24,13 +24,24 @@ record CliRun(int exitCode, String out, String err) {
         return of(all.toArray(String[]::new));
     }
 
+    /** Runs {@code args} in {@code dir} with {@code env} as the process environment. */
+    static CliRun in(java.util.Map<String, String> env, Path dir, String... args) {
+        List<String> all = new ArrayList<>(List.of("-C", dir.toString()));
+        all.addAll(Arrays.asList(args));
+        return of(env, all.toArray(String[]::new));
+    }
+
     static CliRun of(String... args) {
+        return of(System.getenv(), args);
+    }
+
+    static CliRun of(java.util.Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Cli.execute(args, o, e);
+            code = Cli.execute(args, o, e, env);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -261,6 +261,20 @@ public final class Gryt implements AutoCloseable {
         return start(plan(pipeline), options);
     }
 
+    /** The values of the secrets {@code plan}'s pipeline and steps declare, wherever the run's environment sets them. */
+    private List<String> secretValues(ExecutionPlan plan, RunOptions options) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        plan.pipeline().secrets().forEach(s -> names.add(s.name()));
+        plan.steps().forEach(s -> s.step().secrets().forEach(secret -> names.add(secret.name())));
+        List<String> values = new ArrayList<>();
+        for (String name : names) {
+            for (Map<String, String> source : List.of(environment, plan.pipeline().env(), options.env())) {
+                if (source.get(name) != null) values.add(source.get(name));
+            }
+        }
+        return values;
+    }
+
     /** Starts a run of {@code planned}, narrowed to the selection of {@code options}. */
     private RunHandle start(ExecutionPlan planned, RunOptions options) {
         ExecutionPlan plan = options.selection().applyTo(planned);
@@ -269,6 +283,7 @@ public final class Gryt implements AutoCloseable {
                     + " directory): cannot run " + planned.pipeline().name());
         }
         hooks.settings(); // a malformed hooks.yaml fails before anything runs
+        hooks.addSecrets(secretValues(plan, options));
         List<RunListener> all = new ArrayList<>(listeners);
         List<Hook> pipelineHooks = Hooks.of(plan.pipeline());
         if (!pipelineHooks.isEmpty()) all.add(new EventBridge(new EventBus(List.of(e -> hooks.after(e, pipelineHooks)))));

@@ -161,7 +161,7 @@ final class Database implements SqlDatabase {
     private static StoreException openFailure(Path file, String location, Exception e) {
         if (isNotADatabase(e)) return Damage.notADatabase(file, location, e);
         if (Damage.isDamage(e)) return Damage.of(file, location, location + " is damaged (" + Damage.reason(e) + ")", e);
-        return new StoreException(location + ": cannot open the database: " + reason(e), e);
+        return new StoreException(location + ": cannot open the database: " + reason(e, file), e);
     }
 
     /** True when this database only reads ({@link #openReadOnly}). */
@@ -361,7 +361,7 @@ final class Database implements SqlDatabase {
             try {
                 keeper.close();
             } catch (SQLException e) {
-                throw new StoreException(location + ": cannot close the database: " + reason(e), e);
+                throw new StoreException(location + ": cannot close the database: " + reason(e, file), e);
             }
         }
     }
@@ -374,7 +374,7 @@ final class Database implements SqlDatabase {
 
     private StoreException failure(String what, Exception e) {
         if (Damage.isDamage(e)) return Damage.of(file, location, location + " is damaged (" + Damage.reason(e) + "): cannot " + what, e);
-        return new StoreException(location + ": cannot " + what + ": " + reason(e), e);
+        return new StoreException(location + ": cannot " + what + ": " + reason(e, file), e);
     }
 
     private static SQLiteDataSource dataSource(Path file, String location) {
@@ -513,6 +513,24 @@ final class Database implements SqlDatabase {
     }
 
     /** The driver's one-line reason for a failure (the innermost SQL error's message). */
+    /**
+     * {@link #reason(Throwable)}, led by "no space left on device" when SQLite failed to write (SQLITE_FULL, or an
+     * I/O error such as growing the WAL index) and the file system holding {@code file} has (almost) no space left:
+     * SQLite itself names only the call that failed.
+     */
+    static String reason(Throwable e, Path file) {
+        String reason = reason(e);
+        if (!reason.contains("SQLITE_FULL") && !reason.contains("SQLITE_IOERR")) return reason;
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            long free = java.nio.file.Files.getFileStore(dir).getUsableSpace();
+            if (free < 1 << 20) return "no space left on device (" + free + " bytes free): " + reason;
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // the space is unknown: SQLite's words alone
+        }
+        return reason;
+    }
+
     static String reason(Throwable e) {
         Throwable reason = e;
         for (Throwable t = e; t != null; t = t.getCause()) {

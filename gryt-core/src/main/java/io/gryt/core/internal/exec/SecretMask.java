@@ -2,7 +2,11 @@ package io.gryt.core.internal.exec;
 
 import io.gryt.api.Secret;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,9 +17,17 @@ import java.util.Set;
  * is hidden, and a run of such characters becomes one mask, so that overlapping values (one a substring of
  * another, or two that share characters) leak no part of either. Output reaches the mask line by line, so each
  * line of a multi-line value is a value too.
+ *
+ * <p>A value of at least {@value #MIN_ENCODED} characters is also hidden in the encodings a step is likely to
+ * print it in: URL encoding, hex (lower or upper case), and base64 (standard or URL-safe, with or without
+ * padding), also inside a longer base64 text such as a {@code Basic} authorization header (the characters that
+ * depend on the value alone). Other transformations (a value reversed, split over two lines, encrypted, base64
+ * of a text wrapped over several lines) are not recognised.
  */
-final class SecretMask {
+public final class SecretMask {
     static final SecretMask NONE = new SecretMask(List.of());
+    /** Shorter values are not looked for encoded: their encodings would hide ordinary text. */
+    static final int MIN_ENCODED = 8;
 
     private final List<String> values;
     private final int longest;
@@ -30,7 +42,7 @@ final class SecretMask {
      * file keeps its final newline). Null and blank values, and blank lines of multi-line values, are ignored:
      * masking every space would wreck the logs and hide nothing secret.
      */
-    static SecretMask of(Collection<String> values) {
+    public static SecretMask of(Collection<String> values) {
         Set<String> distinct = new LinkedHashSet<>();
         for (String v : values) {
             if (v == null || v.isBlank()) continue;
@@ -41,11 +53,41 @@ final class SecretMask {
                 if (!line.isBlank()) distinct.add(line.strip());
             }
         }
+        for (String v : List.copyOf(distinct)) {
+            if (v.length() >= MIN_ENCODED) distinct.addAll(encodings(v));
+        }
         return new SecretMask(distinct.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
     }
 
+    /** The forms of {@code value} a step is likely to print it in besides the value itself. */
+    private static Set<String> encodings(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+        forms.add(HexFormat.of().formatHex(bytes));
+        forms.add(HexFormat.of().withUpperCase().formatHex(bytes));
+        // base64 of a text that holds the value at byte offset 0, 1 or 2 (mod 3): the characters computed from the
+        // value's bytes alone (a group of four characters shared with the text around it varies with that text)
+        for (int offset = 0; offset < 3; offset++) {
+            byte[] placed = new byte[offset + bytes.length];
+            System.arraycopy(bytes, 0, placed, offset, bytes.length);
+            String encoded = Base64.getEncoder().withoutPadding().encodeToString(placed);
+            if (offset == 0) forms.addAll(base64Alphabets(encoded));
+            int from = offset == 0 ? 0 : 4;
+            int to = placed.length % 3 == 0 ? encoded.length() : encoded.length() / 4 * 4;
+            if (to - from >= MIN_ENCODED) forms.addAll(base64Alphabets(encoded.substring(from, to)));
+        }
+        forms.remove(value);
+        return forms;
+    }
+
+    private static List<String> base64Alphabets(String standard) {
+        return List.of(standard, standard.replace('+', '-').replace('/', '_'));
+    }
+
     /** {@code text} with every secret value replaced; {@code null} stays {@code null}. */
-    String apply(String text) {
+    public String apply(String text) {
         if (text == null || values.stream().noneMatch(text::contains)) return text;
         boolean[] hidden = hidden(text);
         return masked(text, hidden, text.length());

@@ -74,6 +74,11 @@ final class StepExecution {
                     error = e.getMessage();
                 }
             }
+            try {
+                setup.writes().scrub(setup.mask()::apply);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                log.note("gryt: cannot mask secrets in " + shown(setup.writes().output()) + ": " + e.getMessage());
+            }
             List<TestCase> testCases = List.of();
             if (!setup.step().junitReports().isEmpty()) {
                 String problem;
@@ -156,8 +161,8 @@ final class StepExecution {
         outputs.forEach((name, value) -> maskedOutputs.put(name, mask.apply(value)));
         return new StepResult(setup.name(), status, exitCode, Math.max(attempts, 1), startedAt, Instant.now(),
                 setup.logFile(), mask.apply(error), tail, maskedArtifacts, maskedMetrics, maskedOutputs,
-                testCases.stream().map(t -> t.message() == null ? t : new TestCase(t.className(), t.name(), t.status(),
-                        t.time(), mask.apply(t.message()), t.report())).toList());
+                testCases.stream().map(t -> new TestCase(mask.apply(t.className()), mask.apply(t.name()), t.status(),
+                        t.time(), mask.apply(t.message()), mask.apply(t.report()))).toList());
     }
 
     /** The outputs the step wrote, unmasked (for the environment of its dependents); empty until it ended. */

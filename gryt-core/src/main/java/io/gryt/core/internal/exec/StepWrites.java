@@ -63,6 +63,19 @@ record StepWrites(Path output, Path metrics) {
         Files.write(metrics, new byte[0]);
     }
 
+    /**
+     * Rewrites both files with {@code mask} applied to their text, once they were read: a secret value a step wrote
+     * there does not stay in {@code .gryt/runs} (the values themselves were already handed on).
+     */
+    void scrub(java.util.function.UnaryOperator<String> mask) throws IOException {
+        for (Path file : List.of(output, metrics)) {
+            if (!Files.isRegularFile(file)) continue;
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String masked = mask.apply(text);
+            if (!masked.equals(text)) Files.writeString(file, masked, StandardCharsets.UTF_8);
+        }
+    }
+
     /** Reads both files; {@code shown} turns a path into how the message shows it. */
     Values read(java.util.function.Function<Path, String> shown) throws MalformedException {
         return new Values(readOutputs(shown.apply(output)), readMetrics(shown.apply(metrics)));

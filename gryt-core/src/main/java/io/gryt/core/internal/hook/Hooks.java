@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  * its timeout is interrupted (a command hook then kills its process tree) and gryt goes on.
  */
 public final class Hooks {
+    private final java.util.Set<String> secrets = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The audit entry of a veto. */
     public static final String VETOED = "hook.vetoed";
     /** The audit entry of a hook that failed on an "after" event. */
@@ -114,7 +115,7 @@ public final class Hooks {
         List<Veto> vetoes = new ArrayList<>();
         for (Hook hook : taking(event, extra)) {
             if (changeTypes != null && hook instanceof CommandHook c && !c.concerns(changeTypes)) continue;
-            Optional<String> refusal = run(hook, event);
+            Optional<String> refusal = run(hook, event).map(this::masked);
             if (refusal.isPresent()) {
                 Veto veto = new Veto(nameOf(hook), refusal.get());
                 vetoes.add(veto);
@@ -140,7 +141,7 @@ public final class Hooks {
     private void run(GrytEvent event, List<Hook> hooks) {
         for (Hook hook : hooks) {
             if (!takes(hook, event)) continue;
-            run(hook, event).ifPresent(reason -> {
+            run(hook, event).map(this::masked).ifPresent(reason -> {
                 Veto failure = new Veto(nameOf(hook), reason);
                 reports.accept("hook " + failure.hook() + " failed on " + event.type() + " (it cannot undo it): " + reason);
                 note(FAILED, event, failure);
@@ -163,6 +164,18 @@ public final class Hooks {
     }
 
     /** Runs one hook under its timeout; its refusal (veto, exception, timeout) or empty when it lets things proceed. */
+    /**
+     * Adds secret values (those a run's pipeline and steps declare) to mask in every reason a hook gives: a hook's
+     * last line of output is printed and recorded in the audit trail.
+     */
+    public void addSecrets(java.util.Collection<String> values) {
+        values.stream().filter(java.util.Objects::nonNull).forEach(secrets::add);
+    }
+
+    private String masked(String reason) {
+        return secrets.isEmpty() ? reason : io.gryt.core.internal.exec.SecretMask.of(List.copyOf(secrets)).apply(reason);
+    }
+
     private Optional<String> run(Hook hook, GrytEvent event) {
         Duration limit = timeoutOf(hook);
         Future<Hook.Verdict> running = threads.submit(() -> hook.on(event));

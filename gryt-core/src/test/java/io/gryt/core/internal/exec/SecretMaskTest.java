@@ -2,6 +2,10 @@ package io.gryt.core.internal.exec;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,5 +61,40 @@ class SecretMaskTest {
 
         assertThat(cut.masked()).isEqualTo("xx");
         assertThat(cut.rest()).isEqualTo("abcde");
+    }
+
+    @Test
+    void aValueIsMaskedUrlHexAndBase64Encoded() {
+        String token = "tok/en+s3cr3t value";
+        byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+        SecretMask mask = SecretMask.of(List.of(token));
+
+        assertThat(mask.apply("url " + URLEncoder.encode(token, StandardCharsets.UTF_8))).isEqualTo("url ***");
+        assertThat(mask.apply("hex " + HexFormat.of().formatHex(bytes))).isEqualTo("hex ***");
+        assertThat(mask.apply("HEX " + HexFormat.of().withUpperCase().formatHex(bytes))).isEqualTo("HEX ***");
+        assertThat(mask.apply("b64 " + Base64.getEncoder().encodeToString(bytes))).startsWith("b64 ***").doesNotContain(token);
+        assertThat(mask.apply("b64url " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)))
+                .isEqualTo("b64url ***");
+    }
+
+    @Test
+    void aValueIsMaskedInsideALongerBase64TextAtEveryAlignment() {
+        String token = "s3cr3t-T0KEN-9f8e7d6c";
+        SecretMask mask = SecretMask.of(List.of(token));
+        for (String user : List.of("u", "us", "usr")) {
+            String basic = Base64.getEncoder().encodeToString((user + ":" + token + "\n").getBytes(StandardCharsets.UTF_8));
+            String masked = mask.apply("Authorization: Basic " + basic);
+            assertThat(masked).as(user).contains("***");
+            // at most the two groups of four characters that the value shares with the text around it stay visible
+            assertThat(masked.replace("Authorization: Basic ", "").replace("***", "").length()).as(user)
+                    .isLessThanOrEqualTo(12);
+        }
+    }
+
+    @Test
+    void aShortValueIsNotLookedForEncoded() {
+        SecretMask mask = SecretMask.of(List.of("abc"));
+
+        assertThat(mask.apply("616263 YWJj abc")).isEqualTo("616263 YWJj ***");
     }
 }
