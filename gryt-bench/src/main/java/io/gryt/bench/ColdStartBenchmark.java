@@ -83,7 +83,7 @@ public final class ColdStartBenchmark {
         if (viaGryt != null) row("./gryt evolution list", viaGryt, base);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
