@@ -27,6 +27,7 @@ final class ExpectedRows implements AutoCloseable {
     private static final int BATCH = 5_000;
 
     private final int limit;
+    private final Path directory;
     private Map<String, Expected> memory = new HashMap<>();
     private Path file;
     private Connection scratch;
@@ -36,12 +37,13 @@ final class ExpectedRows implements AutoCloseable {
     private int pending;
 
     ExpectedRows() {
-        this(LIMIT);
+        this(LIMIT, null);
     }
 
-    /** With another memory limit, for tests. */
-    ExpectedRows(int limit) {
+    /** With another memory limit and the temporary file in {@code directory} (the system's if null), for tests. */
+    ExpectedRows(int limit, Path directory) {
         this.limit = limit;
+        this.directory = directory;
     }
 
     /** What an entry says a row should be: its image ({@code json}, null when removed) and the entry's seq. */
@@ -112,7 +114,8 @@ final class ExpectedRows implements AutoCloseable {
 
     private void spill() {
         try {
-            file = Files.createTempFile("gryt-verify-", ".db");
+            file = directory == null ? Files.createTempFile("gryt-verify-", ".db")
+                    : Files.createTempFile(directory, "gryt-verify-", ".db");
             scratch = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = scratch.createStatement()) {
                 s.execute("PRAGMA journal_mode=OFF");
