@@ -68,7 +68,9 @@ public final class ColdStartBenchmark {
         version.addAll(opts);
         version.addAll(List.of("-jar", jar.toString(), "--version"));
 
-        Path launcher = jar.getParent().getParent().getParent().resolve("gryt");
+        // the distribution's start script (what an installed gryt runs), on this jar, keeping its state beside it
+        Path launcher = jar.getParent().getParent().resolve("src/main/dist/bin/gryt");
+        Map<String, String> dist = Map.of("GRYT_LAUNCHER_JAR", jar.toString(), "GRYT_LAUNCHER_STATE", jar.getParent().toString());
         List<String> viaLauncher = List.of(launcher.toString(), "-C", project.toString(), "evolution", "list", "v1.0.0");
 
         Timing<Integer> base = Timing.of(warmup, reps, () -> exec(baseline, Map.of()));
@@ -86,16 +88,18 @@ public final class ColdStartBenchmark {
         row("java -jar gryt.jar evolution list", l, base);
         if (!Files.isExecutable(launcher)) return;
         // the launcher on this JDK with its class-data-sharing archive (GRYT_AOT=0: no newer JDK looked for)
-        Map<String, String> cds = Map.of("GRYT_AOT", "0", "GRYT_JAVA", java);
+        Map<String, String> cds = new TreeMap<>(dist);
+        cds.put("GRYT_AOT", "0");
+        cds.put("GRYT_JAVA", java);
         for (List<String> command : List.of(List.of("--version"), List.of("evolution", "list", "v1.0.0"), List.of("status"))) {
             List<String> line = new ArrayList<>(List.of(launcher.toString(), "-C", project.toString()));
             line.addAll(command);
-            row("./gryt " + String.join(" ", command) + " (Java " + Runtime.version().feature() + ", CDS)",
+            row("bin/gryt " + String.join(" ", command) + " (Java " + Runtime.version().feature() + ", CDS)",
                     Timing.of(warmup, reps, () -> exec(line, cds)), base);
         }
         if (newer.isEmpty()) return;
         // the launcher's default: the newer JDK with its ahead-of-time cache, made in the background on first use
-        exec(viaLauncher, Map.of());
+        exec(viaLauncher, dist);
         Path cache = jar.getParent().resolve("gryt.aot");
         for (int i = 0; i < 240 && !Files.isRegularFile(cache); i++) Thread.sleep(500);
         System.out.println(Files.isRegularFile(cache) ? "(ahead-of-time cache " + cache + ": " + (Files.size(cache) >> 20) + " MiB)"
@@ -103,8 +107,8 @@ public final class ColdStartBenchmark {
         for (List<String> command : List.of(List.of("--version"), List.of("evolution", "list", "v1.0.0"), List.of("status"))) {
             List<String> line = new ArrayList<>(List.of(launcher.toString(), "-C", project.toString()));
             line.addAll(command);
-            row("./gryt " + String.join(" ", command) + " (Java " + feature(newer.get()) + ", AOT cache)",
-                    Timing.of(warmup, reps, () -> exec(line, Map.of())), base);
+            row("bin/gryt " + String.join(" ", command) + " (Java " + feature(newer.get()) + ", AOT cache)",
+                    Timing.of(warmup, reps, () -> exec(line, dist)), base);
         }
     }
 
