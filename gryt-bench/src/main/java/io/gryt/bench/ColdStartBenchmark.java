@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -67,36 +68,92 @@ public final class ColdStartBenchmark {
         version.addAll(opts);
         version.addAll(List.of("-jar", jar.toString(), "--version"));
 
-        Path launcher = jar.getParent().getParent().getParent().resolve("gryt");
+        // the distribution's start script (what an installed gryt runs), on this jar, keeping its state beside it
+        Path launcher = jar.getParent().getParent().resolve("src/main/dist/bin/gryt");
+        Map<String, String> dist = Map.of("GRYT_LAUNCHER_JAR", jar.toString(), "GRYT_LAUNCHER_STATE", jar.getParent().toString());
         List<String> viaLauncher = List.of(launcher.toString(), "-C", project.toString(), "evolution", "list", "v1.0.0");
 
-        Timing<Integer> base = Timing.of(warmup, reps, () -> exec(baseline));
-        Timing<Integer> v = Timing.of(warmup, reps, () -> exec(version));
-        Timing<Integer> l = Timing.of(warmup, reps, () -> exec(list));
-        Timing<Integer> viaGryt = Files.isExecutable(launcher) ? Timing.of(warmup, reps, () -> exec(viaLauncher)) : null;
+        Timing<Integer> base = Timing.of(warmup, reps, () -> exec(baseline, Map.of()));
+        Timing<Integer> v = Timing.of(warmup, reps, () -> exec(version, Map.of()));
+        Timing<Integer> l = Timing.of(warmup, reps, () -> exec(list, Map.of()));
         System.out.printf(Locale.ROOT, "cold start, %d evolutions, median of %d runs (JVM options: %s)%n", evolutions, reps,
                 opts.isEmpty() ? "none" : String.join(" ", opts));
-        System.out.printf(Locale.ROOT, "%-28s %10s %8s%n", "command", "median", "ratio");
-        row("java -version (baseline)", base, base);
-        row("gryt --version", v, base);
-        row("gryt evolution list", l, base);
-        if (viaGryt != null) row("./gryt evolution list", viaGryt, base);
+        System.out.printf(Locale.ROOT, "%-52s %10s %8s%n", "command", "median", "ratio");
+        row("java -version (baseline, Java " + Runtime.version().feature() + ")", base, base);
+        Optional<Path> newer = newerJdk();
+        if (newer.isPresent()) {
+            row(newer.get() + " -version", Timing.of(warmup, reps, () -> exec(List.of(newer.get().toString(), "-version"), Map.of())), base);
+        }
+        row("java -jar gryt.jar --version", v, base);
+        row("java -jar gryt.jar evolution list", l, base);
+        if (!Files.isExecutable(launcher)) return;
+        // the launcher on this JDK with its class-data-sharing archive (GRYT_AOT=0: no newer JDK looked for)
+        Map<String, String> cds = new TreeMap<>(dist);
+        cds.put("GRYT_AOT", "0");
+        cds.put("GRYT_JAVA", java);
+        for (List<String> command : List.of(List.of("--version"), List.of("evolution", "list", "v1.0.0"), List.of("status"))) {
+            List<String> line = new ArrayList<>(List.of(launcher.toString(), "-C", project.toString()));
+            line.addAll(command);
+            row("bin/gryt " + String.join(" ", command) + " (Java " + Runtime.version().feature() + ", CDS)",
+                    Timing.of(warmup, reps, () -> exec(line, cds)), base);
+        }
+        if (newer.isEmpty()) return;
+        // the launcher's default: the newer JDK with its ahead-of-time cache, made in the background on first use
+        exec(viaLauncher, dist);
+        Path cache = jar.getParent().resolve("gryt.aot");
+        for (int i = 0; i < 240 && !Files.isRegularFile(cache); i++) Thread.sleep(500);
+        System.out.println(Files.isRegularFile(cache) ? "(ahead-of-time cache " + cache + ": " + (Files.size(cache) >> 20) + " MiB)"
+                : "(no ahead-of-time cache made within 2 minutes: the rows below ran without it)");
+        for (List<String> command : List.of(List.of("--version"), List.of("evolution", "list", "v1.0.0"), List.of("status"))) {
+            List<String> line = new ArrayList<>(List.of(launcher.toString(), "-C", project.toString()));
+            line.addAll(command);
+            row("bin/gryt " + String.join(" ", command) + " (Java " + feature(newer.get()) + ", AOT cache)",
+                    Timing.of(warmup, reps, () -> exec(line, dist)), base);
+        }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** A JDK 25 or newer under /usr/lib/jvm, as the launcher looks for one. */
+    static Optional<Path> newerJdk() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) return Optional.empty();
+        try (var dirs = Files.list(jvms)) {
+            return dirs.sorted().map(d -> d.resolve("bin/java")).filter(Files::isExecutable).filter(j -> feature(j) >= 25)
+                    .findFirst();
+        }
+    }
+
+    /** The feature version in the JDK's release file, 0 when unknown. */
+    static int feature(Path java) {
+        try {
+            Path release = java.toRealPath().getParent().getParent().resolve("release");
+            for (String line : Files.readAllLines(release)) {
+                if (line.startsWith("JAVA_VERSION=\"")) {
+                    String v = line.substring("JAVA_VERSION=\"".length());
+                    return Integer.parseInt(v.split("[.\"_]")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unknown
+        }
+        return 0;
+    }
+
+    static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 
     private static void row(String name, Timing<?> t, Timing<?> base) {
-        System.out.printf(Locale.ROOT, "%-28s %10s %7.1fx%n", name, Timing.millis(t.median()),
+        System.out.printf(Locale.ROOT, "%-52s %10s %7.1fx%n", name, Timing.millis(t.median()),
                 t.median().toNanos() / (double) base.median().toNanos());
     }
 
-    private static int exec(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    private static int exec(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         p.getOutputStream().close();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -35,7 +35,8 @@ class DistributionIT {
         Path gryt = home.resolve("bin/gryt");
         assertThat(Files.isExecutable(gryt)).isTrue();
 
-        Result version = run(new ProcessBuilder(gryt.toString(), "--version").directory(dir.toFile()));
+        // this JDK (a JDK 25+ found on the machine would make an ahead-of-time cache instead: see below)
+        Result version = run(onThisJdk(new ProcessBuilder(gryt.toString(), "--version").directory(dir.toFile())));
         assertThat(version.code()).as(version.output()).isZero();
         assertThat(version.output()).startsWith("gryt " + name.substring("gryt-".length()));
         assertThat(home.resolve("lib/gryt.jsa")).as("the class-data-sharing archive made on first start").isRegularFile();
@@ -43,7 +44,7 @@ class DistributionIT {
         // a jar replaced in place (a new version unpacked over this one) gets its own archive, even when older
         Files.writeString(home.resolve("lib/gryt.jsa"), "an archive of another jar");
         Files.setLastModifiedTime(home.resolve("lib/gryt.jar"), java.nio.file.attribute.FileTime.fromMillis(0));
-        Result replaced = run(new ProcessBuilder(gryt.toString(), "--version").directory(dir.toFile()));
+        Result replaced = run(onThisJdk(new ProcessBuilder(gryt.toString(), "--version").directory(dir.toFile())));
         assertThat(replaced.code()).as(replaced.output()).isZero();
         assertThat(Files.readString(home.resolve("lib/gryt.jsa"), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .isNotEqualTo("an archive of another jar");
@@ -54,6 +55,74 @@ class DistributionIT {
         assertThat(ci.code()).as(ci.output()).isZero();
         assertThat(ci.output()).contains("gryt run ci");
         assertThat(project.resolve(".gryt/gryt.db")).isRegularFile();
+    }
+
+    @Test
+    void aBrokenStartupArchiveOrCacheNeverBreaksACommandNorShowsAWarning() throws Exception {
+        Path tarball = tarball();
+        assertThat(run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", dir.toString())).code()).isZero();
+        Path home = dir.resolve(tarball.getFileName().toString().replace(".tar.gz", ""));
+        String gryt = home.resolve("bin/gryt").toString();
+
+        // this JDK's class-data-sharing archive, made on first start, then broken (newer than the jar: kept)
+        assertThat(run(onThisJdk(new ProcessBuilder(gryt, "--version"))).code()).isZero();
+        Files.writeString(home.resolve("lib/gryt.jsa"), "not an archive");
+        Result broken = run(onThisJdk(new ProcessBuilder(gryt, "--version")));
+        assertThat(broken.code()).isZero();
+        assertThat(broken.output().lines()).as(broken.output()).hasSize(2).first().asString().startsWith("gryt ");
+
+        // GRYT_AOT=0 with this JDK: no ahead-of-time cache is made
+        ProcessBuilder plain = new ProcessBuilder(gryt, "--version");
+        plain.environment().put("GRYT_AOT", "0");
+        assertThat(run(onThisJdk(plain)).code()).isZero();
+        assertThat(home.resolve("lib/gryt.aot")).doesNotExist();
+
+        // a JDK 25+: the command runs at once without the cache (made in the background), then with a broken one
+        Path newer = newerJdk();
+        if (newer == null) return; // no JDK 25+ on this machine
+        ProcessBuilder first = new ProcessBuilder(gryt, "--version");
+        first.environment().put("GRYT_JAVA", newer.toString());
+        Result withoutCache = run(first);
+        assertThat(withoutCache.code()).as(withoutCache.output()).isZero();
+        assertThat(withoutCache.output()).contains("Java " + feature(newer));
+        for (int i = 0; i < 240 && Files.exists(home.resolve("lib/gryt.aot.lock")); i++) Thread.sleep(500);
+        Files.writeString(home.resolve("lib/gryt.aot"), "not a cache");
+        ProcessBuilder again = new ProcessBuilder(gryt, "--version");
+        again.environment().put("GRYT_JAVA", newer.toString());
+        Result withBrokenCache = run(again);
+        assertThat(withBrokenCache.code()).isZero();
+        assertThat(withBrokenCache.output().lines()).as(withBrokenCache.output()).hasSize(2)
+                .first().asString().startsWith("gryt ");
+    }
+
+    /** Runs the launcher on the JDK that runs this test, whatever other JDK is installed. */
+    static ProcessBuilder onThisJdk(ProcessBuilder builder) {
+        builder.environment().put("GRYT_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return builder;
+    }
+
+    /** A JDK 25 or newer under /usr/lib/jvm, as the launcher looks for one; null when there is none. */
+    static Path newerJdk() throws Exception {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) return null;
+        try (Stream<Path> dirs = Files.list(jvms)) {
+            return dirs.sorted().map(d -> d.resolve("bin/java")).filter(Files::isExecutable)
+                    .filter(j -> feature(j) >= 25).findFirst().orElse(null);
+        }
+    }
+
+    /** A JDK's feature version (17, 25...), from its release file; 0 when unknown. */
+    static int feature(Path java) {
+        try {
+            for (String line : Files.readAllLines(java.toRealPath().getParent().getParent().resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=\"")) {
+                    return Integer.parseInt(line.substring("JAVA_VERSION=\"".length()).split("[.\"_]")[0]);
+                }
+            }
+        } catch (Exception e) {
+            // unknown
+        }
+        return 0;
     }
 
     @Test

@@ -81,6 +81,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -751,13 +753,17 @@ public final class Gryt implements AutoCloseable {
         }
 
         @Override
-        public Optional<String> pipelineOfRun(String runId) {
-            return store.runs().run(runId).map(PipelineRun::pipelineName);
+        public Map<String, String> pipelinesOfRuns(Collection<String> runIds) {
+            Map<String, String> names = new HashMap<>();
+            for (PipelineRun run : store.runs().runs(runIds)) names.put(run.id(), run.pipelineName());
+            return names;
         }
 
         @Override
-        public List<DataRow> dataRows(String runId) {
-            return store.runs().dataRows(runId);
+        public Map<String, List<DataRow>> dataRows(Collection<String> runIds) {
+            Map<String, List<DataRow>> rows = new HashMap<>();
+            for (DataRow row : store.runs().dataRows(runIds)) rows.computeIfAbsent(row.runId(), k -> new ArrayList<>()).add(row);
+            return rows;
         }
 
         @Override

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static io.gryt.sqlite.AuditedTable.EVOLUTIONS;
 
@@ -232,6 +233,19 @@ final class SqliteReleaseStore implements ReleaseStore {
     }
 
     @Override
+    public void eachEvolution(String version, Consumer<Evolution> each) {
+        Objects.requireNonNull(each, "each");
+        db.read("read the evolutions of " + version, h -> {
+            h.createQuery(selectEvolutions("""
+                     FROM evolutions e JOIN generations g ON g.id = e.generation_id
+                    WHERE g.version = ?
+                    ORDER BY e.rc_number""")).bind(0, version).map((rs, ctx) -> ReleaseRows.evolution(rs))
+                    .useStream(rows -> rows.forEach(each));
+            return null;
+        });
+    }
+
+    @Override
     public List<OwnedEvolution> unfinishedEvolutions() {
         return db.select("read the unfinished evolutions", selectEvolutions("""
                  FROM evolutions e JOIN generations g ON g.id = e.generation_id
@@ -255,6 +269,15 @@ final class SqliteReleaseStore implements ReleaseStore {
                 SELECT COUNT(*) FROM evolutions
                  WHERE generation_id = (SELECT id FROM generations WHERE version = ?)
                    AND status = ?""", rs -> rs.getInt(1), version, status.label()).get(0);
+    }
+
+    @Override
+    public int countEvolutions(String version) {
+        Objects.requireNonNull(version, "version");
+        return db.select("count the evolutions of " + version, """
+                SELECT COUNT(*) FROM evolutions
+                 WHERE generation_id = (SELECT id FROM generations WHERE version = ?)""",
+                rs -> rs.getInt(1), version).get(0);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -280,6 +281,27 @@ final class SqliteRunStore implements RunStore {
     public List<DataRow> dataRows(String runId) {
         return db.select("read the data rows of run " + runId, "SELECT * FROM data_rows WHERE run_id = ? ORDER BY id",
                 RunRows::dataRow, runId);
+    }
+
+    @Override
+    public List<PipelineRun> runs(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return List.of();
+        }
+        // The run ids travel as one JSON array parameter, so that any number of them fits in one statement.
+        return db.select("read " + runIds.size() + " run(s)",
+                "SELECT * FROM pipeline_runs WHERE id IN (SELECT value FROM json_each(?))", RunRows::pipelineRun,
+                Json.array(runIds));
+    }
+
+    @Override
+    public List<DataRow> dataRows(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return List.of();
+        }
+        return db.select("read the data rows of " + runIds.size() + " run(s)",
+                "SELECT * FROM data_rows WHERE run_id IN (SELECT value FROM json_each(?)) ORDER BY run_id, id",
+                RunRows::dataRow, Json.array(runIds));
     }
 
     private static boolean exists(Handle h, String runId) {

@@ -3,11 +3,11 @@ package io.gryt.sqlite;
 import io.gryt.api.audit.AuditEntry;
 import io.gryt.api.audit.VerifyReport;
 import io.gryt.api.audit.VerifyReport.Problem;
+import io.gryt.sqlite.ExpectedRows.Expected;
 import org.jdbi.v3.core.Handle;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -18,25 +18,34 @@ import java.util.TreeSet;
  * tables: the entries are replayed, in order, into the image each row should have now (the last one an entry
  * recorded for its key, or removed), and every row of every {@link AuditedTable} is compared with it. A row that
  * differs, that no entry describes, or that an entry recorded but is gone, is a problem naming the last entry
- * that described it (0 when none did). Entries are streamed; only the expected images are held in memory.
+ * that described it (0 when none did). Entries and rows are streamed; the expected images are held in memory for
+ * a small trail and in a temporary file beyond ({@link ExpectedRows}), so the heap needed is bounded.
  */
 final class TrailVerifier {
     private static final String AUDIT_LOG = "audit_log";
 
     private final List<Problem> chain = new ArrayList<>();
     private final List<Problem> rows = new ArrayList<>();
-    private final Map<String, Expected> expected = new HashMap<>();
+    private final ExpectedRows expected;
     private long entries;
     private long next = 1;
     private String previous = AuditEntry.GENESIS;
     private String head;
 
-    private TrailVerifier() {
+    private TrailVerifier(ExpectedRows expected) {
+        this.expected = expected;
     }
 
     /** Verifies the trail and the tables that {@code h} reads; {@code h} must be in a read transaction. */
     static VerifyReport verify(Handle h) {
-        TrailVerifier verifier = new TrailVerifier();
+        try (ExpectedRows expected = new ExpectedRows()) {
+            return verify(h, expected);
+        }
+    }
+
+    /** {@link #verify(Handle)} keeping the expected images in {@code expected}. */
+    static VerifyReport verify(Handle h, ExpectedRows expected) {
+        TrailVerifier verifier = new TrailVerifier(expected);
         h.createQuery("SELECT seq, at, actor, event, payload, prev_hash, hash FROM audit_log ORDER BY seq")
                 .map((rs, ctx) -> new Stored(rs.getLong("seq"), rs.getString("at"), rs.getString("actor"),
                         rs.getString("event"), rs.getString("payload"), rs.getString("prev_hash"), rs.getString("hash")))
@@ -101,7 +110,7 @@ final class TrailVerifier {
                     Map<String, Object> image = item instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
                     String key = table.key(image);
                     boolean removed = section.equals(EntryPayload.REMOVED);
-                    expected.put(id(table, key), new Expected(e.seq(), table, key, removed ? null : Json.canonical(image)));
+                    expected.put(new Expected(e.seq(), table, key, removed ? null : Json.canonical(image)));
                 }
             }
         }
@@ -109,7 +118,7 @@ final class TrailVerifier {
 
     private void compare(AuditedTable table, Map<String, Object> image) {
         String key = table.key(image);
-        Expected ex = expected.remove(id(table, key));
+        Expected ex = expected.take(table, key);
         String where = table.describe(key, image);
         if (ex == null) {
             rows.add(new Problem(0, where, "no audit entry describes this row (written behind gryt's back)"));
@@ -121,12 +130,12 @@ final class TrailVerifier {
     }
 
     private void reportMissingRows() {
-        for (Expected ex : expected.values()) {
+        expected.remaining(ex -> {
             if (ex.json() != null) {
                 rows.add(new Problem(ex.seq(), ex.table().describe(ex.key(), Json.object(ex.json())),
                         "entry " + ex.seq() + " recorded this row, but it is not in the table (deleted behind gryt's back)"));
             }
-        }
+        });
     }
 
     /** The first column (by name) whose value differs from the recorded one. */
@@ -144,19 +153,11 @@ final class TrailVerifier {
         return "differs from entry " + seq;
     }
 
-    private static String id(AuditedTable table, String key) {
-        return table.table() + ' ' + key;
-    }
-
     private static String abbrev(String hash) {
         return hash == null ? "null" : hash.length() <= 16 ? hash : hash.substring(0, 16) + "...";
     }
 
     /** An audit_log row exactly as stored. */
     private record Stored(long seq, String at, String actor, String event, String payload, String prevHash, String hash) {
-    }
-
-    /** The image a row should have ({@code json}, null when removed) and the last entry that said so. */
-    private record Expected(long seq, AuditedTable table, String key, String json) {
     }
 }

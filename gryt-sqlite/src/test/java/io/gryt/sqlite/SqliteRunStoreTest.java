@@ -85,6 +85,26 @@ class SqliteRunStoreTest {
     }
 
     @Test
+    void manyRunsAndTheirDataRowsAreReadInOneGoAsOneByOne() {
+        for (String id : List.of("r1", "r2", "r3")) {
+            runs.runStarted(run(id, T0));
+            runs.stepStarted(id, "lint", t(10), null);
+            runs.stepFinished(id, passed("lint", t(10), t(20)), List.of(
+                    metric(id, "lint", "warnings", 3, t(21)),
+                    artifact(id, "lint", "build/" + id + ".html", 2048, "ab".repeat(32), t(22))));
+        }
+
+        assertThat(runs.runs(List.of("r3", "r1", "unknown"))).extracting(PipelineRun::id)
+                .containsExactlyInAnyOrder("r1", "r3");
+        assertThat(runs.runs(List.of("r1"))).containsExactly(runs.run("r1").orElseThrow());
+        assertThat(runs.runs(List.of())).isEmpty();
+        List<DataRow> one = new java.util.ArrayList<>(runs.dataRows("r1"));
+        one.addAll(runs.dataRows("r3"));
+        assertThat(runs.dataRows(List.of("r3", "r1", "unknown"))).containsExactlyElementsOf(one);
+        assertThat(runs.dataRows(List.of())).isEmpty();
+    }
+
+    @Test
     void aRunningStepIsVisibleWithItsProcess() {
         runs.runStarted(run("r1", T0));
         runs.stepStarted("r1", "test", t(5), 777L);

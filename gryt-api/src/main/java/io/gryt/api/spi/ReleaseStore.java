@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Records generations, evolutions and promotions. Every method is one transaction; the evidence methods are
@@ -78,6 +79,14 @@ public interface ReleaseStore {
     /** A generation's evolutions, by RC number. */
     List<Evolution> evolutions(String version);
 
+    /**
+     * A generation's evolutions, by RC number, handed to {@code each} as they are read, none held (by default from
+     * {@link #evolutions(String)}; stores override it to stream).
+     */
+    default void eachEvolution(String version, Consumer<Evolution> each) {
+        evolutions(version).forEach(each);
+    }
+
     /** Evolutions still pending or running, with the process that owns them (for crash recovery). */
     List<OwnedEvolution> unfinishedEvolutions();
 
@@ -86,6 +95,11 @@ public interface ReleaseStore {
 
     /** How many evolutions of {@code version} ended with {@code status}. */
     int countEvolutions(String version, EvolutionStatus status);
+
+    /** How many evolutions {@code version} has, whatever their status (by default by reading them all). */
+    default int countEvolutions(String version) {
+        return evolutions(version).size();
+    }
 
     /** The artifacts the given runs recorded, in one query. */
     List<Artifact> artifacts(Collection<String> runIds);

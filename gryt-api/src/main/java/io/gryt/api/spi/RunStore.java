@@ -4,6 +4,8 @@ import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,4 +61,25 @@ public interface RunStore {
 
     /** A run's data rows, in the order they were recorded. */
     List<DataRow> dataRows(String runId);
+
+    /**
+     * The runs among {@code runIds} that are recorded, in no particular order: one read for many runs (by default
+     * {@link #run} for each; stores override it with one query).
+     */
+    default List<PipelineRun> runs(Collection<String> runIds) {
+        List<PipelineRun> found = new ArrayList<>();
+        for (String id : runIds) run(id).ifPresent(found::add);
+        return found;
+    }
+
+    /**
+     * The data rows of the runs {@code runIds} (each {@link DataRow#runId()} says whose), each run's in the order
+     * they were recorded: one read for many runs (by default {@link #dataRows(String)} for each; stores override it
+     * with one query).
+     */
+    default List<DataRow> dataRows(Collection<String> runIds) {
+        List<DataRow> rows = new ArrayList<>();
+        for (String id : runIds) rows.addAll(dataRows(id));
+        return rows;
+    }
 }

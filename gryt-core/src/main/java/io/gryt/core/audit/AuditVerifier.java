@@ -2,7 +2,6 @@ package io.gryt.core.audit;
 
 import io.gryt.api.audit.VerifyReport;
 import io.gryt.api.audit.VerifyReport.Problem;
-import io.gryt.api.release.Evolution;
 import io.gryt.api.release.Generation;
 import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.ReleaseStore;
@@ -11,10 +10,8 @@ import io.gryt.api.spi.Versioning;
 import io.gryt.core.format.TagMessages;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -87,16 +84,16 @@ public final class AuditVerifier {
 
     /** Checks that each evolution recorded as tagged has its tag on its commit; returns how many were checked. */
     private static int checkEvolutionTags(ReleaseStore releases, Versioning vcs, List<Problem> problems) {
-        Map<String, Versioning.Tag> tags = new HashMap<>();
-        for (Versioning.Tag t : vcs.tags("")) tags.put(t.name(), t);
+        // each evolution's tag is looked up by name (not all tags held in a map: a generation may have 100,000)
         Set<String> untagged = new HashSet<>();
         releases.untaggedEvolutions().forEach(e -> untagged.add(e.tag()));
-        int checked = 0;
+        int[] checked = {0};
         for (Generation g : releases.generations()) {
-            for (Evolution e : releases.evolutions(g.version())) {
-                if (!e.status().isFinal() || e.commit() == null || untagged.contains(e.tag())) continue;
-                checked++;
-                Versioning.Tag tag = tags.get(e.tag());
+            // streamed: a generation may have 100,000 evolutions
+            releases.eachEvolution(g.version(), e -> {
+                if (!e.status().isFinal() || e.commit() == null || untagged.contains(e.tag())) return;
+                checked[0]++;
+                Versioning.Tag tag = vcs.tag(e.tag()).orElse(null);
                 String recorded = "evolution " + e.tag() + " is recorded as tagged on " + abbreviated(e.commit());
                 if (tag == null) {
                     problems.add(new Problem(0, "tag " + e.tag(), recorded + ", but the repository has no tag "
@@ -105,9 +102,9 @@ public final class AuditVerifier {
                     problems.add(new Problem(0, "tag " + e.tag(), recorded + ", but the tag points at "
                             + abbreviated(tag.commit()) + " (moved by hand?)"));
                 }
-            }
+            });
         }
-        return checked;
+        return checked[0];
     }
 
     private static String abbreviated(String commit) {

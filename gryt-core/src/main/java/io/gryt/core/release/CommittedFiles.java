@@ -47,10 +47,12 @@ final class CommittedFiles {
      * one, {@code ci+e2e}, has each of theirs).
      */
     static List<Path> provingPipelineFiles(ReleaseContext ctx, List<ChangeEvidence> evidence) {
-        return evidence.stream().map(ChangeEvidence::latestPass).filter(Objects::nonNull).map(EvolutionRef::runId)
-                .filter(Objects::nonNull).distinct().map(ctx::pipelineOfRun).flatMap(Optional::stream)
+        List<String> runs = evidence.stream().map(ChangeEvidence::latestPass).filter(Objects::nonNull)
+                .map(EvolutionRef::runId).filter(Objects::nonNull).distinct().toList();
+        // one read for every proving run; each distinct pipeline's file is looked for once
+        return ctx.pipelinesOfRuns(runs).values().stream().distinct()
                 .flatMap(name -> java.util.Arrays.stream(name.split("\\+"))) // ci+e2e: the pipelines an evolution merged
-                .map(name -> pipelineSource(ctx, name)).flatMap(Optional::stream).toList();
+                .distinct().map(name -> pipelineSource(ctx, name)).flatMap(Optional::stream).distinct().sorted().toList();
     }
 
     /**

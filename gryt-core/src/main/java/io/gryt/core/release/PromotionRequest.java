@@ -200,7 +200,7 @@ public final class PromotionRequest {
         ReleaseStore store = ctx.store();
         // read in this order: an evolution counted here and finished before the in-progress check is in the evidence;
         // one created after it changes the count, which is checked again once the pending promotion is recorded
-        int evolutionsSeen = store.evolutions(version).size();
+        int evolutionsSeen = store.countEvolutions(version);
         List<ReleaseStore.OwnedEvolution> inProgress = ReleaseRecovery.inProgress(ctx, version);
         if ((!inProgress.isEmpty() || beingTagged(store)) && canWait(deadline)) {
             waitFor(inProgress);
@@ -284,7 +284,7 @@ public final class PromotionRequest {
             refused.replaceAll(r -> r.gate().equals(refusal.name()) ? evaluate(refusal, gateContext) : r);
             return Optional.of(blocked(pending.commit(), refused, artifacts, contractHash, policyHash, now));
         }
-        if (races < MAX_RACES && store.evolutions(version).size() != evolutionsSeen) {
+        if (races < MAX_RACES && store.countEvolutions(version) != evolutionsSeen) {
             // an evolution started and ended between the gates and the record: its result is not in the gates
             store.endPromotion(id, PromotionStatus.ROLLED_BACK, Instant.now());
             races++;

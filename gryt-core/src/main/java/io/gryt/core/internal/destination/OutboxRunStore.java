@@ -17,6 +17,7 @@ import io.gryt.api.spi.StepRun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,5 +116,15 @@ final class OutboxRunStore implements RunStore {
     @Override
     public List<DataRow> dataRows(String runId) {
         return runs.dataRows(runId);
+    }
+
+    @Override
+    public List<PipelineRun> runs(Collection<String> runIds) {
+        return runs.runs(runIds);
+    }
+
+    @Override
+    public List<DataRow> dataRows(Collection<String> runIds) {
+        return runs.dataRows(runIds);
     }
 }

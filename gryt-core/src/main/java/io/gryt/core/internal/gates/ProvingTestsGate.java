@@ -9,9 +9,12 @@ import io.gryt.api.spi.PromotionGate;
 import io.gryt.core.testreport.ProofRows;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -20,11 +23,11 @@ import java.util.function.Function;
  * proving tests pass this gate (other gates judge them).
  */
 public final class ProvingTestsGate implements PromotionGate {
-    private final Function<String, List<DataRow>> rowsOfRun;
+    private final Function<Collection<String>, Map<String, List<DataRow>>> rowsOfRuns;
 
-    /** A gate reading the data rows of a run with {@code rowsOfRun}. */
-    public ProvingTestsGate(Function<String, List<DataRow>> rowsOfRun) {
-        this.rowsOfRun = rowsOfRun;
+    /** A gate reading the data rows of the proving runs, by run id, with {@code rowsOfRuns} (called once). */
+    public ProvingTestsGate(Function<Collection<String>, Map<String, List<DataRow>>> rowsOfRuns) {
+        this.rowsOfRuns = rowsOfRuns;
     }
 
     @Override
@@ -34,13 +37,18 @@ public final class ProvingTestsGate implements PromotionGate {
 
     @Override
     public GateResult evaluate(GateContext context) {
+        Set<String> runs = new LinkedHashSet<>();
+        for (ChangeEvidence ev : context.evidence()) {
+            if (ev.latestPass() != null && ev.latestPass().runId() != null) runs.add(ev.latestPass().runId());
+        }
+        Map<String, List<DataRow>> rows = runs.isEmpty() ? Map.of() : rowsOfRuns.apply(runs);
         Map<String, List<TestProof>> byRun = new HashMap<>();
         List<String> problems = new ArrayList<>();
         int tests = 0;
         int changes = 0;
         for (ChangeEvidence ev : context.evidence()) {
             if (ev.latestPass() == null || ev.latestPass().runId() == null) continue;
-            List<TestProof> proofs = byRun.computeIfAbsent(ev.latestPass().runId(), run -> ProofRows.of(rowsOfRun.apply(run)))
+            List<TestProof> proofs = byRun.computeIfAbsent(ev.latestPass().runId(), run -> ProofRows.of(rows.getOrDefault(run, List.of())))
                     .stream().filter(p -> p.change().equals(ev.change().id())).toList();
             if (proofs.isEmpty()) continue;
             changes++;

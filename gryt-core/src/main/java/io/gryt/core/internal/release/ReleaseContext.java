@@ -13,6 +13,8 @@ import io.gryt.core.catalog.Catalogs;
 import io.gryt.core.project.ProjectLayout;
 
 import java.util.List;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -71,11 +73,11 @@ public interface ReleaseContext {
     /** The git remote new tags are pushed to by default: the project's {@code release.push} setting, if set. */
     Optional<String> pushRemote();
 
-    /** The name of the pipeline that recorded run {@code runId} ran, if the run is known. */
-    Optional<String> pipelineOfRun(String runId);
+    /** The names of the pipelines that the recorded runs among {@code runIds} ran, by run id, in one read. */
+    Map<String, String> pipelinesOfRuns(Collection<String> runIds);
 
-    /** The data rows run {@code runId} recorded, in order (empty for an unknown run). */
-    List<io.gryt.api.spi.DataRow> dataRows(String runId);
+    /** The data rows the runs {@code runIds} recorded, by run id, each run's in order, in one read. */
+    Map<String, List<io.gryt.api.spi.DataRow>> dataRows(Collection<String> runIds);
 
     /** Work still going on that closing the owning {@code Gryt} must wait for (an evolution's recording and tag). */
     void track(CompletableFuture<?> work);
