@@ -57,6 +57,11 @@ final class SecretMask {
         return new SecretMask(distinct.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
     }
 
+    /** True when there is nothing to mask. */
+    boolean isEmpty() {
+        return values.isEmpty();
+    }
+
     /**
      * False when the UTF-8 bytes from {@code from} to {@code end} surely hold no secret value, so that they can be
      * written as they are; true when they must be decoded and {@linkplain #apply masked}.

@@ -2,6 +2,8 @@ package io.gryt.core.internal.exec;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -217,6 +219,53 @@ final class StepLog implements AutoCloseable {
         tailCut[tailNext] = n < length;
         tailNext = (tailNext + 1) % TAIL_LINES;
         if (tailCount < TAIL_LINES) tailCount++;
+    }
+
+    /**
+     * True when the step's process may write to the log file itself: nobody listens to lines and there is no
+     * secret value to mask. It then has to call {@link #printedDirectly} once the process has ended.
+     */
+    boolean takesRawOutput() {
+        return output == null && mask.isEmpty();
+    }
+
+    /**
+     * Takes the tail from the end of the log file, which a process wrote to itself ({@link #takesRawOutput}):
+     * at most the last {@link #TAIL_LINES} lines, reading no more than a tail can hold.
+     */
+    synchronized void printedDirectly() {
+        if (closed) return;
+        drain();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int window = (int) Math.min(size, (long) TAIL_LINES * (TAIL_LINE_BYTES + 2));
+            ByteBuffer bytes = ByteBuffer.allocate(window);
+            long at = size - window;
+            while (bytes.hasRemaining()) {
+                int n = channel.read(bytes, at + bytes.position());
+                if (n < 0) break;
+            }
+            byte[] text = bytes.array();
+            int end = bytes.position();
+            int from = 0;
+            if (at > 0) {
+                // the window begins inside a line: skip to the next one, if there is a next one
+                int newline = 0;
+                while (newline < end && text[newline] != '\n') newline++;
+                if (newline < end - 1) from = newline + 1;
+            }
+            tailCount = 0;
+            tailNext = 0;
+            for (int start = from; start < end; ) {
+                int newline = start;
+                while (newline < end && text[newline] != '\n') newline++;
+                int stop = newline > start && text[newline - 1] == '\r' ? newline - 1 : newline;
+                keep(text, start, stop - start);
+                start = newline + 1;
+            }
+        } catch (IOException e) {
+            if (failure == null) failure = e;
+        }
     }
 
     /** The start of a line too long for the tail, not ending in half a character (a lone surrogate). */
