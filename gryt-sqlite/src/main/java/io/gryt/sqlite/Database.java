@@ -74,6 +74,10 @@ final class Database implements SqlDatabase {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Work the next {@link #write} on this thread does in its transaction too (the outbox's events). */
     private final StagedWrites staged = new StagedWrites();
+    /** The connection of {@link Sync#NORMAL} writes, kept between them; guarded by the file's write turn. */
+    private Handle stepWriter;
+    /** True while {@link #stepWriter} serves a write (a write nested in it gets a connection of its own). */
+    private boolean stepWriterBusy;
 
     private Database(Path file, String location, SQLiteDataSource dataSource, Connection keeper, boolean readOnly) {
         this.file = file;
@@ -307,22 +311,61 @@ final class Database implements SqlDatabase {
                 .withMaxRetries(-1)
                 .build();
         try {
-            return Failsafe.with(lockedOut).get(() -> jdbi.get().withHandle(handle -> {
-                // a connection serves one call: its setting ends with it
-                if (sync == Sync.NORMAL) handle.execute("PRAGMA synchronous = NORMAL");
-                return handle.inTransaction(h -> {
-                    begun.set(true);
-                    T result = callback.withHandle(h);
-                    staged.runIn(h);
-                    return result;
-                });
-            }));
+            return Failsafe.with(lockedOut).get(() -> sync == Sync.NORMAL && !stepWriterBusy
+                    ? onStepWriter(begun, callback)
+                    : jdbi.get().withHandle(handle -> transaction(handle, begun, callback)));
         } catch (JdbiException e) {
             if (isBusy(e)) {
                 throw new StoreException(location + " stayed locked by other writers, with no commit for "
                         + WRITE_PATIENCE.toMinutes() + " min: cannot " + what + " (is a gryt process hanging? try again)", e);
             }
             throw failure(what, e);
+        }
+    }
+
+    private <T> T transaction(Handle handle, AtomicBoolean begun, HandleCallback<T, RuntimeException> callback) {
+        return handle.inTransaction(h -> {
+            begun.set(true);
+            T result = callback.withHandle(h);
+            staged.runIn(h);
+            return result;
+        });
+    }
+
+    /**
+     * Runs a {@link Sync#NORMAL} write on the connection kept for them (opened at the first one, with
+     * {@code synchronous = NORMAL}): a run writes its steps' records one after the other, and a new connection for
+     * each would read the schema again every time. Called holding the file's write turn, which is what keeps two
+     * threads off the connection; a write that fails closes it, and the next one opens a new one.
+     */
+    private <T> T onStepWriter(AtomicBoolean begun, HandleCallback<T, RuntimeException> callback) {
+        if (stepWriter == null) {
+            Handle handle = jdbi.get().open();
+            try {
+                handle.execute("PRAGMA synchronous = NORMAL");
+            } catch (RuntimeException e) {
+                handle.close();
+                throw e;
+            }
+            stepWriter = handle;
+        }
+        Handle handle = stepWriter;
+        stepWriterBusy = true;
+        boolean done = false;
+        try {
+            T result = transaction(handle, begun, callback);
+            done = true;
+            return result;
+        } finally {
+            stepWriterBusy = false;
+            if (!done) {
+                stepWriter = null;
+                try {
+                    handle.close();
+                } catch (RuntimeException e) {
+                    // the write's own failure is what the caller hears about
+                }
+            }
         }
     }
 
@@ -358,6 +401,16 @@ final class Database implements SqlDatabase {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            ReentrantLock turn = WRITE_TURNS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock(true));
+            turn.lock();
+            try {
+                if (stepWriter != null) stepWriter.close();
+            } catch (RuntimeException e) {
+                // closing the kept connection below is what matters
+            } finally {
+                stepWriter = null;
+                turn.unlock();
+            }
             try {
                 keeper.close();
             } catch (SQLException e) {

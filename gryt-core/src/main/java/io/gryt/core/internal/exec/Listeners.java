@@ -32,6 +32,22 @@ final class Listeners {
         each("stepRetrying", l -> l.stepRetrying(runId, step, failedAttempt, reason));
     }
 
+    /**
+     * True when a listener overrides {@link RunListener#stepOutput} (whose default ignores lines): without one, a
+     * step's output goes to its log without being decoded into lines.
+     */
+    boolean wantOutput() {
+        for (RunListener listener : listeners) {
+            try {
+                if (listener.getClass().getMethod("stepOutput", String.class, String.class, String.class)
+                        .getDeclaringClass() != RunListener.class) return true;
+            } catch (NoSuchMethodException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void stepOutput(String runId, String step, String line) {
         each("stepOutput", l -> l.stepOutput(runId, step, line));
     }

@@ -2,19 +2,22 @@ package io.gryt.core.internal.exec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a process's output and hands it to a {@link StepLog} line by line. A line longer than
- * {@link #MAX_LINE_BYTES} is split (at a UTF-8 character boundary), so memory stays bounded whatever the
- * process prints. The log is flushed whenever the process has nothing more to say for the moment.
+ * Reads a process's output and hands it to a {@link StepLog} as bytes: every read's complete lines in one call,
+ * without copying them, and a line that goes on past the read kept in a buffer of its own. A line longer than
+ * {@link #MAX_LINE_BYTES} is split (at a UTF-8 character boundary), so memory stays bounded whatever the process
+ * prints. The log is flushed whenever the process has nothing more to say for the moment.
  */
 final class OutputPump implements Runnable {
     /** The longest line handed on in one piece. */
     static final int MAX_LINE_BYTES = 64 * 1024;
+    /** How much one read takes from the pipe. */
+    private static final int READ_BYTES = 64 * 1024;
 
     private final InputStream in;
     private final StepLog log;
+    /** The start of a line that an earlier read began and no newline ended yet. */
     private final byte[] line = new byte[MAX_LINE_BYTES];
     private int length;
 
@@ -25,29 +28,66 @@ final class OutputPump implements Runnable {
 
     @Override
     public void run() {
-        byte[] buffer = new byte[8192];
+        byte[] buffer = new byte[READ_BYTES];
         try (in) {
             while (true) {
                 if (in.available() == 0) log.flush();
                 int n = in.read(buffer);
                 if (n < 0) break;
-                for (int i = 0; i < n; i++) accept(buffer[i]);
+                take(buffer, n);
             }
         } catch (IOException e) {
             // the stream was closed because the process ended or was killed: what was read is kept
         } finally {
-            if (length > 0) emit(length);
+            if (length > 0) emitLine();
             log.flush();
         }
     }
 
-    private void accept(byte b) {
-        if (b == '\n') {
-            emit(length);
-            return;
+    /** Hands on the first {@code n} bytes of {@code buffer}. */
+    void take(byte[] buffer, int n) {
+        int start = 0;
+        if (length > 0) {
+            int newline = indexOf(buffer, 0, n);
+            if (newline < 0) {
+                hold(buffer, 0, n);
+                return;
+            }
+            hold(buffer, 0, newline);
+            emitLine();
+            start = newline + 1;
         }
-        if (length == MAX_LINE_BYTES) emitPiece(splitPoint(b));
-        line[length++] = b;
+        int last = lastIndexOf(buffer, start, n);
+        if (last >= 0) {
+            log.lines(buffer, start, last + 1);
+            start = last + 1;
+        }
+        if (start < n) hold(buffer, start, n);
+    }
+
+    private static int indexOf(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') return i;
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] bytes, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (bytes[i] == '\n') return i;
+        }
+        return -1;
+    }
+
+    /** Adds bytes without a newline to the held line, handing on full pieces of it. */
+    private void hold(byte[] bytes, int from, int to) {
+        while (from < to) {
+            if (length == MAX_LINE_BYTES) emitPiece(splitPoint(bytes[from]));
+            int n = Math.min(MAX_LINE_BYTES - length, to - from);
+            System.arraycopy(bytes, from, line, length, n);
+            length += n;
+            from += n;
+        }
     }
 
     /** Where to split a full line so that a multi-byte character continued by {@code next} stays whole. */
@@ -63,21 +103,15 @@ final class OutputPump implements Runnable {
         return (b & 0xC0) == 0x80;
     }
 
-    /** Hands on the first {@code n} bytes as the end of a line and keeps the rest. */
-    private void emit(int n) {
-        int end = n;
-        if (end > 0 && line[end - 1] == '\r') end--;
-        log.line(new String(line, 0, end, StandardCharsets.UTF_8));
-        keepAfter(n);
+    /** Hands on the held line as ended. */
+    private void emitLine() {
+        log.line(line, 0, length);
+        length = 0;
     }
 
-    /** Hands on the first {@code n} bytes as a piece of a line that goes on, and keeps the rest. */
+    /** Hands on the first {@code n} held bytes as a piece of a line that goes on, and keeps the rest. */
     private void emitPiece(int n) {
-        log.piece(new String(line, 0, n, StandardCharsets.UTF_8));
-        keepAfter(n);
-    }
-
-    private void keepAfter(int n) {
+        log.piece(line, 0, n);
         System.arraycopy(line, n, line, 0, length - n);
         length -= n;
     }

@@ -9,7 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a command or shell step as an OS process (started directly: no helper program), streams its merged
@@ -22,6 +29,21 @@ final class ProcessRunner implements AttemptRunner {
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(5);
     /** The shell of shell steps: {@code /bin/sh}, so that a step's own {@code PATH} cannot hide it. */
     private static final String SHELL = Files.isExecutable(Path.of("/bin/sh")) ? "/bin/sh" : "sh";
+
+    /**
+     * The threads that read steps' output, shared by all runs: a step borrows one instead of starting a thread of
+     * its own; idle ones end after a minute.
+     */
+    private static final ExecutorService PUMPS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "gryt-output-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     private final StepSetup setup;
     private volatile Process current;
@@ -49,23 +71,30 @@ final class ProcessRunner implements AttemptRunner {
             started.started(attempt, null);
             return AttemptOutcome.failed(null, "cannot run '" + program + "': " + problem.get());
         }
+        ProcessBuilder builder = builder(argv, workDir, setup.env());
+        // nobody reads the lines and nothing is to be masked: the process writes to the log file itself
+        boolean direct = log.takesRawOutput();
+        if (direct) {
+            log.flush();
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()));
+        }
         Process process;
         try {
-            process = builder(argv, workDir, setup.env()).start();
+            process = builder.start();
         } catch (IOException e) {
             started.started(attempt, null);
             return AttemptOutcome.failed(null, "cannot run '" + program + "': " + Executables.reason(e.getMessage()));
         }
         current = process;
         try {
-            return await(process, attempt, log, started);
+            return await(process, attempt, log, started, direct);
         } finally {
             current = null;
             if (process.isAlive()) killTree(process.pid());
         }
     }
 
-    private AttemptOutcome await(Process process, int attempt, StepLog log, StartCallback started) {
+    private AttemptOutcome await(Process process, int attempt, StepLog log, StartCallback started, boolean direct) {
         long pid = process.pid();
         try {
             process.getOutputStream().close();
@@ -74,9 +103,7 @@ final class ProcessRunner implements AttemptRunner {
         }
         // recorded and announced before any output is read, so listeners hear "started" before its lines
         started.started(attempt, pid);
-        Thread pump = new Thread(new OutputPump(process.getInputStream(), log), setup.threadName("output"));
-        pump.setDaemon(true);
-        pump.start();
+        Future<?> pump = direct ? null : PUMPS.submit(new OutputPump(process.getInputStream(), log));
         if (cancelled) killTree(pid);
         Optional<Duration> timeout = setup.step().timeout();
         try {
@@ -88,8 +115,9 @@ final class ProcessRunner implements AttemptRunner {
             int exit = process.waitFor();
             // without /proc, leftovers cannot be found at the run's end: they end with their step
             if (!MarkedProcesses.supported()) ProcessTree.kill(pid);
-            pump.join(OUTPUT_GRACE.toMillis());
-            if (pump.isAlive()) log.note("gryt: output still open " + DurationFormat.format(OUTPUT_GRACE)
+            if (direct) {
+                log.printedDirectly();
+            } else if (!outputEnded(pump)) log.note("gryt: output still open " + DurationFormat.format(OUTPUT_GRACE)
                     + " after the process ended; not waiting for it");
             if (timedOut) return AttemptOutcome.timedOut(exit, "timed out after " + DurationFormat.format(timeout.get()));
             if (cancelled) return AttemptOutcome.cancelled(exit, "cancelled");
@@ -98,6 +126,18 @@ final class ProcessRunner implements AttemptRunner {
             killTree(pid);
             Thread.currentThread().interrupt();
             return AttemptOutcome.cancelled(null, "cancelled");
+        }
+    }
+
+    /** Waits up to {@link #OUTPUT_GRACE} for the output to end; false when it did not. */
+    private static boolean outputEnded(Future<?> pump) throws InterruptedException {
+        try {
+            pump.get(OUTPUT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true; // the pump failed: what it read is in the log
         }
     }
 

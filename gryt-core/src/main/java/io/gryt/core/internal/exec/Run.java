@@ -68,6 +68,7 @@ final class Run implements RunHandle {
     private final RunRequest request;
     private final RunStore store;
     private final Listeners listeners;
+    private final boolean wantOutput;
     private final Path logDir;
     private final Instant startedAt;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -94,6 +95,7 @@ final class Run implements RunHandle {
         this.request = request;
         this.store = store;
         this.listeners = new Listeners(request.listeners());
+        this.wantOutput = listeners.wantOutput();
         this.logDir = directory.path();
         this.startedAt = startedAt;
         this.setups = StepSetups.of(runId, request, logDir);
@@ -447,6 +449,11 @@ final class Run implements RunHandle {
 
     void output(String step, String line) {
         listeners.stepOutput(runId, step, line);
+    }
+
+    /** True when a listener wants the steps' output lines ({@link #output}). */
+    boolean wantsOutput() {
+        return wantOutput;
     }
 
     synchronized ScheduledExecutorService timer() {

@@ -31,10 +31,22 @@ public final class SecretMask {
 
     private final List<String> values;
     private final int longest;
+    /** The values as UTF-8, to look for them in output not decoded yet. */
+    private final byte[][] encoded;
+    /** True when some value cannot be found in raw bytes (it holds U+FFFD or a lone surrogate). */
+    private final boolean onlyDecoded;
 
     private SecretMask(List<String> values) {
         this.values = values;
         this.longest = values.isEmpty() ? 0 : values.get(0).length();
+        this.encoded = new byte[values.size()][];
+        boolean decoded = false;
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            encoded[i] = value.getBytes(StandardCharsets.UTF_8);
+            decoded |= value.indexOf('\uFFFD') >= 0 || !new String(encoded[i], StandardCharsets.UTF_8).equals(value);
+        }
+        this.onlyDecoded = decoded;
     }
 
     /**
@@ -84,6 +96,29 @@ public final class SecretMask {
 
     private static List<String> base64Alphabets(String standard) {
         return List.of(standard, standard.replace('+', '-').replace('/', '_'));
+    /** True when there is nothing to mask. */
+    boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    /**
+     * False when the UTF-8 bytes from {@code from} to {@code end} surely hold no secret value, so that they can be
+     * written as they are; true when they must be decoded and {@linkplain #apply masked}.
+     */
+    boolean mayOccurIn(byte[] bytes, int from, int end) {
+        if (encoded.length == 0) return false;
+        if (onlyDecoded) return true;
+        for (byte[] value : encoded) {
+            int last = end - value.length;
+            byte first = value[0];
+            for (int i = from; i <= last; i++) {
+                if (bytes[i] != first) continue;
+                int k = 1;
+                while (k < value.length && bytes[i + k] == value[k]) k++;
+                if (k == value.length) return true;
+            }
+        }
+        return false;
     }
 
     /** {@code text} with every secret value replaced; {@code null} stays {@code null}. */

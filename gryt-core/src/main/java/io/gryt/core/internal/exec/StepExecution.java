@@ -52,7 +52,8 @@ final class StepExecution {
         Instant startedAt = Instant.now();
         StepLog log;
         try {
-            log = StepLog.open(setup.logFile(), setup.mask(), line -> run.output(setup.name(), line));
+            log = StepLog.open(setup.logFile(), setup.mask(),
+                    run.wantsOutput() ? line -> run.output(setup.name(), line) : null);
         } catch (IOException e) {
             attemptStarted(1, null);
             String error = "cannot write log " + setup.logFile() + ": " + e.getMessage();

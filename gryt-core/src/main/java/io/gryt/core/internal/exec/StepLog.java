@@ -1,50 +1,67 @@
 package io.gryt.core.internal.exec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * A step's output: every line is masked, appended to the step's log file, kept in a bounded tail and handed
- * to the output listener. Memory use does not depend on how much a step prints. Thread-safe; lines written
- * after {@link #close()} are dropped.
+ * to the output listener. Output arrives as bytes and streams through fixed buffers: a line that holds no secret
+ * value goes to the file as it was printed, and becomes a {@code String} only when a listener wants lines, so
+ * memory use and garbage do not depend on how much a step prints. Thread-safe; lines written after
+ * {@link #close()} are dropped.
  */
 final class StepLog implements AutoCloseable {
     /** How many of the last lines a result keeps. */
     static final int TAIL_LINES = 50;
     /** How many characters of one line the tail keeps (the log file keeps the whole line). */
     static final int TAIL_LINE_CHARS = 4096;
+    /** Bytes of a line the tail keeps: enough for {@link #TAIL_LINE_CHARS} characters of any UTF-8 text. */
+    private static final int TAIL_LINE_BYTES = 4 * TAIL_LINE_CHARS + 4;
+    private static final byte[] NEWLINE = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
+    private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path file;
     private final SecretMask mask;
     private final Consumer<String> output;
-    private final BufferedWriter writer;
-    private final Deque<String> tail = new ArrayDeque<>(TAIL_LINES);
+    private final OutputStream stream;
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private int buffered;
+    /** The last lines, as bytes (at most {@link #TAIL_LINE_BYTES} of each), in a ring. */
+    private final byte[][] tail = new byte[TAIL_LINES][];
+    private final int[] tailLength = new int[TAIL_LINES];
+    private final boolean[] tailCut = new boolean[TAIL_LINES];
+    private int tailNext;
+    private int tailCount;
     private String carry = "";
     private IOException failure;
     private boolean closed;
 
-    private StepLog(Path file, SecretMask mask, Consumer<String> output, BufferedWriter writer) {
+    private StepLog(Path file, SecretMask mask, Consumer<String> output, OutputStream stream) {
         this.file = file;
         this.mask = mask;
         this.output = output;
-        this.writer = writer;
+        this.stream = stream;
     }
 
-    /** Opens {@code file} for appending (creating it and its directory); {@code output} receives masked lines. */
+    /**
+     * Opens {@code file} for appending (creating it and its directory); {@code output} receives masked lines, or
+     * is {@code null} when nobody listens to them.
+     */
     static StepLog open(Path file, SecretMask mask, Consumer<String> output) throws IOException {
         Files.createDirectories(file.getParent());
-        BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        return new StepLog(file, mask, output, writer);
+        OutputStream stream = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE);
+        return new StepLog(file, mask, output, stream);
     }
 
     /** The log file. */
@@ -58,8 +75,77 @@ final class StepLog implements AutoCloseable {
         synchronized (this) {
             masked = mask.apply(carry + raw);
             carry = "";
+            if (!appendText(masked)) return;
         }
-        if (append(masked)) output.accept(masked);
+        if (output != null) output.accept(masked);
+    }
+
+    /** {@link #line(String)} of UTF-8 bytes; a final carriage return is dropped. */
+    void line(byte[] bytes, int from, int length) {
+        int end = from + length;
+        if (end > from && bytes[end - 1] == '\r') end--;
+        String shown;
+        synchronized (this) {
+            shown = lineInTurn(bytes, from, end);
+            if (shown == null) return;
+        }
+        if (output != null) output.accept(shown);
+    }
+
+    /**
+     * Records complete lines: {@code bytes} from {@code from} to {@code to} holds lines each ended by a newline.
+     * Without a listener they are taken under one lock, and only the last {@link #TAIL_LINES} reach the tail.
+     */
+    void lines(byte[] bytes, int from, int to) {
+        if (output != null) {
+            for (int start = from; start < to; ) {
+                int newline = start;
+                while (bytes[newline] != '\n') newline++;
+                line(bytes, start, newline - start);
+                start = newline + 1;
+            }
+            return;
+        }
+        synchronized (this) {
+            if (closed) return;
+            // only the chunk's last lines can stay in the tail: earlier ones would be pushed out of it anyway
+            int tailFrom = to;
+            for (int count = 0; tailFrom > from && count < TAIL_LINES; count++) {
+                tailFrom--;
+                while (tailFrom > from && bytes[tailFrom - 1] != '\n') tailFrom--;
+            }
+            for (int start = from; start < to; ) {
+                int newline = start;
+                while (bytes[newline] != '\n') newline++;
+                int end = newline > start && bytes[newline - 1] == '\r' ? newline - 1 : newline;
+                if (!carry.isEmpty() || mask.mayOccurIn(bytes, start, end)) {
+                    lineInTurn(bytes, start, end);
+                } else {
+                    write(bytes, start, end - start);
+                    write(NEWLINE, 0, NEWLINE.length);
+                    if (start >= tailFrom) keep(bytes, start, end - start);
+                }
+                start = newline + 1;
+            }
+        }
+    }
+
+    /**
+     * Records a line, under the lock: unless it might hold a secret value, it is written as printed; returns the
+     * line as listeners see it ({@code null} once closed, and only decoded when someone listens).
+     */
+    private String lineInTurn(byte[] bytes, int from, int end) {
+        if (closed) return null;
+        if (carry.isEmpty() && !mask.mayOccurIn(bytes, from, end)) {
+            write(bytes, from, end - from);
+            write(NEWLINE, 0, NEWLINE.length);
+            keep(bytes, from, end - from);
+            return output == null ? "" : new String(bytes, from, end - from, StandardCharsets.UTF_8);
+        }
+        String masked = mask.apply(carry + new String(bytes, from, end - from, StandardCharsets.UTF_8));
+        carry = "";
+        appendText(masked);
+        return masked;
     }
 
     /**
@@ -67,34 +153,119 @@ final class StepLog implements AutoCloseable {
      * continues it. A secret value that spans two pieces is masked: the end of a piece that could be the start
      * of one is held back and recorded with the next piece.
      */
-    void piece(String raw) {
+    void piece(byte[] bytes, int from, int length) {
         String masked;
         synchronized (this) {
-            SecretMask.Cut cut = mask.cut(carry + raw);
+            SecretMask.Cut cut = mask.cut(carry + new String(bytes, from, length, StandardCharsets.UTF_8));
             carry = cut.rest();
             masked = cut.masked();
+            if (masked.isEmpty() || !appendText(masked)) return;
         }
-        if (!masked.isEmpty() && append(masked)) output.accept(masked);
+        if (output != null) output.accept(masked);
     }
 
     /** Records a line written by gryt itself (an attempt header): in the file and the tail, not the listeners. */
-    void note(String raw) {
-        append(mask.apply(raw));
+    synchronized void note(String raw) {
+        appendText(mask.apply(raw));
     }
 
-    private synchronized boolean append(String masked) {
+    /** Appends a masked line to the file and the tail; false once closed. */
+    private boolean appendText(String masked) {
         if (closed) return false;
-        if (failure == null) {
-            try {
-                writer.write(masked);
-                writer.newLine();
-            } catch (IOException e) {
-                failure = e;
+        byte[] bytes = masked.getBytes(StandardCharsets.UTF_8);
+        write(bytes, 0, bytes.length);
+        write(NEWLINE, 0, NEWLINE.length);
+        keep(bytes, 0, bytes.length);
+        return true;
+    }
+
+    private void write(byte[] bytes, int from, int length) {
+        if (failure != null) return;
+        if (length > buffer.length - buffered) {
+            drain();
+            if (length > buffer.length) {
+                try {
+                    stream.write(bytes, from, length);
+                } catch (IOException e) {
+                    failure = e;
+                }
+                return;
             }
         }
-        if (tail.size() == TAIL_LINES) tail.removeFirst();
-        tail.addLast(masked.length() <= TAIL_LINE_CHARS ? masked : shortened(masked));
-        return true;
+        System.arraycopy(bytes, from, buffer, buffered, length);
+        buffered += length;
+    }
+
+    private void drain() {
+        if (buffered == 0 || failure != null) return;
+        try {
+            stream.write(buffer, 0, buffered);
+        } catch (IOException e) {
+            failure = e;
+        }
+        buffered = 0;
+    }
+
+    /** Puts a line into the tail's ring, replacing the oldest. */
+    private void keep(byte[] bytes, int from, int length) {
+        int n = Math.min(length, TAIL_LINE_BYTES);
+        byte[] slot = tail[tailNext];
+        if (slot == null || slot.length < n) {
+            slot = new byte[Math.min(TAIL_LINE_BYTES, Math.max(n, 128))];
+            tail[tailNext] = slot;
+        }
+        System.arraycopy(bytes, from, slot, 0, n);
+        tailLength[tailNext] = n;
+        tailCut[tailNext] = n < length;
+        tailNext = (tailNext + 1) % TAIL_LINES;
+        if (tailCount < TAIL_LINES) tailCount++;
+    }
+
+    /**
+     * True when the step's process may write to the log file itself: nobody listens to lines and there is no
+     * secret value to mask. It then has to call {@link #printedDirectly} once the process has ended.
+     */
+    boolean takesRawOutput() {
+        return output == null && mask.isEmpty();
+    }
+
+    /**
+     * Takes the tail from the end of the log file, which a process wrote to itself ({@link #takesRawOutput}):
+     * at most the last {@link #TAIL_LINES} lines, reading no more than a tail can hold.
+     */
+    synchronized void printedDirectly() {
+        if (closed) return;
+        drain();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            int window = (int) Math.min(size, (long) TAIL_LINES * (TAIL_LINE_BYTES + 2));
+            ByteBuffer bytes = ByteBuffer.allocate(window);
+            long at = size - window;
+            while (bytes.hasRemaining()) {
+                int n = channel.read(bytes, at + bytes.position());
+                if (n < 0) break;
+            }
+            byte[] text = bytes.array();
+            int end = bytes.position();
+            int from = 0;
+            if (at > 0) {
+                // the window begins inside a line: skip to the next one, if there is a next one
+                int newline = 0;
+                while (newline < end && text[newline] != '\n') newline++;
+                if (newline < end - 1) from = newline + 1;
+            }
+            tailCount = 0;
+            tailNext = 0;
+            for (int start = from; start < end; ) {
+                int newline = start;
+                while (newline < end && text[newline] != '\n') newline++;
+                int stop = newline > start && text[newline - 1] == '\r' ? newline - 1 : newline;
+                keep(text, start, stop - start);
+                start = newline + 1;
+            }
+        } catch (IOException e) {
+            if (failure == null) failure = e;
+        }
     }
 
     /** The start of a line too long for the tail, not ending in half a character (a lone surrogate). */
@@ -106,8 +277,9 @@ final class StepLog implements AutoCloseable {
     /** Writes buffered lines to the file. */
     synchronized void flush() {
         if (closed || failure != null) return;
+        drain();
         try {
-            writer.flush();
+            stream.flush();
         } catch (IOException e) {
             failure = e;
         }
@@ -115,7 +287,13 @@ final class StepLog implements AutoCloseable {
 
     /** The last lines recorded, oldest first. */
     synchronized List<String> tail() {
-        return new ArrayList<>(tail);
+        List<String> lines = new ArrayList<>(tailCount);
+        for (int i = 0; i < tailCount; i++) {
+            int slot = Math.floorMod(tailNext - tailCount + i, TAIL_LINES);
+            String line = new String(Arrays.copyOf(tail[slot], tailLength[slot]), StandardCharsets.UTF_8);
+            lines.add(tailCut[slot] || line.length() > TAIL_LINE_CHARS ? shortened(line) : line);
+        }
+        return lines;
     }
 
     /** A one-line reason when the log file could not be written, else {@code null}. */
@@ -126,11 +304,12 @@ final class StepLog implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (closed) return;
-        if (!carry.isEmpty()) append(mask.apply(carry));
+        if (!carry.isEmpty()) appendText(mask.apply(carry));
         carry = "";
+        drain();
         closed = true;
         try {
-            writer.close();
+            stream.close();
         } catch (IOException e) {
             if (failure == null) failure = e;
         }

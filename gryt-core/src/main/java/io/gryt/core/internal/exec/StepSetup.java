@@ -33,9 +33,4 @@ record StepSetup(String runId, Step step, Path projectDir, Path workDir, Map<Str
         merged.putAll(extra);
         return new StepSetup(runId, step, projectDir, workDir, java.util.Collections.unmodifiableMap(merged), logFile, mask);
     }
-
-    /** The name of a helper thread for this step. */
-    String threadName(String role) {
-        return "gryt-" + runId + "-" + step.name() + "-" + role;
-    }
 }

@@ -162,15 +162,34 @@ class ProcessStepTest {
 
     @Test
     void aVeryLongLineIsSplitAndTheTailStaysBounded() throws IOException {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
         RunResult run = new Runs(dir).run(Pipeline.of(
-                step("flood").sh("head -c 300000 /dev/zero | tr '\\0' x; echo; seq 1 100")));
+                step("flood").sh("head -c 300000 /dev/zero | tr '\\0' x; echo; seq 1 100")), new io.gryt.api.RunListener() {
+            @Override
+            public void stepOutput(String runId, String step, String line) {
+                heard.add(line);
+            }
+        });
 
         StepResult flood = run.step("flood").orElseThrow();
         List<String> lines = Files.readAllLines(flood.logPath());
         assertThat(lines).hasSize(5 + 100);
         assertThat(lines.subList(0, 5)).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(OutputPump.MAX_LINE_BYTES));
         assertThat(String.join("", lines.subList(0, 5))).hasSize(300000);
+        assertThat(heard).hasSize(5 + 100);
         assertThat(flood.outputTail()).hasSize(StepLog.TAIL_LINES).endsWith("99", "100");
+    }
+
+    @Test
+    void withoutListenersTheProcessWritesItsLogItselfAndTheTailIsReadFromItsEnd() throws IOException {
+        RunResult run = new Runs(dir).run(Pipeline.of(
+                step("flood").sh("head -c 300000 /dev/zero | tr '\\0' x; echo; seq 1 100; printf 'a\\r\\nlast'")));
+
+        StepResult flood = run.step("flood").orElseThrow();
+        List<String> lines = Files.readAllLines(flood.logPath());
+        assertThat(lines).hasSize(1 + 100 + 2);
+        assertThat(lines.get(0)).hasSize(300000);
+        assertThat(flood.outputTail()).hasSize(StepLog.TAIL_LINES).endsWith("99", "100", "a", "last");
     }
 
     @Test
