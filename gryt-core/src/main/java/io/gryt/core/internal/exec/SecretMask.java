@@ -96,6 +96,8 @@ public final class SecretMask {
 
     private static List<String> base64Alphabets(String standard) {
         return List.of(standard, standard.replace('+', '-').replace('/', '_'));
+    }
+
     /** True when there is nothing to mask. */
     boolean isEmpty() {
         return values.isEmpty();
