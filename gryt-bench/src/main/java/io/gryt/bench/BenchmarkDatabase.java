@@ -130,12 +130,12 @@ final class BenchmarkDatabase {
     }
 
     /** Mostly passes, some failures, a few interrupted runs (which prove nothing). */
-    private static String status(Random random) {
+    static String status(Random random) {
         int roll = random.nextInt(100);
         return roll < 75 ? "pass" : roll < 95 ? "fail" : "interrupted";
     }
 
-    private static List<Long> distinct(Random random, List<Long> from, int count) {
+    static List<Long> distinct(Random random, List<Long> from, int count) {
         List<Long> picked = new ArrayList<>(count);
         while (picked.size() < Math.min(count, from.size())) {
             Long candidate = from.get(random.nextInt(from.size()));

@@ -35,7 +35,7 @@ public final class RunBenchmark {
     private final Map<String, List<String>> variants = new LinkedHashMap<>();
     private final int repetitions;
     private final Path project;
-    private final StringBuilder report = new StringBuilder();
+    private final MarkdownReport report = new MarkdownReport();
 
     private RunBenchmark(Map<String, List<String>> variants, int repetitions, Path project) {
         this.variants.putAll(variants);
@@ -68,7 +68,7 @@ public final class RunBenchmark {
         try {
             RunBenchmark bench = new RunBenchmark(variants, reps, project);
             bench.setUp();
-            bench.line("machine: %d cores, %s %s, Java %s; load average at start %.1f; %s; medians of %d runs",
+            bench.report.line("machine: %d cores, %s %s, Java %s; load average at start %.1f; %s; medians of %d runs",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
                     System.getProperty("java.version"), loadAverage(), LocalDate.now(), reps);
             if (only.contains("trivial")) bench.trivial(Integer.parseInt(a.getOrDefault("steps", "200")) / divide);
@@ -113,17 +113,17 @@ public final class RunBenchmark {
 
     private void trivial(int n) throws Exception {
         pipeline("trivial", n, i -> "    run: [\"/bin/true\"]\n");
-        section("%d trivial recorded steps (`/bin/true`), whole-process times", n);
-        table("runners", "what", "median", "ratio to baseline");
+        report.section("%d trivial recorded steps (`/bin/true`), whole-process times", n);
+        report.table("runners", "what", "median", "ratio to baseline");
         for (int runners : new int[] {1, 2}) {
             Timing<?> base = runners == 1
                     ? time(List.of("sh", "-c", "i=0; while [ $i -lt " + n + " ]; do /bin/true; i=$((i+1)); done"))
                     : time(List.of("sh", "-c", "seq " + n + " | xargs -n1 -P" + runners + " /bin/true"));
             String baseName = runners == 1 ? "shell loop" : "`xargs -P" + runners + "`";
-            row(runners, baseName, Timing.millis(base.median()), "1.00x");
+            report.row(runners, baseName, Timing.millis(base.median()), "1.00x");
             for (var v : variants.entrySet()) {
                 Timing<?> t = time(gryt(v.getValue(), "trivial", runners));
-                row(runners, v.getKey(), Timing.millis(t.median()), ratio(t.median(), base.median()));
+                report.row(runners, v.getKey(), Timing.millis(t.median()), ratio(t.median(), base.median()));
             }
         }
     }
@@ -132,18 +132,18 @@ public final class RunBenchmark {
 
     private void sleeping(int n, double seconds) throws Exception {
         pipeline("sleeping", n, i -> "    run: [\"sleep\", \"" + seconds + "\"]\n");
-        section("%d independent steps of `sleep %s`: the run's own duration (from `run --json`), throughput against runners", n, seconds);
-        table("runners", "what", "run duration", "steps/s", "ideal steps/s", "of ideal");
+        report.section("%d independent steps of `sleep %s`: the run's own duration (from `run --json`), throughput against runners", n, seconds);
+        report.table("runners", "what", "run duration", "steps/s", "ideal steps/s", "of ideal");
         for (int runners : new int[] {1, 2, 4, 8}) {
             double ideal = runners / seconds;
             Timing<?> base = time(List.of("sh", "-c", "seq " + n + " | xargs -n1 -P" + runners + " sh -c 'sleep " + seconds + "'"));
             double baseRate = n / seconds(base.median());
-            row(runners, "`xargs -P" + runners + "` (whole process)", Timing.millis(base.median()), fmt(baseRate), fmt(ideal),
+            report.row(runners, "`xargs -P" + runners + "` (whole process)", Timing.millis(base.median()), fmt(baseRate), fmt(ideal),
                     percent(baseRate / ideal));
             for (var v : variants.entrySet()) {
                 Duration d = runDuration(gryt(v.getValue(), "sleeping", runners));
                 double rate = n / seconds(d);
-                row(runners, v.getKey(), Timing.millis(d), fmt(rate), fmt(ideal), percent(rate / ideal));
+                report.row(runners, v.getKey(), Timing.millis(d), fmt(rate), fmt(ideal), percent(rate / ideal));
             }
         }
     }
@@ -190,12 +190,12 @@ public final class RunBenchmark {
         double bound = Math.max(critical, work / runners);
         pipeline("dag", n, i -> "    run: [\"sleep\", \"" + String.format(Locale.ROOT, "%.2f", length[i]) + "\"]\n"
                 + (deps.get(i).isEmpty() ? "" : "    depends_on: [" + String.join(", ", deps.get(i).stream().map(p -> "s" + p).toList()) + "]\n"));
-        section("a generated graph of %d sleeping steps in %d layers (seed %d), %d runners: critical path %.2f s, work / runners %.2f s",
+        report.section("a generated graph of %d sleeping steps in %d layers (seed %d), %d runners: critical path %.2f s, work / runners %.2f s",
                 n, layers.size(), seed, runners, critical, work / runners);
-        table("what", "makespan (run duration)", "bound", "ratio to bound");
+        report.table("what", "makespan (run duration)", "bound", "ratio to bound");
         for (var v : variants.entrySet()) {
             Duration d = runDuration(gryt(v.getValue(), "dag", runners));
-            row(v.getKey(), Timing.millis(d), String.format(Locale.ROOT, "%.1f ms", bound * 1000), fmt(seconds(d) / bound) + "x");
+            report.row(v.getKey(), Timing.millis(d), String.format(Locale.ROOT, "%.1f ms", bound * 1000), fmt(seconds(d) / bound) + "x");
         }
     }
 
@@ -207,15 +207,15 @@ public final class RunBenchmark {
         String command = "yes " + line + " | head -c " + bytes;
         pipeline("output", 1, i -> "    run: \"" + command + "\"\n");
         Path file = project.resolve("output.txt");
-        section("a step printing %d MiB (lines of 100 characters), whole-process times", mib);
-        table("what", "median", "MiB/s", "throughput ratio", "peak RSS");
+        report.section("a step printing %d MiB (lines of 100 characters), whole-process times", mib);
+        report.table("what", "median", "MiB/s", "throughput ratio", "peak RSS");
         Timing<?> base = time(List.of("sh", "-c", command + " > " + file));
         Files.deleteIfExists(file);
-        row("redirected to a file", Timing.millis(base.median()), fmt(mib / seconds(base.median())), "1.00x", "");
+        report.row("redirected to a file", Timing.millis(base.median()), fmt(mib / seconds(base.median())), "1.00x", "");
         for (var v : variants.entrySet()) {
             List<String> run = gryt(v.getValue(), "output", 1);
             Timing<Long> t = Timing.of(0, repetitions, () -> peakRss(run));
-            row(v.getKey(), Timing.millis(t.median()), fmt(mib / seconds(t.median())),
+            report.row(v.getKey(), Timing.millis(t.median()), fmt(mib / seconds(t.median())),
                     fmt(seconds(base.median()) / seconds(t.median())) + "x", t.result() < 0 ? "n/a" : t.result() / 1024 + " MiB");
         }
     }
@@ -284,27 +284,6 @@ public final class RunBenchmark {
         if (stdout == null) Files.delete(out);
         if (p.exitValue() != 0) throw new IllegalStateException("exit " + p.exitValue() + ": " + command + "\n" + text);
         return text;
-    }
-
-    private void section(String format, Object... args) {
-        report.append('\n').append("### ").append(String.format(Locale.ROOT, format, args)).append("\n\n");
-    }
-
-    private void line(String format, Object... args) {
-        report.append(String.format(Locale.ROOT, format, args)).append('\n');
-    }
-
-    private void table(String... headers) {
-        row((Object[]) headers);
-        report.append("|").append("---|".repeat(headers.length)).append('\n');
-    }
-
-    private void row(Object... cells) {
-        report.append("| ");
-        for (Object cell : cells) report.append(cell).append(" | ");
-        report.setLength(report.length() - 1);
-        report.append('\n');
-        System.err.println(report.substring(report.lastIndexOf("\n", report.length() - 2) + 1).strip());
     }
 
     private static String ratio(Duration d, Duration base) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +31,7 @@ public final class ScaleBenchmark {
     /** Repetitions of the exports and verifications, which take tens of seconds each. */
     private final int heavyRepetitions;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private final StringBuilder report = new StringBuilder();
+    private final MarkdownReport report = new MarkdownReport();
 
     private ScaleBenchmark(Map<String, String> args, Path project) {
         this.args = args;
@@ -87,45 +86,45 @@ public final class ScaleBenchmark {
         Duration built = Duration.ofNanos(System.nanoTime() - started);
         String only = args.getOrDefault("only", "promote,export,verify");
         if (only.contains("scale")) only = "promote,export,verify"; // gryt-bench/run only=...,scale
-        line("machine: %d cores, %s %s, Java %s; load average at start %s; %s; medians of %d runs",
+        report.line("machine: %d cores, %s %s, Java %s; load average at start %s; %s; medians of %d runs",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"), load(), LocalDate.now(), repetitions);
-        line("project: %d changes, %d evolutions, %,d audit entries, database %d MiB (built or reused in %.1f s)",
+        report.line("project: %d changes, %d evolutions, %,d audit entries, database %d MiB (built or reused in %.1f s)",
                 changes, evolutions, entries, Files.size(project.resolve(".gryt/gryt.db")) >> 20, built.toMillis() / 1000.0);
         Timing<?> base = Timing.of(1, repetitions, () -> exec(List.of(java, "-version"), null, true));
-        line("baseline `java -version`: %s", Timing.millis(base.median()));
+        report.line("baseline `java -version`: %s", Timing.millis(base.median()));
         if (only.contains("promote")) {
-            section("`gryt generation promote %s --dry-run`, whole process", ScaleProject.VERSION);
-            table("build", "wall (median)", "CPU user+sys", "peak RSS", "exit");
+            report.section("`gryt generation promote %s --dry-run`, whole process", ScaleProject.VERSION);
+            report.table("build", "wall (median)", "CPU user+sys", "peak RSS", "exit");
             for (var jar : jars.entrySet()) {
                 List<String> cmd = gryt(jar.getValue(), List.of(), "generation", "promote", ScaleProject.VERSION, "--dry-run");
                 exec(cmd, null, false); // warm-up: the page cache
                 Measured m = measure(cmd, () -> { }, 1, repetitions); // a dry run whose gates fail exits 1
-                row(jar.getKey(), m.time(), m.cpu(), mib(m.rssKib()), m.exit() + " (" + m.last() + ")");
+                report.row(jar.getKey(), m.time(), m.cpu(), mib(m.rssKib()), m.exit() + " (" + m.last() + ")");
             }
         }
         if (only.contains("export")) {
-            section("`gryt audit export --format F -o file` with `-Xmx64m`, whole process");
-            table("format", "build", "wall (median)", "CPU user+sys", "peak RSS", "file", "result");
+            report.section("`gryt audit export --format F -o file` with `-Xmx64m`, whole process");
+            report.table("format", "build", "wall (median)", "CPU user+sys", "peak RSS", "file", "result");
             for (String format : List.of("json", "csv", "html")) {
                 for (var jar : jars.entrySet()) {
                     Path file = project.resolve("export." + format);
                     List<String> cmd = gryt(jar.getValue(), List.of("-Xmx64m"), "audit", "export", "--format", format,
                             "-o", file.toString());
                     Measured m = measure(cmd, () -> Files.deleteIfExists(file), 0, heavyRepetitions);
-                    row(format, jar.getKey(), m.time(), m.cpu(), mib(m.rssKib()),
+                    report.row(format, jar.getKey(), m.time(), m.cpu(), mib(m.rssKib()),
                             m.ok() ? (Files.size(file) >> 20) + " MiB" : "-", m.ok() ? "ok" : "exit " + m.exit() + ": " + m.last());
                 }
             }
         }
         if (only.contains("verify")) {
-            section("`gryt audit verify` of %,d entries, whole process", entries);
-            table("build", "heap", "wall (median)", "CPU user+sys", "peak RSS", "result");
+            report.section("`gryt audit verify` of %,d entries, whole process", entries);
+            report.table("build", "heap", "wall (median)", "CPU user+sys", "peak RSS", "result");
             for (var jar : jars.entrySet()) {
                 for (List<String> heap : List.of(List.<String>of(), List.of("-Xmx64m"))) {
                     List<String> cmd = gryt(jar.getValue(), heap, "audit", "verify");
                     Measured m = measure(cmd, () -> { }, 0, heavyRepetitions);
-                    row(jar.getKey(), heap.isEmpty() ? "default" : heap.get(0), m.time(), m.cpu(), mib(m.rssKib()),
+                    report.row(jar.getKey(), heap.isEmpty() ? "default" : heap.get(0), m.time(), m.cpu(), mib(m.rssKib()),
                             m.ok() ? m.last() : "exit " + m.exit() + ": " + m.last());
                 }
             }
@@ -220,23 +219,4 @@ public final class ScaleBenchmark {
         }
     }
 
-    private void section(String format, Object... a) {
-        report.append('\n').append("### ").append(String.format(Locale.ROOT, format, a)).append("\n\n");
-    }
-
-    private void line(String format, Object... a) {
-        report.append(String.format(Locale.ROOT, format, a)).append('\n');
-    }
-
-    private void table(String... headers) {
-        row((Object[]) headers);
-        report.append("|").append("---|".repeat(headers.length)).append('\n');
-    }
-
-    private void row(Object... cells) {
-        report.append("|");
-        for (Object c : cells) report.append(' ').append(c).append(" |");
-        report.append('\n');
-        System.err.println(String.join(" ", Arrays.stream(cells).map(String::valueOf).toList()));
-    }
 }

@@ -112,14 +112,14 @@ final class ScaleProject {
                  Images images = new Images(c)) {
                 for (int rc = 1; rc <= evolutions; rc++) {
                     String runId = String.format("run-%07d", rc);
-                    String status = status(random);
+                    String status = BenchmarkDatabase.status(random);
                     String at = TIME.format(START.plusSeconds(60L * rc));
                     String end = TIME.format(START.plusSeconds(60L * rc + 30));
                     exec(run, runId, status, at, end);
                     exec(step, runId, status.equals("interrupted") ? "cancelled" : status.equals("pass") ? "pass" : "fail",
                             status.equals("pass") ? 0 : 1, at, end);
                     exec(evolution, rc, generationId, rc, VERSION + "-rc." + rc, status, commit, runId, at, end, end);
-                    for (long change : distinct(random, changeRows, 1 + random.nextInt(3))) exec(proves, (long) rc, change);
+                    for (long change : BenchmarkDatabase.distinct(random, changeRows, 1 + random.nextInt(3))) exec(proves, (long) rc, change);
                     if (status.equals("pass") && random.nextInt(5) == 0) {
                         for (String path : List.of("target/app.jar", "target/app.sbom.json")) {
                             exec(artifact, runId, path, 1_000_000.0 + random.nextInt(1000),
@@ -245,21 +245,6 @@ final class ScaleProject {
     private static void exec(PreparedStatement s, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) s.setObject(i + 1, values[i]);
         s.executeUpdate();
-    }
-
-    /** Mostly passes, some failures, a few interrupted runs (which prove nothing). */
-    private static String status(Random random) {
-        int roll = random.nextInt(100);
-        return roll < 75 ? "pass" : roll < 95 ? "fail" : "interrupted";
-    }
-
-    private static List<Long> distinct(Random random, List<Long> from, int count) {
-        List<Long> picked = new ArrayList<>(count);
-        while (picked.size() < Math.min(count, from.size())) {
-            Long candidate = from.get(random.nextInt(from.size()));
-            if (!picked.contains(candidate)) picked.add(candidate);
-        }
-        return picked;
     }
 
     static String git(Path dir, String... args) throws IOException, InterruptedException {
