@@ -13,6 +13,7 @@ import io.gryt.api.spi.OutboxStore.OutboxEvent;
 import io.gryt.api.spi.RunStore;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.StoreException;
+import io.gryt.core.internal.secret.SecretMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public final class Outbox implements AutoCloseable {
 
     private final OutboxStore store;
     private final Map<String, Destination> destinations;
-    private final SecretText secrets;
+    private final SecretMask secrets;
     private final RetryPolicy<Object> quickRetries;
     private final ExecutorService sender;
     private final AtomicBoolean queued = new AtomicBoolean();
@@ -59,7 +60,7 @@ public final class Outbox implements AutoCloseable {
         Map<String, Destination> byName = new LinkedHashMap<>();
         for (Destination d : destinations) byName.put(d.name(), d);
         this.destinations = byName;
-        this.secrets = new SecretText(secretValues);
+        this.secrets = SecretMask.of(secretValues);
         // bad settings (a secret missing from the environment) will not mend in a second: no quick retry for them
         this.quickRetries = RetryPolicy.builder().handle(Exception.class).abortOn(BadInputException.class).withMaxRetries(2)
                 .withBackoff(retryDelay, retryDelay.multipliedBy(4)).build();
@@ -91,7 +92,7 @@ public final class Outbox implements AutoCloseable {
 
     /** {@code text} with every destination secret masked. */
     public String mask(String text) {
-        return secrets.mask(text);
+        return secrets.apply(text);
     }
 
     /** The outbox entries of {@code events}: those some destination subscribes to, each with its destinations. */
@@ -101,7 +102,7 @@ public final class Outbox implements AutoCloseable {
             List<String> to = destinations.values().stream().filter(d -> d.subscribes(e.type())).map(Destination::name)
                     .toList();
             if (!to.isEmpty()) {
-                entries.add(new OutboxEvent(UUID.randomUUID().toString(), e.type(), secrets.mask(EventJson.toJson(e)),
+                entries.add(new OutboxEvent(UUID.randomUUID().toString(), e.type(), secrets.apply(EventJson.toJson(e)),
                         e.at(), to));
             }
         }

@@ -7,7 +7,8 @@ import java.io.InputStream;
  * Reads a process's output and hands it to a {@link StepLog} as bytes: every read's complete lines in one call,
  * without copying them, and a line that goes on past the read kept in a buffer of its own. A line longer than
  * {@link #MAX_LINE_BYTES} is split (at a UTF-8 character boundary), so memory stays bounded whatever the process
- * prints. The log is flushed whenever the process has nothing more to say for the moment.
+ * prints. The log is flushed whenever the process has nothing more to say for the moment, and told when the
+ * output ends (lines it held back for secret values split over lines are then written).
  */
 final class OutputPump implements Runnable {
     /** The longest line handed on in one piece. */
@@ -40,7 +41,7 @@ final class OutputPump implements Runnable {
             // the stream was closed because the process ended or was killed: what was read is kept
         } finally {
             if (length > 0) emitLine();
-            log.flush();
+            log.endOfOutput();
         }
     }
 

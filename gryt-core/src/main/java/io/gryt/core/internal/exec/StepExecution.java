@@ -8,6 +8,7 @@ import io.gryt.api.StepResult;
 import io.gryt.api.StepStatus;
 import io.gryt.api.TestCase;
 import io.gryt.api.TestCounts;
+import io.gryt.core.internal.secret.SecretMask;
 
 import java.io.IOException;
 import java.nio.file.Path;

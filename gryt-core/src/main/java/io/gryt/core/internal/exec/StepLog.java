@@ -1,5 +1,8 @@
 package io.gryt.core.internal.exec;
 
+import io.gryt.core.internal.secret.HeldLines;
+import io.gryt.core.internal.secret.SecretMask;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -11,13 +14,18 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * A step's output: every line is masked, appended to the step's log file, kept in a bounded tail and handed
  * to the output listener. Output arrives as bytes and streams through fixed buffers: a line that holds no secret
  * value goes to the file as it was printed, and becomes a {@code String} only when a listener wants lines, so
- * memory use and garbage do not depend on how much a step prints. Thread-safe; lines written after
+ * memory use and garbage do not depend on how much a step prints. A line whose end may be the first part of a
+ * secret value split over lines is held back ({@link HeldLines}) until the next line, the end of the output or
+ * {@link #HOLD} has passed, and only then written and handed on. Thread-safe; lines written after
  * {@link #close()} are dropped.
  */
 final class StepLog implements AutoCloseable {
@@ -29,6 +37,14 @@ final class StepLog implements AutoCloseable {
     private static final int TAIL_LINE_BYTES = 4 * TAIL_LINE_CHARS + 4;
     private static final byte[] NEWLINE = System.lineSeparator().getBytes(StandardCharsets.UTF_8);
     private static final int BUFFER_BYTES = 64 * 1024;
+    /** How long a line may be held back waiting for the rest of a secret value split over lines. */
+    static final long HOLD_MILLIS = 250;
+    /** Releases lines held longer than {@link #HOLD_MILLIS}, for every step log. */
+    private static final ScheduledExecutorService HOLD = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "gryt-output-hold");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Path file;
     private final SecretMask mask;
@@ -43,6 +59,11 @@ final class StepLog implements AutoCloseable {
     private int tailNext;
     private int tailCount;
     private String carry = "";
+    private final HeldLines held;
+    /** True while a check of the held lines is scheduled. */
+    private boolean holdChecked;
+    /** Taken before {@code this} by whoever hands lines to {@link #output}, so that they arrive in order. */
+    private final Object delivery = new Object();
     private IOException failure;
     private boolean closed;
 
@@ -51,6 +72,7 @@ final class StepLog implements AutoCloseable {
         this.mask = mask;
         this.output = output;
         this.stream = stream;
+        this.held = new HeldLines(mask);
     }
 
     /**
@@ -71,25 +93,28 @@ final class StepLog implements AutoCloseable {
 
     /** Records a line of the step's output (the end of a line handed on in pieces by {@link #piece}). */
     void line(String raw) {
-        String masked;
-        synchronized (this) {
-            masked = mask.apply(carry + raw);
-            carry = "";
-            if (!appendText(masked)) return;
+        synchronized (delivery) {
+            List<String> shown;
+            synchronized (this) {
+                if (closed) return;
+                shown = textInTurn(carry + raw);
+                carry = "";
+            }
+            deliver(shown);
         }
-        if (output != null) output.accept(masked);
     }
 
     /** {@link #line(String)} of UTF-8 bytes; a final carriage return is dropped. */
     void line(byte[] bytes, int from, int length) {
         int end = from + length;
         if (end > from && bytes[end - 1] == '\r') end--;
-        String shown;
-        synchronized (this) {
-            shown = lineInTurn(bytes, from, end);
-            if (shown == null) return;
+        synchronized (delivery) {
+            List<String> shown;
+            synchronized (this) {
+                shown = lineInTurn(bytes, from, end);
+            }
+            deliver(shown);
         }
-        if (output != null) output.accept(shown);
     }
 
     /**
@@ -118,7 +143,7 @@ final class StepLog implements AutoCloseable {
                 int newline = start;
                 while (bytes[newline] != '\n') newline++;
                 int end = newline > start && bytes[newline - 1] == '\r' ? newline - 1 : newline;
-                if (!carry.isEmpty() || mask.mayOccurIn(bytes, start, end)) {
+                if (!rawAsPrinted(bytes, start, end)) {
                     lineInTurn(bytes, start, end);
                 } else {
                     write(bytes, start, end - start);
@@ -131,21 +156,90 @@ final class StepLog implements AutoCloseable {
     }
 
     /**
-     * Records a line, under the lock: unless it might hold a secret value, it is written as printed; returns the
-     * line as listeners see it ({@code null} once closed, and only decoded when someone listens).
+     * True when the line from {@code from} to {@code end} can be written as printed: it holds no secret value, does
+     * not end in what may be the first part of one, and no line before it is held or may be continued by it.
      */
-    private String lineInTurn(byte[] bytes, int from, int end) {
-        if (closed) return null;
-        if (carry.isEmpty() && !mask.mayOccurIn(bytes, from, end)) {
+    private boolean rawAsPrinted(byte[] bytes, int from, int end) {
+        return carry.isEmpty() && held.isIdle() && !mask.mayOccurIn(bytes, from, end)
+                && !mask.mayContinue(bytes, from, end);
+    }
+
+    /**
+     * Records a line, under the lock: unless it might hold a secret value, it is written as printed; returns the
+     * lines now final as listeners see them (none once closed, or while the line is held back; only decoded when
+     * someone listens).
+     */
+    private List<String> lineInTurn(byte[] bytes, int from, int end) {
+        if (closed) return List.of();
+        if (rawAsPrinted(bytes, from, end)) {
             write(bytes, from, end - from);
             write(NEWLINE, 0, NEWLINE.length);
             keep(bytes, from, end - from);
-            return output == null ? "" : new String(bytes, from, end - from, StandardCharsets.UTF_8);
+            return output == null ? List.of() : List.of(new String(bytes, from, end - from, StandardCharsets.UTF_8));
         }
-        String masked = mask.apply(carry + new String(bytes, from, end - from, StandardCharsets.UTF_8));
+        String raw = carry + new String(bytes, from, end - from, StandardCharsets.UTF_8);
         carry = "";
-        appendText(masked);
-        return masked;
+        return textInTurn(raw);
+    }
+
+    /** Records a decoded line under the lock, holding it back while needed; returns the lines now final. */
+    private List<String> textInTurn(String raw) {
+        if (mask.isEmpty()) {
+            appendText(raw);
+            return List.of(raw);
+        }
+        List<String> done = held.add(raw);
+        for (String line : done) appendText(line);
+        if (held.holding() && !holdChecked) {
+            holdChecked = true;
+            HOLD.schedule(this::releaseHeld, HOLD_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        return done;
+    }
+
+    /** Writes and hands on the lines held back for {@link #HOLD_MILLIS} or more; checks again later for newer ones. */
+    private void releaseHeld() {
+        synchronized (delivery) {
+            List<String> shown;
+            synchronized (this) {
+                holdChecked = false;
+                if (closed || !held.holding()) return;
+                long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - held.heldSince());
+                if (waited < HOLD_MILLIS) {
+                    holdChecked = true;
+                    HOLD.schedule(this::releaseHeld, HOLD_MILLIS - waited, TimeUnit.MILLISECONDS);
+                    return;
+                }
+                shown = releaseInTurn();
+            }
+            deliver(shown);
+        }
+    }
+
+    /** Writes every held line, under the lock; returns them. */
+    private List<String> releaseInTurn() {
+        List<String> done = held.release();
+        for (String line : done) appendText(line);
+        return done;
+    }
+
+    /** Hands lines to the listener, holding {@link #delivery}. */
+    private void deliver(List<String> lines) {
+        if (output == null) return;
+        for (String line : lines) output.accept(line);
+    }
+
+    /** The output ended: held lines are written and handed on, and the file flushed. */
+    void endOfOutput() {
+        synchronized (delivery) {
+            List<String> shown;
+            synchronized (this) {
+                if (closed) return;
+                shown = releaseInTurn();
+            }
+            deliver(shown);
+        }
+        flush();
     }
 
     /**
@@ -154,19 +248,34 @@ final class StepLog implements AutoCloseable {
      * of one is held back and recorded with the next piece.
      */
     void piece(byte[] bytes, int from, int length) {
-        String masked;
-        synchronized (this) {
-            SecretMask.Cut cut = mask.cut(carry + new String(bytes, from, length, StandardCharsets.UTF_8));
-            carry = cut.rest();
-            masked = cut.masked();
-            if (masked.isEmpty() || !appendText(masked)) return;
+        synchronized (delivery) {
+            List<String> shown;
+            synchronized (this) {
+                if (closed) return;
+                shown = new ArrayList<>(releaseInTurn());
+                SecretMask.Cut cut = mask.cut(carry + new String(bytes, from, length, StandardCharsets.UTF_8));
+                carry = cut.rest();
+                String masked = cut.masked();
+                if (!masked.isEmpty() && appendText(masked)) shown.add(masked);
+            }
+            deliver(shown);
         }
-        if (output != null) output.accept(masked);
     }
 
-    /** Records a line written by gryt itself (an attempt header): in the file and the tail, not the listeners. */
-    synchronized void note(String raw) {
-        appendText(mask.apply(raw));
+    /**
+     * Records a line written by gryt itself (an attempt header): in the file and the tail, not the listeners. Lines
+     * held back before it are written (and handed on) first.
+     */
+    void note(String raw) {
+        synchronized (delivery) {
+            List<String> shown;
+            synchronized (this) {
+                if (closed) return;
+                shown = releaseInTurn();
+                appendText(mask.apply(raw));
+            }
+            deliver(shown);
+        }
     }
 
     /** Appends a masked line to the file and the tail; false once closed. */
@@ -302,16 +411,27 @@ final class StepLog implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        if (!carry.isEmpty()) appendText(mask.apply(carry));
-        carry = "";
-        drain();
-        closed = true;
-        try {
-            stream.close();
-        } catch (IOException e) {
-            if (failure == null) failure = e;
+    public void close() {
+        synchronized (delivery) {
+            List<String> shown;
+            synchronized (this) {
+                if (closed) return;
+                shown = new ArrayList<>(releaseInTurn());
+                if (!carry.isEmpty()) {
+                    String rest = mask.apply(carry);
+                    appendText(rest);
+                    shown.add(rest);
+                }
+                carry = "";
+                drain();
+                closed = true;
+                try {
+                    stream.close();
+                } catch (IOException e) {
+                    if (failure == null) failure = e;
+                }
+            }
+            deliver(shown);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.gryt.core.internal.exec;
 
 import io.gryt.api.Step;
+import io.gryt.core.internal.secret.SecretMask;
 
 import java.nio.file.Path;
 import java.util.Map;

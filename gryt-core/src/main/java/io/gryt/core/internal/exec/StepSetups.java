@@ -4,6 +4,7 @@ import io.gryt.api.Pipeline;
 import io.gryt.api.Secret;
 import io.gryt.api.Step;
 import io.gryt.core.internal.plan.PlannedStep;
+import io.gryt.core.internal.secret.SecretMask;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -173,7 +173,7 @@ public final class Hooks {
     }
 
     private String masked(String reason) {
-        return secrets.isEmpty() ? reason : io.gryt.core.internal.exec.SecretMask.of(List.copyOf(secrets)).apply(reason);
+        return secrets.isEmpty() ? reason : io.gryt.core.internal.secret.SecretMask.of(List.copyOf(secrets)).apply(reason);
     }
 
     private Optional<String> run(Hook hook, GrytEvent event) {

@@ -1,5 +1,6 @@
 package io.gryt.core.internal.exec;
 
+import io.gryt.core.internal.secret.SecretMask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

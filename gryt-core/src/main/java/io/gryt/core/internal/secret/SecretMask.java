@@ -1,9 +1,11 @@
-package io.gryt.core.internal.exec;
+package io.gryt.core.internal.secret;
 
 import io.gryt.api.Secret;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -21,18 +23,30 @@ import java.util.Set;
  * <p>A value of at least {@value #MIN_ENCODED} characters is also hidden in the encodings a step is likely to
  * print it in: URL encoding, hex (lower or upper case), and base64 (standard or URL-safe, with or without
  * padding), also inside a longer base64 text such as a {@code Basic} authorization header (the characters that
- * depend on the value alone). Other transformations (a value reversed, split over two lines, encrypted, base64
- * of a text wrapped over several lines) are not recognised.
+ * depend on the value alone).
+ *
+ * <p>Lines masked together ({@link #applyLines}, or streamed through {@link HeldLines}) are also searched as one text
+ * joined without their line breaks, for values (and encodings) of at least {@value #MIN_ENCODED} characters: a value
+ * printed split over several lines, or its base64 wrapped over several lines ({@code base64 -w 20}), is masked
+ * in every line that holds a part of it. Other transformations (a value reversed, encrypted, split with other text
+ * between its parts) are not recognised.
+ *
+ * <p>The one masker of gryt: step output, results, hooks' reasons and destinations' messages all go through it.
  */
 public final class SecretMask {
-    static final SecretMask NONE = new SecretMask(List.of());
-    /** Shorter values are not looked for encoded: their encodings would hide ordinary text. */
-    static final int MIN_ENCODED = 8;
+    /** The mask of no value. */
+    public static final SecretMask NONE = new SecretMask(List.of());
+    /** Shorter values are not looked for encoded, nor split over lines: that would hide ordinary text. */
+    public static final int MIN_ENCODED = 8;
 
     private final List<String> values;
     private final int longest;
     /** The values as UTF-8, to look for them in output not decoded yet. */
     private final byte[][] encoded;
+    /** The values of at least {@link #MIN_ENCODED} characters, looked for across line breaks, longest first. */
+    private final List<String> splittable;
+    /** {@link #splittable} as UTF-8. */
+    private final byte[][] splittableEncoded;
     /** True when some value cannot be found in raw bytes (it holds U+FFFD or a lone surrogate). */
     private final boolean onlyDecoded;
 
@@ -47,6 +61,8 @@ public final class SecretMask {
             decoded |= value.indexOf('\uFFFD') >= 0 || !new String(encoded[i], StandardCharsets.UTF_8).equals(value);
         }
         this.onlyDecoded = decoded;
+        this.splittable = values.stream().filter(v -> v.length() >= MIN_ENCODED).toList();
+        this.splittableEncoded = splittable.stream().map(v -> v.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
     }
 
     /**
@@ -99,7 +115,7 @@ public final class SecretMask {
     }
 
     /** True when there is nothing to mask. */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return values.isEmpty();
     }
 
@@ -107,7 +123,7 @@ public final class SecretMask {
      * False when the UTF-8 bytes from {@code from} to {@code end} surely hold no secret value, so that they can be
      * written as they are; true when they must be decoded and {@linkplain #apply masked}.
      */
-    boolean mayOccurIn(byte[] bytes, int from, int end) {
+    public boolean mayOccurIn(byte[] bytes, int from, int end) {
         if (encoded.length == 0) return false;
         if (onlyDecoded) return true;
         for (byte[] value : encoded) {
@@ -135,7 +151,7 @@ public final class SecretMask {
      * can change and a raw rest to be put in front of the next piece: the rest holds any occurrence that the
      * next piece might complete.
      */
-    Cut cut(String text) {
+    public Cut cut(String text) {
         if (values.isEmpty()) return new Cut(text, "");
         boolean[] hidden = hidden(text);
         int limit = Math.max(0, text.length() - (longest - 1));
@@ -150,7 +166,103 @@ public final class SecretMask {
     }
 
     /** A masked part of some output and the raw rest that the next piece continues. */
-    record Cut(String masked, String rest) {
+    public record Cut(String masked, String rest) {
+    }
+
+    /**
+     * False when no end of the UTF-8 bytes from {@code from} to {@code end} can be the first part of a value that
+     * the next line completes, so that the line need not be held back; true when it may be.
+     */
+    public boolean mayContinue(byte[] bytes, int from, int end) {
+        if (splittableEncoded.length == 0) return false;
+        if (onlyDecoded) return true;
+        for (byte[] value : splittableEncoded) {
+            for (int k = Math.min(value.length - 1, end - from); k > 0; k--) {
+                if (bytes[end - k] == value[0] && Arrays.equals(bytes, end - k, end, value, 0, k)) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many characters at the end of {@code text} are the first part of a value (of at least
+     * {@value #MIN_ENCODED} characters) that more text could complete: 0 when none.
+     */
+    int pending(String text) {
+        int pending = 0;
+        for (String value : splittable) {
+            for (int k = Math.min(value.length() - 1, text.length()); k > pending; k--) {
+                if (text.regionMatches(text.length() - k, value, 0, k)) {
+                    pending = k;
+                    break;
+                }
+            }
+        }
+        return pending;
+    }
+
+    /** The longest value's length, in characters. */
+    int longest() {
+        return longest;
+    }
+
+    /**
+     * {@code lines}, consecutive lines of one output, each masked; a value of at least {@value #MIN_ENCODED}
+     * characters split over several of them (with no empty line between its parts) is masked in each.
+     */
+    public List<String> applyLines(List<String> lines) {
+        return applyLines("", lines);
+    }
+
+    /**
+     * {@code lines} masked as the lines that follow {@code before} (the end of earlier lines, joined, not shown
+     * again): a value split between {@code before} and the first lines is masked in them too.
+     */
+    List<String> applyLines(String before, List<String> lines) {
+        if (values.isEmpty()) return List.copyOf(lines);
+        int empty = lines.indexOf("");
+        if (empty >= 0) {
+            // an empty line ends a value split over lines
+            List<String> masked = new ArrayList<>(applyJoined(before, lines.subList(0, empty)));
+            masked.add("");
+            masked.addAll(applyLines("", lines.subList(empty + 1, lines.size())));
+            return masked;
+        }
+        return applyJoined(before, lines);
+    }
+
+    private List<String> applyJoined(String before, List<String> lines) {
+        int[] starts = new int[lines.size() + 1];
+        StringBuilder joined = new StringBuilder(before);
+        for (int i = 0; i < lines.size(); i++) {
+            starts[i] = joined.length();
+            joined.append(lines.get(i));
+        }
+        starts[lines.size()] = joined.length();
+        String text = joined.toString();
+        boolean[] hidden = new boolean[text.length()];
+        boolean any = false;
+        for (String value : values) {
+            boolean acrossLines = value.length() >= MIN_ENCODED;
+            for (int at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+                int end = at + value.length();
+                if (!acrossLines && crossesLine(starts, before.length(), at, end)) continue;
+                for (int i = at; i < end; i++) hidden[i] = true;
+                any = true;
+            }
+        }
+        if (!any) return List.copyOf(lines);
+        List<String> masked = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) masked.add(masked(text, hidden, starts[i], starts[i + 1]));
+        return masked;
+    }
+
+    /** True when characters {@code at} to {@code end} of the joined text are not all in one line (or in before). */
+    private static boolean crossesLine(int[] starts, int beforeEnd, int at, int end) {
+        if (at < beforeEnd) return end > beforeEnd;
+        int line = 0;
+        while (line + 2 < starts.length && starts[line + 1] <= at) line++;
+        return end > starts[line + 1];
     }
 
     private boolean[] hidden(String text) {
@@ -164,11 +276,16 @@ public final class SecretMask {
     }
 
     private static String masked(String text, boolean[] hidden, int end) {
-        StringBuilder out = new StringBuilder(end);
-        for (int i = 0; i < end; i++) {
+        return masked(text, hidden, 0, end);
+    }
+
+    /** Characters {@code from} to {@code end} of {@code text}, each run of hidden ones as one mask. */
+    private static String masked(String text, boolean[] hidden, int from, int end) {
+        StringBuilder out = new StringBuilder(end - from);
+        for (int i = from; i < end; i++) {
             if (!hidden[i]) {
                 out.append(text.charAt(i));
-            } else if (i == 0 || !hidden[i - 1]) {
+            } else if (i == from || !hidden[i - 1]) {
                 out.append(Secret.MASK);
             }
         }

@@ -1,4 +1,4 @@
-package io.gryt.core.internal.exec;
+package io.gryt.core.internal.secret;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,5 +96,46 @@ class SecretMaskTest {
         SecretMask mask = SecretMask.of(List.of("abc"));
 
         assertThat(mask.apply("616263 YWJj abc")).isEqualTo("616263 YWJj ***");
+    }
+
+    @Test
+    void aValueSplitOverLinesIsMaskedInEachLine() {
+        SecretMask mask = SecretMask.of(List.of("s3cr3t-T0KEN-9f8e"));
+
+        assertThat(mask.applyLines(List.of("token: s3cr3t", "-T0KEN-", "9f8e, done")))
+                .containsExactly("token: ***", "***", "***, done");
+    }
+
+    @Test
+    void base64WrappedOverLinesIsMasked() {
+        String token = "ghp_4f8a9c1e2b7d6a3f0e9d8c7b6a5f4e3d2c1b";
+        SecretMask mask = SecretMask.of(List.of(token));
+        String encoded = Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8));
+        List<String> wrapped = new java.util.ArrayList<>();
+        for (int i = 0; i < encoded.length(); i += 20) wrapped.add(encoded.substring(i, Math.min(encoded.length(), i + 20)));
+
+        List<String> masked = mask.applyLines(wrapped);
+
+        assertThat(String.join("", masked).replace("***", "")).hasSizeLessThanOrEqualTo(4); // at most the padded group
+    }
+
+    @Test
+    void aShortValueIsNotJoinedOverLinesNorIsTextOfOneLineChanged() {
+        SecretMask mask = SecretMask.of(List.of("abc"));
+
+        assertThat(mask.applyLines(List.of("xab", "cy abc"))).containsExactly("xab", "cy ***");
+        assertThat(SecretMask.of(List.of("s3cr3t-T0KEN-9f8e")).applyLines(List.of("s3cr3t", "", "-T0KEN-9f8e")))
+                .as("an empty line between the parts").containsExactly("s3cr3t", "", "-T0KEN-9f8e");
+    }
+
+    @Test
+    void aLineMayContinueAValueOnlyWhenItsEndIsTheValuesStart() {
+        SecretMask mask = SecretMask.of(List.of("s3cr3t-T0KEN-9f8e"));
+        byte[] line = "token: s3cr".getBytes(StandardCharsets.UTF_8);
+        byte[] other = "token: none".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(mask.mayContinue(line, 0, line.length)).isTrue();
+        assertThat(mask.mayContinue(other, 0, other.length)).isFalse();
+        assertThat(SecretMask.of(List.of("abc")).mayContinue(line, 0, line.length)).as("short values are not split").isFalse();
     }
 }
