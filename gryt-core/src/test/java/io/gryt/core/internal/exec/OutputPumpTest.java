@@ -53,4 +53,38 @@ class OutputPumpTest {
         assertThat(lines).hasSize(200).startsWith("line 1", "line 2").endsWith("line 200");
         assertThat(log.tail()).hasSize(StepLog.TAIL_LINES).startsWith("line 151").endsWith("line 199", "line 200");
     }
+
+    @Test
+    void aLineThatMayStartASecretIsHeldUntilTheNextLineThenMaskedInBoth() throws IOException {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        Path file = dir.resolve("h.log");
+        StepLog log = StepLog.open(file, SecretMask.of(List.of("hunter2secret")), heard::add);
+        OutputPump pump = new OutputPump(null, log);
+        byte[] first = utf8("plain\nthe password is hunt\n");
+        pump.take(first, first.length);
+
+        assertThat(heard).containsExactly("plain");
+        byte[] second = utf8("er2secret, really\n");
+        pump.take(second, second.length);
+        log.close();
+
+        assertThat(heard).containsExactly("plain", "the password is ***", "***, really");
+        assertThat(Files.readAllLines(file)).containsExactly("plain", "the password is ***", "***, really");
+        assertThat(log.tail()).containsExactly("plain", "the password is ***", "***, really");
+    }
+
+    @Test
+    void aHeldLineIsHandedOnAfterAShortWaitWhenNoMoreOutputComes() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        StepLog log = StepLog.open(dir.resolve("w.log"), SecretMask.of(List.of("hunter2secret")), heard::add);
+        OutputPump pump = new OutputPump(null, log);
+        byte[] line = utf8("the password is hunt\n");
+        pump.take(line, line.length);
+
+        assertThat(heard).isEmpty();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (heard.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(heard).containsExactly("the password is hunt");
+        log.close();
+    }
 }

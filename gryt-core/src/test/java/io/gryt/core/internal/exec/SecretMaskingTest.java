@@ -95,4 +95,42 @@ class SecretMaskingTest {
 
         assertThat(Files.readString(run.step("print").orElseThrow().logPath())).isEqualTo("***\n***\n***\n***\n");
     }
+
+    @Test
+    void aSecretPrintedSplitOverLinesOrAsWrappedBase64IsMaskedInTheLogTheTailTheListenerAndTheStore() throws IOException {
+        Runs runs = new Runs(dir);
+        String token = "ghp_4f8a9c1e2b7d6a3f0e9d8c7b6a5f4e3d2c1b";
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("TOKEN", token);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void stepOutput(String runId, String step, String line) {
+                heard.add(line);
+            }
+        };
+        String encoded = java.util.Base64.getEncoder().encodeToString(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Pipeline pipeline = Pipeline.of(
+                step("split").sh("printf '%s\\n%s\\n' \"${TOKEN%${TOKEN#??????}}\" \"${TOKEN#??????}\"; echo after"),
+                step("wrapped").sh("printf %s \"$TOKEN\" | base64 -w 20; echo after"),
+                step("quiet").sh("printf %s \"$TOKEN\" | base64 -w 20").continueOnError(true))
+                .secrets(secret("TOKEN"));
+
+        RunResult run = Runs.await(runs.engine.start(runs.request(pipeline).withBaseEnv(env).withListeners(listener)));
+        Runs quiet = new Runs(dir.resolve("quiet"));
+        RunResult unheard = Runs.await(quiet.engine.start(quiet.request(pipeline).withBaseEnv(env)));
+
+        for (RunResult r : List.of(run, unheard)) {
+            for (StepResult step : r.steps()) {
+                String log = Files.readString(step.logPath());
+                assertThat(log).as(step.name()).startsWith("***\n***").doesNotContain(token.substring(0, 6))
+                        .doesNotContain(token.substring(6, 12)).doesNotContain(encoded.substring(20, 40));
+                assertThat(String.join("\n", step.outputTail())).isEqualTo(log.strip());
+            }
+        }
+        assertThat(heard).contains("***", "after").noneMatch(l -> l.contains(token.substring(6, 12)))
+                .noneMatch(l -> l.contains(encoded.substring(0, 20)) || l.contains(encoded.substring(20, 40)));
+        String stored = runs.store.steps(run.runId()) + " " + runs.store.dataRows(run.runId());
+        assertThat(stored).doesNotContain(token.substring(6, 12)).doesNotContain(encoded.substring(20, 40));
+    }
 }
