@@ -172,7 +172,7 @@ public final class Gryt implements AutoCloseable {
         allHooks.addAll(b.hooks);
         Supplier<HookSettings> hookFile = memo(() -> HookFiles.load(layout.hooksFile(), layout.root()));
         this.hooks = new Hooks(allHooks, hookFile, b.hookTimeout, b.hookReports,
-                this::hookAudit);
+                this::hookAudit, environment);
         events.subscribe(hooks::after);
         List<Catalog> registered = new ArrayList<>(b.catalogs);
         registered.addAll(Catalogs.serviceLoaded(loader));

@@ -63,6 +63,31 @@ class HooksTest {
         };
     }
 
+    /**
+     * A hook named {@code name} on {@code events} (every event when empty) that notes each event's type in
+     * {@code seen} and vetoes an evolution proving PAY-003.
+     */
+    private static Hook payGuard(String name, List<String> seen, Set<String> events) {
+        return new Hook() {
+            @Override
+            public Verdict on(GrytEvent event) {
+                seen.add(event.type());
+                return event instanceof EvolutionStarting s && s.changes().contains("PAY-003")
+                        ? Verdict.veto("PAY-003 needs the e2e pipeline") : Verdict.proceed();
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<String> events() {
+                return events;
+            }
+        };
+    }
+
     private static List<AuditEntry> audit(Gryt gryt, String event) {
         List<AuditEntry> found = new ArrayList<>();
         gryt.store().audit().entries(1, e -> {
@@ -213,22 +238,49 @@ class HooksTest {
     }
 
     @Test
+    void aCommandHookRunsWithTheEnvironmentGrytWasGivenAndItsReasonIsMaskedEvenSplitOverLines() throws Exception {
+        ReleaseProject project = new ReleaseProject(dir);
+        String token = "hk-7d3f9a2c5e8b1d4f";
+        Files.writeString(project.dir().resolve(".gryt/hooks.yaml"), """
+                hooks:
+                  - name: guard
+                    on: promotion.starting
+                    run: 'echo "window: $GRYT_ONLY_IN_BUILDER"; printf "%s\\n%s\\n" "${HOOK_TOKEN%?????????????}" "${HOOK_TOKEN#??????}"; exit 3'
+                """);
+        project.git.commit("hooks");
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("GRYT_ONLY_IN_BUILDER", "closed");
+        env.put("HOOK_TOKEN", token);
+        Pipeline withSecret = PASSING.secrets(io.gryt.api.Dsl.secret("HOOK_TOKEN"));
+        try (Gryt gryt = builder(project).environment(env).build()) {
+            gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").with(withSecret).start();
+
+            Promotion p = gryt.promote("v2.2.0");
+
+            assertThat(p.status()).isEqualTo(PromotionStatus.BLOCKED);
+            assertThat(p.gates()).filteredOn(g -> g.gate().equals("hook guard")).singleElement()
+                    .satisfies(g -> assertThat(g.problems()).containsExactly("***"));
+            assertThat(audit(gryt, "hook.vetoed")).singleElement()
+                    .satisfies(e -> assertThat(e.toString()).doesNotContain(token.substring(6)));
+        }
+        Files.writeString(project.dir().resolve(".gryt/hooks.yaml"), """
+                hooks:
+                  - name: guard
+                    on: promotion.starting
+                    run: 'echo "window: $GRYT_ONLY_IN_BUILDER"; exit 3'
+                """);
+        project.git.commit("hooks that print the variable");
+        try (Gryt gryt = builder(project).environment(env).build()) {
+            assertThat(gryt.promote("v2.2.0").gates()).filteredOn(g -> g.gate().equals("hook guard")).singleElement()
+                    .satisfies(g -> assertThat(g.problems()).containsExactly("window: closed"));
+        }
+    }
+
+    @Test
     void aPipelineHookSeesOnlyThatPipelinesEvolutions() {
         ReleaseProject project = new ReleaseProject(dir);
         List<String> seen = new CopyOnWriteArrayList<>();
-        Hook watch = new Hook() {
-            @Override
-            public Verdict on(GrytEvent event) {
-                seen.add(event.type());
-                return event instanceof EvolutionStarting s && s.changes().contains("PAY-003")
-                        ? Verdict.veto("PAY-003 needs the e2e pipeline") : Verdict.proceed();
-            }
-
-            @Override
-            public String name() {
-                return "watch";
-            }
-        };
+        Hook watch = payGuard("watch", seen, Set.of());
         try (Gryt gryt = builder(project).build()) {
             gryt.evolve("v2.2.0").proving("PAY-001").with(PASSING).start();
             assertThat(seen).isEmpty();
@@ -256,24 +308,7 @@ class HooksTest {
                 """.formatted(log));
         project.git.commit("a pipeline with a hook");
         List<String> seen = new CopyOnWriteArrayList<>();
-        Hook guard = new Hook() {
-            @Override
-            public Verdict on(GrytEvent event) {
-                seen.add(event.type());
-                return event instanceof EvolutionStarting s && s.changes().contains("PAY-003")
-                        ? Verdict.veto("PAY-003 needs the e2e pipeline") : Verdict.proceed();
-            }
-
-            @Override
-            public String name() {
-                return "guard";
-            }
-
-            @Override
-            public Set<String> events() {
-                return Set.of(EvolutionStarting.TYPE, EvolutionFinished.TYPE);
-            }
-        };
+        Hook guard = payGuard("guard", seen, Set.of(EvolutionStarting.TYPE, EvolutionFinished.TYPE));
         Pipeline dsl = Pipeline.of(step("prove").sh("echo proving")).withName("guarded").hook(guard);
         try (Gryt gryt = builder(project).build()) {
             assertThat(gryt.evolve("v2.2.0").proving("PAY-001").pipeline("guarded").start().status())

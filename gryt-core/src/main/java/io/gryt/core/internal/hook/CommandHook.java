@@ -3,6 +3,7 @@ package io.gryt.core.internal.hook;
 import io.gryt.api.event.GrytEvent;
 import io.gryt.api.release.ChangeType;
 import io.gryt.api.spi.Hook;
+import io.gryt.core.internal.secret.SecretMask;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +25,9 @@ import java.util.Set;
  * A hook that runs a command ({@code .gryt/hooks.yaml}, {@code hooks:} in a pipeline file) with the event as JSON on
  * stdin and as {@code GRYT_EVENT_*} variables, in the project directory. Exit code 0 lets things proceed; any other
  * vetoes, its last line of output (stdout and stderr together) being the reason. Interrupted (its timeout), it kills
- * its process tree.
+ * its process tree. Run by {@link Hooks}, it gets the environment gryt was given ({@code Gryt.Builder.environment},
+ * the one steps get), and its output is masked line by line with the run's secret values (a value split over its
+ * last lines too); run on its own ({@link #on(GrytEvent)}), the JVM's.
  *
  * @param name    the hook's name
  * @param events  the event types it takes; every event when empty
@@ -57,9 +61,20 @@ public record CommandHook(String name, Set<String> events, List<String> command,
         return changeTypes.isEmpty() || types.stream().anyMatch(changeTypes::contains);
     }
 
+    /** Runs the command with the JVM's environment, its output not masked. */
     @Override
     public Verdict on(GrytEvent event) {
+        return on(event, System.getenv(), SecretMask.NONE);
+    }
+
+    /**
+     * Runs the command with {@code environment} (in place of the JVM's) and the event's variables; the reason of a
+     * veto is its last line of output, {@code mask}ed together with the lines before it.
+     */
+    public Verdict on(GrytEvent event, Map<String, String> environment, SecretMask mask) {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(environment);
         pb.environment().putAll(EventJson.variables(event));
         Process process;
         try {
@@ -81,11 +96,11 @@ public record CommandHook(String name, Set<String> events, List<String> command,
             int exit = process.waitFor();
             reader.join(Duration.ofSeconds(2).toMillis());
             if (exit == 0) return Verdict.proceed();
-            String last;
+            List<String> lines;
             synchronized (tail) {
-                last = tail.peekLast();
+                lines = mask.applyLines(List.copyOf(tail));
             }
-            return Verdict.veto(last != null ? last : "exited with code " + exit);
+            return Verdict.veto(lines.isEmpty() ? "exited with code " + exit : lines.get(lines.size() - 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -7,6 +7,7 @@ import io.gryt.api.release.ChangeType;
 import io.gryt.api.spi.AuditStore;
 import io.gryt.api.spi.Hook;
 import io.gryt.api.spi.StoreException;
+import io.gryt.core.internal.secret.SecretMask;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,6 @@ import java.util.function.Supplier;
  * its timeout is interrupted (a command hook then kills its process tree) and gryt goes on.
  */
 public final class Hooks {
-    private final java.util.Set<String> secrets = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The audit entry of a veto. */
     public static final String VETOED = "hook.vetoed";
     /** The audit entry of a hook that failed on an "after" event. */
@@ -44,6 +44,8 @@ public final class Hooks {
     private final Duration fallbackTimeout;
     private final Consumer<String> reports;
     private final Supplier<Optional<AuditStore>> audit;
+    private final Map<String, String> environment;
+    private final Set<String> secrets = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "gryt-hook");
         t.setDaemon(true);
@@ -53,15 +55,17 @@ public final class Hooks {
     /**
      * Hooks {@code registered} (builder, {@link java.util.ServiceLoader}) and those of {@code settings} (read when
      * first needed); a hook without its own timeout gets {@code timeout} when given, else the settings' one.
-     * Failures are reported to {@code reports} and noted in {@code audit}.
+     * Failures are reported to {@code reports} and noted in {@code audit}. Command hooks run with {@code environment}
+     * (the one gryt was given, as steps do), plus the event's variables.
      */
     public Hooks(List<Hook> registered, Supplier<HookSettings> settings, Duration timeout, Consumer<String> reports,
-                 Supplier<Optional<AuditStore>> audit) {
+                 Supplier<Optional<AuditStore>> audit, Map<String, String> environment) {
         this.registered = List.copyOf(registered);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.fallbackTimeout = timeout;
         this.reports = Objects.requireNonNull(reports, "reports");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.environment = Map.copyOf(environment);
     }
 
     /** The project's hook settings ({@code .gryt/hooks.yaml}); a malformed file fails here with its problems. */
@@ -163,7 +167,6 @@ public final class Hooks {
         }
     }
 
-    /** Runs one hook under its timeout; its refusal (veto, exception, timeout) or empty when it lets things proceed. */
     /**
      * Adds secret values (those a run's pipeline and steps declare) to mask in every reason a hook gives: a hook's
      * last line of output is printed and recorded in the audit trail.
@@ -172,13 +175,19 @@ public final class Hooks {
         values.stream().filter(java.util.Objects::nonNull).forEach(secrets::add);
     }
 
-    private String masked(String reason) {
-        return secrets.isEmpty() ? reason : io.gryt.core.internal.secret.SecretMask.of(List.copyOf(secrets)).apply(reason);
+    private SecretMask mask() {
+        return secrets.isEmpty() ? SecretMask.NONE : SecretMask.of(List.copyOf(secrets));
     }
 
+    private String masked(String reason) {
+        return mask().apply(reason);
+    }
+
+    /** Runs one hook under its timeout; its refusal (veto, exception, timeout) or empty when it lets things proceed. */
     private Optional<String> run(Hook hook, GrytEvent event) {
         Duration limit = timeoutOf(hook);
-        Future<Hook.Verdict> running = threads.submit(() -> hook.on(event));
+        Future<Hook.Verdict> running = threads.submit(() -> hook instanceof CommandHook command
+                ? command.on(event, environment, mask()) : hook.on(event));
         try {
             Hook.Verdict verdict = running.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (verdict == null) return Optional.of("returned no verdict");
