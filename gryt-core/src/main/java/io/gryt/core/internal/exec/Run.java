@@ -51,6 +51,8 @@ final class Run implements RunHandle {
         final StepSetup setup;
         State state = State.PENDING;
         StepExecution execution;
+        /** The files the step writes outputs and metrics to, open until the run ends. */
+        GivenWrites writes;
         StepResult result;
 
         Node(PlannedStep planned, StepSetup setup) {
@@ -221,8 +223,9 @@ final class Run implements RunHandle {
             if (running >= runners) return;
             if (node.state != State.PENDING || !dependenciesPassed(node)) continue;
             node.state = State.RUNNING;
-            StepSetup setup = node.setup.withEnv(passedOutputs(node));
-            node.execution = new StepExecution(this, setup, runnerFor(setup));
+            node.writes = GivenWrites.of(node.setup.writes(), !node.setup.mask().isEmpty());
+            StepSetup setup = node.setup.withEnv(passedOutputs(node)).withEnv(node.writes.unnamed() ? node.writes.variables() : Map.of());
+            node.execution = new StepExecution(this, setup, runnerFor(setup), node.writes);
             running++;
             workers.execute(() -> work(node));
         }
@@ -411,6 +414,9 @@ final class Run implements RunHandle {
         workers.shutdown();
         synchronized (this) {
             if (timer != null) timer.shutdownNow();
+            for (Node node : nodes.values()) {
+                if (node.writes != null) node.writes.close();
+            }
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);

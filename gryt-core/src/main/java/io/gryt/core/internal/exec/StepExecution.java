@@ -25,15 +25,18 @@ final class StepExecution {
     private final Run run;
     private final StepSetup setup;
     private final AttemptRunner runner;
+    private final GivenWrites writes;
     private volatile String cancelReason;
     private boolean startRecorded;
     private int attempts;
     private volatile Map<String, String> outputs = Map.of();
 
-    StepExecution(Run run, StepSetup setup, AttemptRunner runner) {
+    /** Step {@code setup} run by {@code runner}, writing its outputs and metrics to {@code writes}. */
+    StepExecution(Run run, StepSetup setup, AttemptRunner runner, GivenWrites writes) {
         this.run = run;
         this.setup = setup;
         this.runner = runner;
+        this.writes = writes;
     }
 
     /** Stops the step: its process tree is killed and it ends {@code cancelled} with {@code reason}. */
@@ -66,7 +69,7 @@ final class StepExecution {
             String error = outcome.error();
             Map<String, Double> metrics = new LinkedHashMap<>(runner.metrics());
             try {
-                StepWrites.Values written = setup.writes().read(this::shown);
+                StepWrites.Values written = writes.read(this::shown);
                 metrics.putAll(written.metrics());
                 outputs = written.outputs();
             } catch (StepWrites.MalformedException e) {
@@ -77,7 +80,7 @@ final class StepExecution {
                 }
             }
             try {
-                setup.writes().scrub(setup.mask()::apply);
+                writes.keepMasked(setup.mask()::apply);
             } catch (IOException | java.io.UncheckedIOException e) {
                 log.note("gryt: cannot mask secrets in " + shown(setup.writes().output()) + ": " + e.getMessage());
             }
@@ -130,7 +133,7 @@ final class StepExecution {
         int attempt = ++attempts;
         if (attempt > 1) log.note("--- attempt " + attempt + " ---");
         try {
-            setup.writes().reset();
+            writes.reset();
         } catch (IOException e) {
             attemptStarted(attempt, null);
             return AttemptOutcome.failed(null, "cannot prepare " + shown(setup.writes().output()) + ": " + e.getMessage());

@@ -109,4 +109,28 @@ class StepOutputsTest {
         assertThat(flaky.status()).isEqualTo(StepStatus.PASS);
         assertThat(flaky.metrics()).isEqualTo(Map.of("second", 2.0));
     }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void withASecretTheStepsFilesHaveNoNameAndOnlyTheMaskedTextIsKept() throws Exception {
+        Runs runs = new Runs(dir);
+        RunResult run = runs.run(Pipeline.named("ci").steps(
+                step("login").sh("echo \"$GRYT_OUTPUT $GRYT_METRICS\" > given.txt; ls .gryt/runs/*/ > listed.txt;"
+                        + " echo \"token=$TOKEN\" >> \"$GRYT_OUTPUT\"; echo 'size=3' > \"$GRYT_METRICS\";"
+                        + " grep -q \"token=$TOKEN\" \"$GRYT_OUTPUT\" && [ -f \"$GRYT_OUTPUT\" ] || exit 9;"
+                        + " if [ -f once ]; then exit 0; else touch once; echo 'bad=1' >> \"$GRYT_OUTPUT\"; exit 1; fi")
+                        .retries(1),
+                step("use").sh("test \"$GRYT_OUTPUTS_LOGIN_TOKEN\" = s3cr3t-value && touch ok").dependsOn("login"))
+                .env(Map.of("TOKEN", "s3cr3t-value")).secrets(secret("TOKEN")).build());
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(io.gryt.api.RunStatus.PASS);
+        assertThat(dir.resolve("ok")).exists();
+        assertThat(Files.readString(dir.resolve("given.txt")).strip())
+                .matches("/proc/" + ProcessHandle.current().pid() + "/fd/\\d+ /proc/\\d+/fd/\\d+");
+        assertThat(Files.readString(dir.resolve("listed.txt"))).doesNotContain("login.output");
+        Path runDir = run.step("login").orElseThrow().logPath().getParent();
+        assertThat(Files.readString(runDir.resolve("login.output"))).isEqualTo("token=***\n");
+        assertThat(Files.readString(runDir.resolve("login.metrics"))).isEqualTo("size=3\n");
+        assertThat(run.step("login").orElseThrow().metrics()).isEqualTo(Map.of("size", 3.0));
+    }
 }
