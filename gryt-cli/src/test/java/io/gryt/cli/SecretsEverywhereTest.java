@@ -58,6 +58,10 @@ class SecretsEverywhereTest {
                   - name: encoded
                     run: 'printf %s "$TOKEN" | base64; printf %s "$TOKEN" | od -An -tx1 | tr -d " \\n"; echo;
                       printf %s "$TOKEN" | od -An -tx1 | tr -d " \\n" | tr a-f A-F; echo'
+                  - name: split
+                    run: 'printf %s "$TOKEN" | head -c 6; echo; printf %s "$TOKEN" | tail -c +7; echo " end"'
+                  - name: wrapped
+                    run: 'printf %s "$TOKEN" | base64 -w 20'
                   - name: records
                     run: |
                       echo "key=$TOKEN" >> "$GRYT_OUTPUT"
@@ -169,6 +173,19 @@ class SecretsEverywhereTest {
         assertThat(all).contains("hook notify failed", "hook?token=*** failed");
         CliRun status = CliRun.in(env, dir, "destinations", "status");
         assertThat(status.out()).contains("slack").doesNotContain(SLACK_TOKEN);
+    }
+
+    @Test
+    void aSecretPrintedSplitOverTwoLinesOrAsBase64WrappedOverLinesIsMaskedInEveryPart() throws IOException {
+        String logs = allText(dir.resolve(".gryt/runs"));
+        assertThat(logs).contains("***\n*** end");
+        String encoded = Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8));
+        List<String> parts = List.of(TOKEN.substring(0, 6), TOKEN.substring(6), encoded.substring(0, 20),
+                encoded.substring(20, 32));
+        String everything = allText(dir.resolve(".gryt")) + allText(dir.resolve("status.html"))
+                + String.join("\n", printed.stream().map(CliRun::all).toList());
+        for (String format : List.of("json", "csv", "html")) everything += Files.readString(dir.resolve("export." + format));
+        for (String part : parts) assertThat(everything).as(part).doesNotContain(part);
     }
 
     /** The value and the encodings the masker promises to catch. */
