@@ -75,7 +75,7 @@ class SecretsEverywhereTest {
                 hooks:
                   - name: notify
                     on: run.finished
-                    run: 'echo "POST https://chat.example.com/hook?token=$(cat token.txt) failed"; exit 1'
+                    run: 'echo "POST https://chat.example.com/hook?token=$TOKEN failed"; exit 1'
                 """);
         git.write(".gryt/config.yaml", """
                 destinations:
@@ -85,8 +85,7 @@ class SecretsEverywhereTest {
                     settings:
                       webhook_url_env: SLACK_URL
                 """);
-        git.write(".gitignore", "reports/\ntoken.txt\n");
-        git.write("token.txt", TOKEN); // how the hook finds the secret: hooks run with gryt's own process environment
+        git.write(".gitignore", "reports/\n");
         git.commit("pipeline with a secret");
         run("generation", "new", "v1.0.0", "--change", "fix:S-1:Secret handling");
         git.commit("v1.0.0");
