@@ -173,6 +173,11 @@ final class Database implements SqlDatabase {
         return new StoreException(location + ": cannot open the database: " + reason(e, file), e);
     }
 
+    /** True once Jdbi was started for writes (a run's records alone never start it). */
+    boolean jdbiStarted() {
+        return jdbi.made();
+    }
+
     /** True when this database only reads ({@link #openReadOnly}). */
     @Override
     public boolean readOnly() {
@@ -597,6 +602,10 @@ final class Database implements SqlDatabase {
 
         Lazy(Supplier<T> make) {
             this.make = make;
+        }
+
+        boolean made() {
+            return value != null;
         }
 
         T get() {
