@@ -113,19 +113,50 @@ public final class RunBenchmark {
 
     private void trivial(int n) throws Exception {
         pipeline("trivial", n, i -> "    run: [\"/bin/true\"]\n");
-        report.section("%d trivial recorded steps (`/bin/true`), whole-process times", n);
-        report.table("runners", "what", "median", "ratio to baseline");
+        report.section("%d trivial recorded steps (`/bin/true`), whole-process times; CPU = user + sys of the process and its children", n);
+        report.table("runners", "what", "median", "ratio to baseline", "CPU (median)", "CPU ratio");
         for (int runners : new int[] {1, 2}) {
-            Timing<?> base = runners == 1
-                    ? time(List.of("sh", "-c", "i=0; while [ $i -lt " + n + " ]; do /bin/true; i=$((i+1)); done"))
-                    : time(List.of("sh", "-c", "seq " + n + " | xargs -n1 -P" + runners + " /bin/true"));
+            Measured base = measured(runners == 1
+                    ? List.of("sh", "-c", "i=0; while [ $i -lt " + n + " ]; do /bin/true; i=$((i+1)); done")
+                    : List.of("sh", "-c", "seq " + n + " | xargs -n1 -P" + runners + " /bin/true"));
             String baseName = runners == 1 ? "shell loop" : "`xargs -P" + runners + "`";
-            report.row(runners, baseName, Timing.millis(base.median()), "1.00x");
+            report.row(runners, baseName, Timing.millis(base.wall()), "1.00x", cpu(base.cpuSeconds()), "1.00x");
             for (var v : variants.entrySet()) {
-                Timing<?> t = time(gryt(v.getValue(), "trivial", runners));
-                report.row(runners, v.getKey(), Timing.millis(t.median()), ratio(t.median(), base.median()));
+                Measured t = measured(gryt(v.getValue(), "trivial", runners));
+                report.row(runners, v.getKey(), Timing.millis(t.wall()), ratio(t.wall(), base.wall()), cpu(t.cpuSeconds()),
+                        fmt(t.cpuSeconds() / base.cpuSeconds()) + "x");
             }
         }
+    }
+
+    /** Wall time and CPU time (user + sys, children included), medians of the repetitions after one warm-up. */
+    private record Measured(Duration wall, double cpuSeconds) {
+    }
+
+    private Measured measured(List<String> command) throws Exception {
+        Path timeProgram = Path.of("/usr/bin/time");
+        if (!Files.isExecutable(timeProgram)) return new Measured(time(command).median(), Double.NaN);
+        Path out = project.resolve("cpu.txt");
+        List<String> wrapped = new ArrayList<>(List.of(timeProgram.toString(), "-f", "%U %S", "-o", out.toString()));
+        wrapped.addAll(command);
+        exec(wrapped, null);
+        List<Long> walls = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            long start = System.nanoTime();
+            exec(wrapped, null);
+            walls.add(System.nanoTime() - start);
+            String[] f = Files.readString(out).strip().lines().reduce((x, y) -> y).orElse("0 0").strip().split(" +");
+            cpus.add(Double.parseDouble(f[0]) + Double.parseDouble(f[1]));
+        }
+        Files.deleteIfExists(out);
+        walls.sort(Comparator.naturalOrder());
+        cpus.sort(Comparator.naturalOrder());
+        return new Measured(Duration.ofNanos(walls.get(walls.size() / 2)), cpus.get(cpus.size() / 2));
+    }
+
+    private static String cpu(double seconds) {
+        return String.format(Locale.ROOT, "%.0f ms", seconds * 1000);
     }
 
     // ---- sleeping steps: throughput against runners ----
