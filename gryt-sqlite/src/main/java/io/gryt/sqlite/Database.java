@@ -378,7 +378,7 @@ final class Database implements SqlDatabase {
      * Runs a run's record on the connection kept for them (opened at the first one, with
      * {@code synchronous = NORMAL}; a {@link Sync#FULL} write sets {@code FULL} for its commit): a run writes its
      * steps' records one after the other, and a new connection for each would read the schema again every time.
-     * Transactions are begun and ended the way Jdbi does. Called holding the file's write turn, which is what keeps
+     * Called holding the file's write turn, which is what keeps
      * two threads off the connection; a write that fails closes it, and the next one opens a new one.
      */
     private <T> T onRecordWriter(AtomicBoolean begun, Sync sync, RecordWrite<T> work) throws SQLException {
@@ -400,7 +400,8 @@ final class Database implements SqlDatabase {
             connection.setAutoCommit(false);
             begun.set(true);
             T result = work.write(connection);
-            connection.commit();
+            // commits (JDBC: leaving manual commit commits). Not commit(): sqlite-jdbc's begins the next transaction
+            // at once, taking the write lock again, and fails a write that did commit when that lock is busy
             connection.setAutoCommit(true);
             if (sync == Sync.FULL) pragma(connection, "synchronous = NORMAL");
             done = true;
