@@ -113,19 +113,50 @@ public final class RunBenchmark {
 
     private void trivial(int n) throws Exception {
         pipeline("trivial", n, i -> "    run: [\"/bin/true\"]\n");
-        report.section("%d trivial recorded steps (`/bin/true`), whole-process times", n);
-        report.table("runners", "what", "median", "ratio to baseline");
+        report.section("%d trivial recorded steps (`/bin/true`), whole-process times; CPU = user + sys of the process and its children", n);
+        report.table("runners", "what", "median", "ratio to baseline", "CPU (median)", "CPU ratio");
         for (int runners : new int[] {1, 2}) {
-            Timing<?> base = runners == 1
-                    ? time(List.of("sh", "-c", "i=0; while [ $i -lt " + n + " ]; do /bin/true; i=$((i+1)); done"))
-                    : time(List.of("sh", "-c", "seq " + n + " | xargs -n1 -P" + runners + " /bin/true"));
+            Measured base = measured(runners == 1
+                    ? List.of("sh", "-c", "i=0; while [ $i -lt " + n + " ]; do /bin/true; i=$((i+1)); done")
+                    : List.of("sh", "-c", "seq " + n + " | xargs -n1 -P" + runners + " /bin/true"));
             String baseName = runners == 1 ? "shell loop" : "`xargs -P" + runners + "`";
-            report.row(runners, baseName, Timing.millis(base.median()), "1.00x");
+            report.row(runners, baseName, Timing.millis(base.wall()), "1.00x", cpu(base.cpuSeconds()), "1.00x");
             for (var v : variants.entrySet()) {
-                Timing<?> t = time(gryt(v.getValue(), "trivial", runners));
-                report.row(runners, v.getKey(), Timing.millis(t.median()), ratio(t.median(), base.median()));
+                Measured t = measured(gryt(v.getValue(), "trivial", runners));
+                report.row(runners, v.getKey(), Timing.millis(t.wall()), ratio(t.wall(), base.wall()), cpu(t.cpuSeconds()),
+                        fmt(t.cpuSeconds() / base.cpuSeconds()) + "x");
             }
         }
+    }
+
+    /** Wall time and CPU time (user + sys, children included), medians of the repetitions after one warm-up. */
+    private record Measured(Duration wall, double cpuSeconds) {
+    }
+
+    private Measured measured(List<String> command) throws Exception {
+        Path timeProgram = Path.of("/usr/bin/time");
+        if (!Files.isExecutable(timeProgram)) return new Measured(time(command).median(), Double.NaN);
+        Path out = project.resolve("cpu.txt");
+        List<String> wrapped = new ArrayList<>(List.of(timeProgram.toString(), "-f", "%U %S", "-o", out.toString()));
+        wrapped.addAll(command);
+        exec(wrapped, null);
+        List<Long> walls = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            long start = System.nanoTime();
+            exec(wrapped, null);
+            walls.add(System.nanoTime() - start);
+            String[] f = Files.readString(out).strip().lines().reduce((x, y) -> y).orElse("0 0").strip().split(" +");
+            cpus.add(Double.parseDouble(f[0]) + Double.parseDouble(f[1]));
+        }
+        Files.deleteIfExists(out);
+        walls.sort(Comparator.naturalOrder());
+        cpus.sort(Comparator.naturalOrder());
+        return new Measured(Duration.ofNanos(walls.get(walls.size() / 2)), cpus.get(cpus.size() / 2));
+    }
+
+    private static String cpu(double seconds) {
+        return String.format(Locale.ROOT, "%.0f ms", seconds * 1000);
     }
 
     // ---- sleeping steps: throughput against runners ----
@@ -207,17 +238,53 @@ public final class RunBenchmark {
         String command = "yes " + line + " | head -c " + bytes;
         pipeline("output", 1, i -> "    run: \"" + command + "\"\n");
         Path file = project.resolve("output.txt");
-        report.section("a step printing %d MiB (lines of 100 characters), whole-process times", mib);
+        report.section("a step printing %d MiB (lines of 100 characters), whole-process times; every run writes a new"
+                + " file (the previous run's file, gryt's logs included, is deleted before it, untimed)", mib);
         report.table("what", "median", "MiB/s", "throughput ratio", "peak RSS");
-        Timing<?> base = time(List.of("sh", "-c", command + " > " + file));
+        List<Long> baseNanos = new ArrayList<>();
+        for (int i = 0; i <= repetitions; i++) {
+            Files.deleteIfExists(file);
+            long start = System.nanoTime();
+            exec(List.of("sh", "-c", command + " > " + file), null);
+            if (i > 0) baseNanos.add(System.nanoTime() - start); // the first run warms up
+        }
         Files.deleteIfExists(file);
-        report.row("redirected to a file", Timing.millis(base.median()), fmt(mib / seconds(base.median())), "1.00x", "");
+        Duration base = median(baseNanos);
+        report.row("redirected to a file", Timing.millis(base), fmt(mib / seconds(base)), "1.00x", "");
         for (var v : variants.entrySet()) {
             List<String> run = gryt(v.getValue(), "output", 1);
-            Timing<Long> t = Timing.of(0, repetitions, () -> peakRss(run));
-            report.row(v.getKey(), Timing.millis(t.median()), fmt(mib / seconds(t.median())),
-                    fmt(seconds(base.median()) / seconds(t.median())) + "x", t.result() < 0 ? "n/a" : t.result() / 1024 + " MiB");
+            List<Long> nanos = new ArrayList<>();
+            long rss = -1;
+            for (int i = 0; i < repetitions; i++) {
+                deleteRunLogs();
+                long start = System.nanoTime();
+                rss = Math.max(rss, peakRss(run));
+                nanos.add(System.nanoTime() - start);
+            }
+            deleteRunLogs();
+            Duration t = median(nanos);
+            report.row(v.getKey(), Timing.millis(t), fmt(mib / seconds(t)), fmt(seconds(base) / seconds(t)) + "x",
+                    rss < 0 ? "n/a" : rss / 1024 + " MiB");
         }
+    }
+
+    /**
+     * Deletes the step logs of earlier runs: a redirect that overwrites its file drops the previous run's unwritten
+     * pages, while GiBs of logs kept from earlier runs would make the kernel hold the next writer back (dirty-page
+     * throttling), which measured the disk rather than gryt.
+     */
+    private void deleteRunLogs() throws IOException {
+        Path runs = project.resolve(".gryt/runs");
+        if (!Files.isDirectory(runs)) return;
+        try (var paths = Files.walk(runs)) {
+            for (Path p : paths.filter(p -> p.toString().endsWith(".log")).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    private static Duration median(List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        sorted.sort(Comparator.naturalOrder());
+        return Duration.ofNanos(sorted.get(sorted.size() / 2));
     }
 
     /** Runs {@code command} under {@code /usr/bin/time} and returns its peak RSS in KiB, or -1 without it. */

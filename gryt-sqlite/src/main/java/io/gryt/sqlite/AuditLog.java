@@ -2,10 +2,13 @@ package io.gryt.sqlite;
 
 import io.gryt.api.audit.AuditEntry;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,6 +33,8 @@ final class AuditLog {
 
     private static final String FORM = "gryt-audit-v1";
     private static final String LAST = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+    private static final String INSERT = """
+            INSERT INTO audit_log (seq, at, actor, event, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     private final Supplier<String> actor;
 
@@ -40,30 +45,50 @@ final class AuditLog {
 
     /** Appends an entry for {@code event} saying {@code payload}. Must run inside a write transaction. */
     AuditEntry append(Handle h, String event, EntryPayload payload) {
-        Link last = last(h);
-        long seq = last.seq() + 1;
-        String at = Timestamps.format(Instant.now());
-        String who = actor();
+        return append(h.getConnection(), event, payload);
+    }
+
+    /**
+     * Appends an entry for {@code event} saying {@code payload} on {@code connection}, which must be in a write
+     * transaction; a driver failure as Jdbi's.
+     */
+    AuditEntry append(Connection connection, String event, EntryPayload payload) {
         String json = payload.json();
-        String hash = hash(seq, at, who, event, json, last.hash());
-        h.createUpdate("""
-                        INSERT INTO audit_log (seq, at, actor, event, payload, prev_hash, hash)
-                        VALUES (:seq, :at, :actor, :event, :payload, :prevHash, :hash)""")
-                .bind("seq", seq)
-                .bind("at", at)
-                .bind("actor", who)
-                .bind("event", event)
-                .bind("payload", json)
-                .bind("prevHash", last.hash())
-                .bind("hash", hash)
-                .execute();
-        return new AuditEntry(seq, Timestamps.parse(at), who, event, json, last.hash(), hash);
+        try {
+            Link last = last(connection);
+            long seq = last.seq() + 1;
+            String at = Timestamps.format(Instant.now());
+            String who = actor();
+            String hash = hash(seq, at, who, event, json, last.hash());
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setLong(1, seq);
+                insert.setString(2, at);
+                insert.setString(3, who);
+                insert.setString(4, event);
+                insert.setString(5, json);
+                insert.setString(6, last.hash());
+                insert.setString(7, hash);
+                insert.executeUpdate();
+            }
+            return new AuditEntry(seq, Timestamps.parse(at), who, event, json, last.hash(), hash);
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     /** The last entry's sequence number and hash; {@code 0} and {@link AuditEntry#GENESIS} for an empty trail. */
     static Link last(Handle h) {
-        return h.createQuery(LAST).map((rs, ctx) -> new Link(rs.getLong("seq"), rs.getString("hash")))
-                .findOne().orElse(new Link(0, AuditEntry.GENESIS));
+        try {
+            return last(h.getConnection());
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private static Link last(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(LAST); ResultSet rs = query.executeQuery()) {
+            return rs.next() ? new Link(rs.getLong("seq"), rs.getString("hash")) : new Link(0, AuditEntry.GENESIS);
+        }
     }
 
     /** The hash of an entry, over its fields as stored. */

@@ -2,10 +2,15 @@ package io.gryt.sqlite;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,13 +59,27 @@ enum AuditedTable {
         return null;
     }
 
-    /** The images of the rows that {@code where} selects (with positional {@code ?} arguments), in key order. */
-    List<Map<String, Object>> select(Handle h, String where, Object... args) {
-        Query query = h.createQuery("SELECT * FROM " + table + " WHERE " + where + " ORDER BY " + orderBy());
-        for (int i = 0; i < args.length; i++) {
-            query.bind(i, args[i]);
+    /**
+     * The images of the rows that {@code where} selects (with positional {@code ?} arguments), in key order, read on
+     * {@code connection} (in the caller's transaction); a driver failure as Jdbi's.
+     */
+    List<Map<String, Object>> select(Connection connection, String where, Object... args) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT * FROM " + table + " WHERE " + where + " ORDER BY " + orderBy())) {
+            for (int i = 0; i < args.length; i++) statement.setObject(i + 1, args[i]);
+            List<Map<String, Object>> images = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) images.add(image(rs));
+            }
+            return images;
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
         }
-        return query.map((rs, ctx) -> image(rs)).list();
+    }
+
+    /** {@link #select(Connection, String, Object...)} on the connection of {@code h}. */
+    List<Map<String, Object>> select(Handle h, String where, Object... args) {
+        return select(h.getConnection(), where, args);
     }
 
     /** Every row of the table, for streaming. */

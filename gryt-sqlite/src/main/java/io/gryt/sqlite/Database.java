@@ -3,6 +3,7 @@ package io.gryt.sqlite;
 import io.gryt.api.spi.ReadOnlyStoreException;
 import io.gryt.api.spi.StoreException;
 import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -74,10 +75,14 @@ final class Database implements SqlDatabase {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Work the next {@link #write} on this thread does in its transaction too (the outbox's events). */
     private final StagedWrites staged = new StagedWrites();
-    /** The connection of {@link Sync#NORMAL} writes, kept between them; guarded by the file's write turn. */
-    private Handle stepWriter;
-    /** True while {@link #stepWriter} serves a write (a write nested in it gets a connection of its own). */
-    private boolean stepWriterBusy;
+    /**
+     * The connection of a run's records ({@link #writeStepRecord}, {@link #writeRunRecord}) and other
+     * {@link Sync#NORMAL} writes, kept between them, with {@code synchronous = NORMAL}; guarded by the file's write
+     * turn.
+     */
+    private Connection recordWriter;
+    /** True while {@link #recordWriter} serves a write (a write nested in it gets a connection of its own). */
+    private boolean recordWriterBusy;
 
     private Database(Path file, String location, SQLiteDataSource dataSource, Connection keeper, boolean readOnly) {
         this.file = file;
@@ -166,6 +171,11 @@ final class Database implements SqlDatabase {
         if (isNotADatabase(e)) return Damage.notADatabase(file, location, e);
         if (Damage.isDamage(e)) return Damage.of(file, location, location + " is damaged (" + Damage.reason(e) + ")", e);
         return new StoreException(location + ": cannot open the database: " + reason(e, file), e);
+    }
+
+    /** True once Jdbi was started for writes (a run's records alone never start it). */
+    boolean jdbiStarted() {
+        return jdbi.made();
     }
 
     /** True when this database only reads ({@link #openReadOnly}). */
@@ -270,16 +280,49 @@ final class Database implements SqlDatabase {
     /** Runs {@code callback} in one write transaction (taken with BEGIN IMMEDIATE), committed when it returns. */
     @Override
     public <T> T write(String what, HandleCallback<T, RuntimeException> callback) {
-        return write(what, Sync.FULL, callback);
+        return inTurn(what, begun -> jdbi.get().withHandle(handle -> transaction(handle, begun, callback)));
     }
 
+    /**
+     * Writes a run's step record on plain JDBC, on the connection kept for a run's records, committed
+     * {@link Sync#NORMAL}: a run's records never start Jdbi, whose start-up and per-statement machinery cost more
+     * than the records themselves.
+     */
     @Override
-    public <T> T writeStepRecord(String what, HandleCallback<T, RuntimeException> callback) {
-        return write(what, Sync.NORMAL, callback);
+    public <T> T writeStepRecord(String what, RecordWrite<T> work) {
+        return writeRecord(what, Sync.NORMAL, work);
     }
 
-    /** {@link #write(String, HandleCallback)}, committed with {@code sync}. */
-    <T> T write(String what, Sync sync, HandleCallback<T, RuntimeException> callback) {
+    /**
+     * Writes a run's start or end like {@link #writeStepRecord}, committed {@link Sync#FULL}, which makes the step
+     * records before it durable too (they are in the same write-ahead log).
+     */
+    @Override
+    public <T> T writeRunRecord(String what, RecordWrite<T> work) {
+        return writeRecord(what, Sync.FULL, work);
+    }
+
+    /** {@link #writeStepRecord} or {@link #writeRunRecord}, committed with {@code sync}. */
+    <T> T writeRecord(String what, Sync sync, RecordWrite<T> work) {
+        // Outbox rows staged on this thread ride in the transaction and are written with Jdbi (a run with
+        // destinations); a record written inside another record's write gets a connection of its own.
+        if (staged.pending()) return write(what, work::on);
+        return inTurn(what, begun -> recordWriterBusy
+                ? jdbi.get().withHandle(handle -> transaction(handle, begun, work::on))
+                : onRecordWriter(begun, sync, work));
+    }
+
+    /** One try at a write transaction; sets {@code begun} once the transaction has begun. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run(AtomicBoolean begun) throws SQLException;
+    }
+
+    /**
+     * Runs {@code attempt} in this process's turn to write the file, again while it could not begin because other
+     * processes held the write lock; driver failures become one-line {@link StoreException}s.
+     */
+    private <T> T inTurn(String what, Attempt<T> attempt) {
         ensureOpen();
         if (readOnly) {
             throw new ReadOnlyStoreException(location + " is open read-only (gryt may not write it or its directory):"
@@ -291,13 +334,13 @@ final class Database implements SqlDatabase {
         ReentrantLock turn = WRITE_TURNS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock(true));
         turn.lock();
         try {
-            return writeInTurn(what, sync, callback);
+            return retryingLockedOut(what, attempt);
         } finally {
             turn.unlock();
         }
     }
 
-    private <T> T writeInTurn(String what, Sync sync, HandleCallback<T, RuntimeException> callback) {
+    private <T> T retryingLockedOut(String what, Attempt<T> attempt) {
         // SQLite's busy handler waits BUSY_TIMEOUT for the write lock, but it is not fair: under contention (dozens
         // of gryt processes on a loaded machine) one writer can lose the race again and again. A transaction that
         // could not even begin changed nothing, so it is begun again, as long as the others make progress and
@@ -311,15 +354,14 @@ final class Database implements SqlDatabase {
                 .withMaxRetries(-1)
                 .build();
         try {
-            return Failsafe.with(lockedOut).get(() -> sync == Sync.NORMAL && !stepWriterBusy
-                    ? onStepWriter(begun, callback)
-                    : jdbi.get().withHandle(handle -> transaction(handle, begun, callback)));
-        } catch (JdbiException e) {
-            if (isBusy(e)) {
+            return Failsafe.with(lockedOut).get(() -> attempt.run(begun));
+        } catch (JdbiException | FailsafeException e) {
+            Throwable cause = e instanceof FailsafeException && e.getCause() != null ? e.getCause() : e;
+            if (isBusy(cause)) {
                 throw new StoreException(location + " stayed locked by other writers, with no commit for "
-                        + WRITE_PATIENCE.toMinutes() + " min: cannot " + what + " (is a gryt process hanging? try again)", e);
+                        + WRITE_PATIENCE.toMinutes() + " min: cannot " + what + " (is a gryt process hanging? try again)", cause);
             }
-            throw failure(what, e);
+            throw failure(what, (Exception) cause);
         }
     }
 
@@ -333,39 +375,58 @@ final class Database implements SqlDatabase {
     }
 
     /**
-     * Runs a {@link Sync#NORMAL} write on the connection kept for them (opened at the first one, with
-     * {@code synchronous = NORMAL}): a run writes its steps' records one after the other, and a new connection for
-     * each would read the schema again every time. Called holding the file's write turn, which is what keeps two
-     * threads off the connection; a write that fails closes it, and the next one opens a new one.
+     * Runs a run's record on the connection kept for them (opened at the first one, with
+     * {@code synchronous = NORMAL}; a {@link Sync#FULL} write sets {@code FULL} for its commit): a run writes its
+     * steps' records one after the other, and a new connection for each would read the schema again every time.
+     * Called holding the file's write turn, which is what keeps
+     * two threads off the connection; a write that fails closes it, and the next one opens a new one.
      */
-    private <T> T onStepWriter(AtomicBoolean begun, HandleCallback<T, RuntimeException> callback) {
-        if (stepWriter == null) {
-            Handle handle = jdbi.get().open();
+    private <T> T onRecordWriter(AtomicBoolean begun, Sync sync, RecordWrite<T> work) throws SQLException {
+        if (recordWriter == null) {
+            Connection connection = dataSource.getConnection();
             try {
-                handle.execute("PRAGMA synchronous = NORMAL");
-            } catch (RuntimeException e) {
-                handle.close();
+                pragma(connection, "synchronous = NORMAL");
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(connection, e);
                 throw e;
             }
-            stepWriter = handle;
+            recordWriter = connection;
         }
-        Handle handle = stepWriter;
-        stepWriterBusy = true;
+        Connection connection = recordWriter;
+        recordWriterBusy = true;
         boolean done = false;
         try {
-            T result = transaction(handle, begun, callback);
+            if (sync == Sync.FULL) pragma(connection, "synchronous = FULL");
+            connection.setAutoCommit(false);
+            begun.set(true);
+            T result = work.write(connection);
+            // commits (JDBC: leaving manual commit commits). Not commit(): sqlite-jdbc's begins the next transaction
+            // at once, taking the write lock again, and fails a write that did commit when that lock is busy
+            connection.setAutoCommit(true);
+            if (sync == Sync.FULL) pragma(connection, "synchronous = NORMAL");
             done = true;
             return result;
         } finally {
-            stepWriterBusy = false;
+            recordWriterBusy = false;
             if (!done) {
-                stepWriter = null;
+                recordWriter = null;
                 try {
-                    handle.close();
-                } catch (RuntimeException e) {
+                    if (!connection.getAutoCommit()) connection.rollback();
+                } catch (SQLException | RuntimeException e) {
+                    // closing below discards the transaction all the same
+                }
+                try {
+                    connection.close();
+                } catch (SQLException | RuntimeException e) {
                     // the write's own failure is what the caller hears about
                 }
             }
+        }
+    }
+
+    private static void pragma(Connection connection, String setting) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA " + setting);
         }
     }
 
@@ -404,11 +465,11 @@ final class Database implements SqlDatabase {
             ReentrantLock turn = WRITE_TURNS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new ReentrantLock(true));
             turn.lock();
             try {
-                if (stepWriter != null) stepWriter.close();
-            } catch (RuntimeException e) {
+                if (recordWriter != null) recordWriter.close();
+            } catch (SQLException | RuntimeException e) {
                 // closing the kept connection below is what matters
             } finally {
-                stepWriter = null;
+                recordWriter = null;
                 turn.unlock();
             }
             try {
@@ -542,6 +603,10 @@ final class Database implements SqlDatabase {
 
         Lazy(Supplier<T> make) {
             this.make = make;
+        }
+
+        boolean made() {
+            return value != null;
         }
 
         T get() {

@@ -2,6 +2,7 @@ package io.gryt.sqlite;
 
 import org.jdbi.v3.core.Handle;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +18,26 @@ final class EntryPayload {
     static final String ROWS = "rows";
     static final String REMOVED = "removed";
 
-    private final Handle h;
+    private final Connection connection;
     private final Map<String, Object> root = new TreeMap<>();
 
-    private EntryPayload(Handle h) {
-        this.h = h;
+    private EntryPayload(Connection connection) {
+        this.connection = connection;
     }
 
     /** A payload for an entry written on {@code h}, in its transaction. */
     static EntryPayload on(Handle h) {
-        return new EntryPayload(h);
+        return new EntryPayload(h.getConnection());
+    }
+
+    /** A payload for an entry written on {@code connection}, in its transaction. */
+    static EntryPayload on(Connection connection) {
+        return new EntryPayload(connection);
     }
 
     /** Adds the images of the rows of {@code table} that {@code where} selects, as they are now. */
     EntryPayload rows(AuditedTable table, String where, Object... args) {
-        return rows(table, table.select(h, where, args));
+        return rows(table, table.select(connection, where, args));
     }
 
     /** Adds row images read before. */

@@ -62,12 +62,33 @@ public interface SqlDatabase extends AutoCloseable {
      */
     <T> StagedWrites.Staged<T> staging(java.util.function.Consumer<Handle> extra, java.util.function.Supplier<T> work);
 
+    /** A write on plain JDBC: runs inside the transaction on {@code connection}, which it must not commit or close. */
+    @FunctionalInterface
+    interface RecordWrite<T> {
+        T write(java.sql.Connection connection) throws SQLException;
+
+        /** Runs this write on the connection of {@code handle} (in its transaction); a driver failure as Jdbi's. */
+        default T on(Handle handle) {
+            try {
+                return write(handle.getConnection());
+            } catch (SQLException e) {
+                throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+            }
+        }
+    }
+
     /**
-     * {@link #write} for a run's step records, which the run's end makes durable: an engine may commit it without
-     * waiting for the disk (SQLite: {@code synchronous=NORMAL}, still safe against a killed process). By default, {@link #write}.
+     * {@link #write} for a run's step records, which the run's end ({@link #writeRunRecord}) makes durable, on plain
+     * JDBC (no Jdbi on a run's path): an engine may commit it without waiting for the disk (SQLite:
+     * {@code synchronous=NORMAL}, still safe against a killed process). By default, {@link #write}.
      */
-    default <T> T writeStepRecord(String what, HandleCallback<T, RuntimeException> callback) {
-        return write(what, callback);
+    default <T> T writeStepRecord(String what, RecordWrite<T> work) {
+        return write(what, work::on);
+    }
+
+    /** {@link #write} of a run's start or end on plain JDBC, committed as durably as {@link #write}. By default, {@link #write}. */
+    default <T> T writeRunRecord(String what, RecordWrite<T> work) {
+        return write(what, work::on);
     }
 
     /** Runs a user's {@code sql} on a connection that cannot write ({@code gryt db query}); see {@link io.gryt.api.spi.Store#userQuery}. */

@@ -10,9 +10,13 @@ import io.gryt.api.spi.ProcessOwner;
 import io.gryt.api.spi.RunStore;
 import io.gryt.api.spi.StepRun;
 import io.gryt.api.spi.StoreException;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import io.gryt.api.audit.AuditEntry;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -46,25 +50,25 @@ final class SqliteRunStore implements RunStore {
         Objects.requireNonNull(run.pipelineName(), "pipelineName");
         Objects.requireNonNull(run.startedAt(), "startedAt");
         ProcessOwner owner = run.owner();
-        db.writeStepRecord("record the start of run " + run.id(), h -> {
-            h.createUpdate("""
-                            INSERT INTO pipeline_runs (id, pipeline_name, status, started_at, owner_pid, owner_host,
-                                                       owner_start, work_dir, ci_provider, ci_url, ci_actor)
-                            VALUES (:id, :pipeline, :status, :startedAt, :pid, :host, :processStart, :workDir,
-                                    :ciProvider, :ciUrl, :ciActor)""")
-                    .bind("id", run.id())
-                    .bind("pipeline", run.pipelineName())
-                    .bind("status", RUNNING)
-                    .bindByType("startedAt", run.startedAt(), Instant.class)
-                    .bind("pid", owner == null ? null : owner.pid())
-                    .bind("host", owner == null ? null : owner.host())
-                    .bindByType("processStart", owner == null ? null : owner.processStart(), Instant.class)
-                    .bind("workDir", run.workDir())
-                    .bind("ciProvider", run.ci() == null ? null : run.ci().provider())
-                    .bind("ciUrl", run.ci() == null ? null : run.ci().url())
-                    .bind("ciActor", run.ci() == null ? null : run.ci().actor())
-                    .execute();
-            return audit.append(h, "run.started", EntryPayload.on(h).rows(PIPELINE_RUNS, THE_RUN, run.id()));
+        db.writeStepRecord("record the start of run " + run.id(), c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO pipeline_runs (id, pipeline_name, status, started_at, owner_pid, owner_host, owner_start,
+                                               work_dir, ci_provider, ci_url, ci_actor)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                insert.setString(1, run.id());
+                insert.setString(2, run.pipelineName());
+                insert.setString(3, RUNNING);
+                insert.setString(4, Timestamps.format(run.startedAt()));
+                setLong(insert, 5, owner == null ? null : owner.pid());
+                insert.setString(6, owner == null ? null : owner.host());
+                insert.setString(7, owner == null ? null : Timestamps.format(owner.processStart()));
+                insert.setString(8, run.workDir());
+                insert.setString(9, run.ci() == null ? null : run.ci().provider());
+                insert.setString(10, run.ci() == null ? null : run.ci().url());
+                insert.setString(11, run.ci() == null ? null : run.ci().actor());
+                insert.executeUpdate();
+            }
+            return audit.append(c, "run.started", EntryPayload.on(c).rows(PIPELINE_RUNS, THE_RUN, run.id()));
         });
     }
 
@@ -74,22 +78,23 @@ final class SqliteRunStore implements RunStore {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(at, "at");
-        db.writeStepRecord("record the start of step " + step + " of run " + runId, h -> {
-            h.createUpdate("""
-                            INSERT INTO step_runs (run_id, step_name, status, attempts, started_at, pid)
-                            VALUES (:run, :step, :status, 1, :at, :pid)
-                            ON CONFLICT (run_id, step_name) DO UPDATE
-                               SET status = excluded.status,
-                                   attempts = step_runs.attempts + 1,
-                                   started_at = COALESCE(step_runs.started_at, excluded.started_at),
-                                   pid = excluded.pid""")
-                    .bind("run", runId)
-                    .bind("step", step)
-                    .bind("status", StepStatus.RUNNING.label())
-                    .bindByType("at", at, Instant.class)
-                    .bind("pid", pid)
-                    .execute();
-            return audit.append(h, "step.started", EntryPayload.on(h).rows(STEP_RUNS, THE_STEP, runId, step));
+        db.writeStepRecord("record the start of step " + step + " of run " + runId, c -> {
+            try (PreparedStatement upsert = c.prepareStatement("""
+                    INSERT INTO step_runs (run_id, step_name, status, attempts, started_at, pid)
+                    VALUES (?, ?, ?, 1, ?, ?)
+                    ON CONFLICT (run_id, step_name) DO UPDATE
+                       SET status = excluded.status,
+                           attempts = step_runs.attempts + 1,
+                           started_at = COALESCE(step_runs.started_at, excluded.started_at),
+                           pid = excluded.pid""")) {
+                upsert.setString(1, runId);
+                upsert.setString(2, step);
+                upsert.setString(3, StepStatus.RUNNING.label());
+                upsert.setString(4, Timestamps.format(at));
+                setLong(upsert, 5, pid);
+                upsert.executeUpdate();
+            }
+            return audit.append(c, "step.started", EntryPayload.on(c).rows(STEP_RUNS, THE_STEP, runId, step));
         });
     }
 
@@ -104,41 +109,41 @@ final class SqliteRunStore implements RunStore {
             }
         }
         boolean timed = result.startedAt() != null && result.finishedAt() != null;
-        db.writeStepRecord("record the result of step " + result.name() + " of run " + runId, h -> {
-            long lastRow = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM data_rows").mapTo(Long.class).one();
-            h.createUpdate("""
-                            INSERT INTO step_runs (run_id, step_name, status, exit_code, attempts, started_at,
-                                                   finished_at, duration_ms, log_path, error)
-                            VALUES (:run, :step, :status, :exitCode, :attempts, :startedAt, :finishedAt, :durationMs,
-                                    :logPath, :error)
-                            ON CONFLICT (run_id, step_name) DO UPDATE
-                               SET status = excluded.status,
-                                   exit_code = excluded.exit_code,
-                                   attempts = excluded.attempts,
-                                   started_at = COALESCE(excluded.started_at, step_runs.started_at),
-                                   finished_at = excluded.finished_at,
-                                   duration_ms = excluded.duration_ms,
-                                   log_path = excluded.log_path,
-                                   error = excluded.error""")
-                    .bind("run", runId)
-                    .bind("step", result.name())
-                    .bind("status", result.status().label())
-                    .bind("exitCode", result.exitCode())
-                    .bind("attempts", result.attempts())
-                    .bindByType("startedAt", result.startedAt(), Instant.class)
-                    .bindByType("finishedAt", result.finishedAt(), Instant.class)
-                    .bind("durationMs", timed ? result.duration().toMillis() : null)
-                    .bind("logPath", result.logPath() == null ? null : result.logPath().toString())
-                    .bind("error", result.error())
-                    .execute();
-            if (!rows.isEmpty()) {
-                insert(h.prepareBatch("""
-                        INSERT INTO data_rows (run_id, step_name, kind, name, value, number, sha256, recorded_at)
-                        VALUES (:run, :step, :kind, :name, :value, :number, :sha256, :recordedAt)"""), rows);
+        db.writeStepRecord("record the result of step " + result.name() + " of run " + runId, c -> {
+            long lastRow = rows.isEmpty() ? 0 : lastDataRow(c);
+            try (PreparedStatement upsert = c.prepareStatement("""
+                    INSERT INTO step_runs (run_id, step_name, status, exit_code, attempts, started_at, finished_at,
+                                           duration_ms, log_path, error)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (run_id, step_name) DO UPDATE
+                       SET status = excluded.status,
+                           exit_code = excluded.exit_code,
+                           attempts = excluded.attempts,
+                           started_at = COALESCE(excluded.started_at, step_runs.started_at),
+                           finished_at = excluded.finished_at,
+                           duration_ms = excluded.duration_ms,
+                           log_path = excluded.log_path,
+                           error = excluded.error""")) {
+                upsert.setString(1, runId);
+                upsert.setString(2, result.name());
+                upsert.setString(3, result.status().label());
+                setLong(upsert, 4, result.exitCode() == null ? null : result.exitCode().longValue());
+                upsert.setLong(5, result.attempts());
+                upsert.setString(6, Timestamps.format(result.startedAt()));
+                upsert.setString(7, Timestamps.format(result.finishedAt()));
+                setLong(upsert, 8, timed ? result.duration().toMillis() : null);
+                upsert.setString(9, result.logPath() == null ? null : result.logPath().toString());
+                upsert.setString(10, result.error());
+                upsert.executeUpdate();
             }
-            return audit.append(h, "step.finished", EntryPayload.on(h)
-                    .rows(STEP_RUNS, THE_STEP, runId, result.name())
-                    .rows(DATA_ROWS, THE_STEP + " AND id > ?", runId, result.name(), lastRow));
+            EntryPayload payload = EntryPayload.on(c).rows(STEP_RUNS, THE_STEP, runId, result.name());
+            if (rows.isEmpty()) {
+                payload.rows(DATA_ROWS, List.of()); // the entry names the table all the same
+            } else {
+                insert(c, rows);
+                payload.rows(DATA_ROWS, THE_STEP + " AND id > ?", runId, result.name(), lastRow);
+            }
+            return audit.append(c, "step.finished", payload);
         });
     }
 
@@ -166,28 +171,47 @@ final class SqliteRunStore implements RunStore {
                 throw new BadInputException("step '" + step + "' of run " + runId + " is not running: rows can only be"
                         + " added to a running step");
             }
-            long lastRow = h.createQuery("SELECT COALESCE(MAX(id), 0) FROM data_rows").mapTo(Long.class).one();
-            insert(h.prepareBatch("""
-                    INSERT INTO data_rows (run_id, step_name, kind, name, value, number, sha256, recorded_at)
-                    VALUES (:run, :step, :kind, :name, :value, :number, :sha256, :recordedAt)"""), rows);
-            return audit.append(h, "step.rows", EntryPayload.on(h)
-                    .rows(DATA_ROWS, THE_STEP + " AND id > ?", runId, step, lastRow));
+            return ((SqlDatabase.RecordWrite<AuditEntry>) c -> {
+                long lastRow = lastDataRow(c);
+                insert(c, rows);
+                return audit.append(c, "step.rows", EntryPayload.on(c)
+                        .rows(DATA_ROWS, THE_STEP + " AND id > ?", runId, step, lastRow));
+            }).on(h);
         });
     }
 
-    private static void insert(PreparedBatch batch, List<DataRow> rows) {
-        for (DataRow row : rows) {
-            batch.bind("run", row.runId())
-                    .bind("step", row.step())
-                    .bind("kind", RunRows.label(row.kind()))
-                    .bind("name", row.name())
-                    .bind("value", row.value())
-                    .bind("number", row.number())
-                    .bind("sha256", row.sha256())
-                    .bindByType("recordedAt", row.recordedAt(), Instant.class)
-                    .add();
+    /** The highest id of {@code data_rows} (0 when empty): the rows a write adds come after it. */
+    private static long lastDataRow(Connection c) throws SQLException {
+        try (PreparedStatement query = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM data_rows");
+             ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
-        batch.execute();
+    }
+
+    private static void insert(Connection c, List<DataRow> rows) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO data_rows (run_id, step_name, kind, name, value, number, sha256, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (DataRow row : rows) {
+                insert.setString(1, row.runId());
+                insert.setString(2, row.step());
+                insert.setString(3, RunRows.label(row.kind()));
+                insert.setString(4, row.name());
+                insert.setString(5, row.value());
+                if (row.number() == null) insert.setNull(6, Types.DOUBLE);
+                else insert.setDouble(6, row.number());
+                insert.setString(7, row.sha256());
+                insert.setString(8, Timestamps.format(row.recordedAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) statement.setNull(index, Types.BIGINT);
+        else statement.setLong(index, value);
     }
 
     /** Ends a run that is still running; a run that already ended (say, marked interrupted) is left as it is. */
@@ -198,20 +222,26 @@ final class SqliteRunStore implements RunStore {
         if (Objects.requireNonNull(status, "status") == RunStatus.RUNNING) {
             throw new IllegalArgumentException("a run cannot finish as running: " + runId);
         }
-        boolean known = db.write("record the end of run " + runId, h -> {
-            int changed = h.createUpdate("""
-                            UPDATE pipeline_runs SET status = :status, finished_at = :at
-                             WHERE id = :id AND status = :running""")
-                    .bind("status", status.label())
-                    .bindByType("at", at, Instant.class)
-                    .bind("id", runId)
-                    .bind("running", RUNNING)
-                    .execute();
+        boolean known = db.writeRunRecord("record the end of run " + runId, c -> {
+            int changed;
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE pipeline_runs SET status = ?, finished_at = ? WHERE id = ? AND status = ?""")) {
+                update.setString(1, status.label());
+                update.setString(2, Timestamps.format(at));
+                update.setString(3, runId);
+                update.setString(4, RUNNING);
+                changed = update.executeUpdate();
+            }
             if (changed > 0) {
-                audit.append(h, "run.finished", EntryPayload.on(h).rows(PIPELINE_RUNS, THE_RUN, runId));
+                audit.append(c, "run.finished", EntryPayload.on(c).rows(PIPELINE_RUNS, THE_RUN, runId));
                 return true;
             }
-            return exists(h, runId);
+            try (PreparedStatement query = c.prepareStatement("SELECT 1 FROM pipeline_runs WHERE id = ?")) {
+                query.setString(1, runId);
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next();
+                }
+            }
         });
         if (!known) {
             throw new StoreException(db.location() + ": cannot record the end of run " + runId + ": no such run");
@@ -302,10 +332,5 @@ final class SqliteRunStore implements RunStore {
         return db.select("read the data rows of " + runIds.size() + " run(s)",
                 "SELECT * FROM data_rows WHERE run_id IN (SELECT value FROM json_each(?)) ORDER BY run_id, id",
                 RunRows::dataRow, Json.array(runIds));
-    }
-
-    private static boolean exists(Handle h, String runId) {
-        return h.createQuery("SELECT 1 FROM pipeline_runs WHERE id = :id").bind("id", runId).mapTo(Integer.class)
-                .findOne().isPresent();
     }
 }

@@ -28,6 +28,11 @@ public final class StagedWrites {
         }
     }
 
+    /** True when this thread staged work that the next write must do too. */
+    public boolean pending() {
+        return staged.get() != null;
+    }
+
     /** Runs what this thread staged, if anything, on {@code handle} (inside the write transaction). */
     public void runIn(Handle handle) {
         Consumer<Handle> extra = staged.get();

@@ -327,7 +327,9 @@ final class Run implements RunHandle {
                     cancelReason = "cancelled: " + stopReason;
                 }
             }
-            skipped = skipBlocked();
+            // a step that passed (or was tolerated) blocks nothing: only a failure or a stop makes steps skip, so
+            // the whole graph is walked only then (walking it after every step made long runs quadratic)
+            skipped = satisfies(node) && startDenial() == null ? List.of() : skipBlocked();
             startReady();
         }
         for (StepExecution execution : toCancel) execution.cancel(cancelReason);
