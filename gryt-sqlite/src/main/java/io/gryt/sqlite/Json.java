@@ -17,15 +17,38 @@ import java.util.Map;
  * values as one parameter to {@code json_each}.
  */
 final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .disable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** Jackson, set up on first use: {@link #array} needs none of it. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .disable(SerializationFeature.INDENT_OUTPUT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+        static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+        };
+
+        static String canonical(Object value) {
+            try {
+                return MAPPER.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("not serialisable as JSON: " + value, e);
+            }
+        }
+
+        static Map<String, Object> object(String json) {
+            try {
+                Map<String, Object> object = MAPPER.readValue(json, OBJECT);
+                if (object == null) {
+                    throw new IllegalArgumentException("not a JSON object: null");
+                }
+                return object;
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
+            }
+        }
+    }
 
     private Json() {
     }
@@ -66,11 +89,7 @@ final class Json {
 
     /** {@code value} (maps, lists, strings, numbers, booleans, null) as canonical JSON. */
     static String canonical(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not serialisable as JSON: " + value, e);
-        }
+        return Mapper.canonical(value);
     }
 
     /**
@@ -79,14 +98,6 @@ final class Json {
      * @throws IllegalArgumentException when {@code json} is not one JSON object
      */
     static Map<String, Object> object(String json) {
-        try {
-            Map<String, Object> object = MAPPER.readValue(json, OBJECT);
-            if (object == null) {
-                throw new IllegalArgumentException("not a JSON object: null");
-            }
-            return object;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
-        }
+        return Mapper.object(json);
     }
 }
