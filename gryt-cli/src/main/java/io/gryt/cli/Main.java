@@ -8,6 +8,7 @@ public final class Main {
     /** Entry point of {@code gryt.jar}. */
     public static void main(String[] args) {
         chooseProcessLaunch();
+        NativeLibraryCache.prepare(NativeLibraryCache.cacheRoot(System.getenv()));
         int code = Cli.execute(args, System.out, System.err);
         System.out.flush();
         System.exit(code);

@@ -5,9 +5,12 @@ import io.gryt.api.GrytException;
 import io.gryt.api.spi.Versioning;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +21,13 @@ import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.internal.storage.file.RefDirectory;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefDatabase;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TagBuilder;
@@ -52,6 +57,8 @@ final class JGitVersioning implements Versioning, AutoCloseable {
     private final Repository repository;
     private final Path root;
     private final Map<String, String> environment;
+    /** Where the shared refs ({@code refs/tags}, {@code packed-refs}) are: the repository, or a worktree's main one. */
+    private final Path commonDir;
 
     JGitVersioning(Repository repository) {
         this(repository, System.getenv());
@@ -62,6 +69,7 @@ final class JGitVersioning implements Versioning, AutoCloseable {
         this.repository = repository;
         this.root = repository.getWorkTree().toPath();
         this.environment = Map.copyOf(environment);
+        this.commonDir = repository.getCommonDirectory().toPath();
     }
 
     @Override
@@ -148,11 +156,64 @@ final class JGitVersioning implements Versioning, AutoCloseable {
 
     @Override
     public Optional<Tag> tag(String name) {
+        if (lookupTag(name, packedRefs()) instanceof PackedRefs.Lookup.Absent) return Optional.empty();
         try (RevWalk walk = new RevWalk(repository)) {
             Ref ref = repository.exactRef(Constants.R_TAGS + name);
             return ref == null ? Optional.empty() : Optional.of(tag(walk, name, ref));
         } catch (IOException e) {
             throw failure("cannot read tag '" + name + "'", e);
+        }
+    }
+
+    /**
+     * One walk for all the names; a ref {@code packed-refs} records peeled (git's {@code peeled} trait, which
+     * {@code git pack-refs} and {@code git gc} write) is answered without reading any object.
+     */
+    @Override
+    public Map<String, String> tagCommits(Collection<String> names) {
+        Map<String, String> commits = new LinkedHashMap<>();
+        RefDatabase refs = repository.getRefDatabase();
+        PackedRefs packed = packedRefs();
+        try (RevWalk walk = new RevWalk(repository)) {
+            for (String name : names) {
+                if (commits.containsKey(name)) continue;
+                PackedRefs.Lookup fast = lookupTag(name, packed);
+                if (fast instanceof PackedRefs.Lookup.Absent) continue;
+                if (fast instanceof PackedRefs.Lookup.Found f && f.peelKnown()) {
+                    commits.put(name, f.peeled() != null ? f.peeled() : f.id());
+                    continue;
+                }
+                Ref ref = refs.exactRef(Constants.R_TAGS + name);
+                if (ref == null) continue;
+                if (!ref.isPeeled()) ref = refs.peel(ref);
+                ObjectId target = ref.isPeeled() && ref.getPeeledObjectId() != null ? ref.getPeeledObjectId()
+                        : ref.isPeeled() ? ref.getObjectId() : walk.peel(walk.parseAny(ref.getObjectId())).getId();
+                commits.put(name, target.name());
+            }
+            return commits;
+        } catch (IOException e) {
+            throw failure("cannot read tags", e);
+        }
+    }
+
+    /**
+     * Tag {@code name} as {@code packed-refs} records it, when the repository keeps its refs in files and has no loose
+     * ref of that name (which would take precedence): {@link PackedRefs.Lookup.Unknown} otherwise, for JGit to answer.
+     */
+    private PackedRefs.Lookup lookupTag(String name, PackedRefs packed) {
+        String ref = Constants.R_TAGS + name;
+        if (packed == null || !Repository.isValidRefName(ref)) return new PackedRefs.Lookup.Unknown();
+        if (Files.exists(commonDir.resolve(ref), LinkOption.NOFOLLOW_LINKS)) return new PackedRefs.Lookup.Unknown();
+        return packed.find(ref);
+    }
+
+    /** The repository's {@code packed-refs}, ready for lookups; {@code null} when JGit must read the refs. */
+    private PackedRefs packedRefs() {
+        if (!(repository.getRefDatabase() instanceof RefDirectory)) return null; // e.g. reftable
+        try {
+            return PackedRefs.open(commonDir.resolve(Constants.PACKED_REFS));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

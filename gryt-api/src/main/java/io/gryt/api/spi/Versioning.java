@@ -1,7 +1,10 @@
 package io.gryt.api.spi;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,17 @@ public interface Versioning {
 
     /** The tag called {@code name}. */
     Optional<Tag> tag(String name);
+
+    /**
+     * The commit (peeled) each tag of {@code names} points to, by tag name; a name with no tag is absent. Equal to
+     * {@link #tag(String)}{@code .commit()} for each name, but an implementation may read them at once and skip the
+     * messages (the promotion gates check hundreds of evolution tags).
+     */
+    default Map<String, String> tagCommits(Collection<String> names) {
+        Map<String, String> commits = new LinkedHashMap<>();
+        for (String name : names) tag(name).ifPresent(t -> commits.put(name, t.commit()));
+        return commits;
+    }
 
     /** The tags whose names start with {@code prefix}, sorted by name. */
     List<Tag> tags(String prefix);

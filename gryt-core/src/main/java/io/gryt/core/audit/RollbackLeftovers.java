@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
 public final class RollbackLeftovers {
     /** The file, in {@code .gryt/}, that remembers the leftovers of the last rollback. */
     static final String FILE = "gryt.db.rollback";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RC_TAG = Pattern.compile("(v\\d+\\.\\d+\\.\\d+)-rc\\.[1-9]\\d*");
     private static final String EVOLUTION_MESSAGE = "gryt evolution ";
 
@@ -91,7 +90,7 @@ public final class RollbackLeftovers {
      */
     public static void remember(ProjectLayout layout, String target, List<Leftover> leftovers) {
         Path file = file(layout);
-        ObjectNode root = JSON.createObjectNode().put("snapshot", target);
+        ObjectNode root = Json.MAPPER.createObjectNode().put("snapshot", target);
         ArrayNode items = root.putArray("leftovers");
         for (Leftover l : leftovers) {
             if (l.kind() == Kind.EDITED_GENERATION_FILE) continue;
@@ -102,7 +101,7 @@ public final class RollbackLeftovers {
             if (items.isEmpty()) {
                 Files.deleteIfExists(file);
             } else {
-                Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
+                Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
                         StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
@@ -122,7 +121,7 @@ public final class RollbackLeftovers {
         if (!Files.exists(file)) return Optional.empty();
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // an unreadable reminder reminds of nothing
         }
@@ -193,5 +192,10 @@ public final class RollbackLeftovers {
 
     static Path file(ProjectLayout layout) {
         return layout.grytDir().resolve(FILE);
+    }
+
+    /** Jackson, loaded only when a rollback reminder is read or written (every command looks for one). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -1,6 +1,7 @@
 package io.gryt.core.release;
 
 import io.gryt.core.internal.release.ReleaseContext;
+import io.gryt.core.internal.release.SyncedFiles;
 import io.gryt.core.format.Versions;
 import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
@@ -38,10 +39,12 @@ import java.util.TreeMap;
  */
 public final class Generations {
     private final ReleaseContext ctx;
+    private final SyncedFiles syncedFiles;
 
     /** Created by {@link io.gryt.core.Gryt#generations()}. */
     public Generations(ReleaseContext ctx) {
         this.ctx = ctx;
+        this.syncedFiles = new SyncedFiles(ctx.layout().grytDir());
     }
 
     /**
@@ -133,9 +136,22 @@ public final class Generations {
             throw new BadInputException("unknown generation " + version + ": no " + display(file)
                     + available());
         }
-        Generation parsed = GenerationFiles.parse(file);
+        // a draft whose file has the text of its last sync is what the store holds: parsing and syncing it again
+        // would change nothing (SyncedFiles; a file whose changes name pipelines is always parsed: they are not stored)
+        String text = GenerationFiles.read(file);
+        String key = SyncedFiles.key(version, display(file), text);
+        if (stored.isPresent() && stored.get().contractHash() != null
+                && syncedFiles.contractHash(version, key).filter(stored.get().contractHash()::equals).isPresent()) {
+            ctx.events().publish(new GenerationSynced(version, stored.get().status(), Instant.now()));
+            return stored.get();
+        }
+        Generation parsed = GenerationFiles.parse(file, text);
         Generation synced = ctx.store().syncGeneration(parsed, display(file), Instant.now());
         ctx.events().publish(new GenerationSynced(version, synced.status(), Instant.now()));
+        if (!synced.isPromoted() && synced.contractHash() != null
+                && parsed.changes().stream().allMatch(c -> c.pipeline() == null)) {
+            syncedFiles.remember(version, key, synced.contractHash());
+        }
         return withChangePipelines(synced, parsed);
     }
 
@@ -170,6 +186,7 @@ public final class Generations {
         Versions.require(version);
         Path file = fileOf(version);
         boolean recorded = ctx.store().deleteGeneration(version);
+        syncedFiles.forget(version);
         if (!recorded && !Files.exists(file)) {
             throw new BadInputException("unknown generation " + version + ": no " + display(file) + available());
         }

@@ -5,12 +5,12 @@ import io.gryt.api.release.EvolutionRef;
 import io.gryt.api.release.GateResult;
 import io.gryt.api.spi.GateContext;
 import io.gryt.api.spi.PromotionGate;
-import io.gryt.api.spi.Versioning;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -31,7 +31,9 @@ public final class ProvenOnCommitGate implements PromotionGate {
             return GateResult.block(name(), "no commit to promote", List.of("no evolution of this generation passed"));
         }
         Map<String, Boolean> reachable = new HashMap<>();
-        Map<String, Optional<Versioning.Tag>> tags = new HashMap<>();
+        // every proof's tag, read at once: the same answers as one Versioning.tag(name) per proof
+        Map<String, String> tags = context.versioning().tagCommits(context.evidence().stream()
+                .map(ChangeEvidence::latestPass).filter(Objects::nonNull).map(EvolutionRef::tag).distinct().toList());
         List<String> problems = new ArrayList<>();
         for (ChangeEvidence ev : context.evidence()) {
             if (ev.latestPass() == null) continue;
@@ -41,20 +43,20 @@ public final class ProvenOnCommitGate implements PromotionGate {
                 problems.add(ev.change().id() + ": proven by " + ev.latestPass().tag() + " on commit " + abbrev(proof)
                         + ", which is not part of " + abbrev(target.get()));
             }
-            tagProblem(context.versioning(), ev.latestPass(), tags).ifPresent(p -> problems.add(ev.change().id() + ": " + p));
+            tagProblem(ev.latestPass(), tags).ifPresent(p -> problems.add(ev.change().id() + ": " + p));
         }
         return problems.isEmpty() ? GateResult.pass(name(), "every proof is an ancestor of " + abbrev(target.get()))
                 : GateResult.block(name(), problems.size() + " problem(s) with the proofs of " + abbrev(target.get()), problems);
     }
 
-    private static Optional<String> tagProblem(Versioning vcs, EvolutionRef proof, Map<String, Optional<Versioning.Tag>> tags) {
-        Optional<Versioning.Tag> tag = tags.computeIfAbsent(proof.tag(), vcs::tag);
-        if (tag.isEmpty()) {
+    private static Optional<String> tagProblem(EvolutionRef proof, Map<String, String> tags) {
+        String tagged = tags.get(proof.tag());
+        if (tagged == null) {
             return Optional.of("git tag " + proof.tag() + " of its proof is missing (restore it on " + abbrev(proof.commit())
                     + ", or prove the change again)");
         }
-        if (!tag.get().commit().equals(proof.commit())) {
-            return Optional.of("git tag " + proof.tag() + " of its proof is on commit " + abbrev(tag.get().commit())
+        if (!tagged.equals(proof.commit())) {
+            return Optional.of("git tag " + proof.tag() + " of its proof is on commit " + abbrev(tagged)
                     + ", but the evolution ran on " + abbrev(proof.commit()) + " (move it back, or prove the change again)");
         }
         return Optional.empty();

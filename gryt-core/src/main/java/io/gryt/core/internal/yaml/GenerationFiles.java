@@ -43,7 +43,17 @@ public final class GenerationFiles {
      * @throws YamlException when the file cannot be read or is wrong: every problem in it, one line each
      */
     public static Generation parse(Path file) {
-        YamlNode root = YamlTree.read(file.toString(), PipelineFiles.read(file));
+        return parse(file, read(file));
+    }
+
+    /** The text of generation file {@code file} (UTF-8, without a byte order mark), which {@link #parse(Path, String)} reads. */
+    public static String read(Path file) {
+        return PipelineFiles.read(file);
+    }
+
+    /** {@link #parse(Path)} of {@code text}, read from {@code file} (which the problems name). */
+    public static Generation parse(Path file, String text) {
+        YamlNode root = YamlTree.read(file.toString(), text);
         if (root == null) {
             throw new YamlException(file.toString(), 1, 1, "the file is empty; a generation needs version and changes");
         }

@@ -1,0 +1,97 @@
+package io.gryt.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.ZipEntry;
+
+/**
+ * SQLite's native library, unpacked from {@code gryt.jar} once into a cache directory instead of into {@code /tmp}
+ * at every start (what sqlite-jdbc does unless {@code org.sqlite.lib.path} names a directory holding it): a tenth of
+ * a short command's time with {@code java -jar gryt.jar}. The directory is named after the library's CRC-32 and size
+ * in the jar, and the file is checked against that CRC-32 before use, so another gryt's library or a damaged file is
+ * never loaded: it is unpacked again (written whole to a temporary file, then moved). When nothing can be written,
+ * sqlite-jdbc unpacks it as before. The start scripts set the property themselves; then nothing is done here.
+ */
+final class NativeLibraryCache {
+    static final String LIB_PATH = "org.sqlite.lib.path";
+    static final String LIB_NAME = "org.sqlite.lib.name";
+
+    private NativeLibraryCache() {
+    }
+
+    /** Points sqlite-jdbc at the cached library under {@code cacheRoot} (see {@link #cacheRoot}), unpacking it if needed. */
+    static void prepare(Path cacheRoot) {
+        if (cacheRoot == null || System.getProperty(LIB_PATH) != null || System.getProperty(LIB_NAME) != null) return;
+        unpacked(cacheRoot).ifPresent(lib -> {
+            System.setProperty(LIB_PATH, lib.getParent().toString());
+            System.setProperty(LIB_NAME, lib.getFileName().toString());
+        });
+    }
+
+    /** The library unpacked under {@code cacheRoot}, checked; empty when it is not in a jar or cannot be written there. */
+    static Optional<Path> unpacked(Path cacheRoot) {
+        try {
+            String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+            String name = System.mapLibraryName("sqlitejdbc");
+            URL url = NativeLibraryCache.class.getResource("/org/sqlite/native/" + folder + "/" + name);
+            if (url == null) return Optional.empty();
+            URLConnection connection = url.openConnection();
+            if (!(connection instanceof JarURLConnection jar)) return Optional.empty();
+            ZipEntry entry = jar.getJarEntry();
+            if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) return Optional.empty();
+            Path dir = cacheRoot.resolve("native").resolve(String.format("sqlitejdbc-%08x-%d", entry.getCrc(), entry.getSize()));
+            Path lib = dir.resolve(name);
+            if (!matches(lib, entry)) unpack(url, dir, lib, entry);
+            return Optional.of(lib);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return Optional.empty(); // sqlite-jdbc unpacks the library itself, as without a cache
+        }
+    }
+
+    /** {@code $XDG_CACHE_HOME/gryt}, else {@code ~/.cache/gryt}; {@code null} when neither is known. */
+    static Path cacheRoot(Map<String, String> env) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) return Path.of(xdg, "gryt");
+        String home = System.getProperty("user.home");
+        if (home == null || home.isBlank() || "?".equals(home)) return null;
+        return Path.of(home, ".cache", "gryt");
+    }
+
+    private static boolean matches(Path lib, ZipEntry entry) {
+        try {
+            if (!Files.isRegularFile(lib) || Files.size(lib) != entry.getSize()) return false;
+            CRC32 crc = new CRC32();
+            try (InputStream in = new CheckedInputStream(Files.newInputStream(lib), crc)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return crc.getValue() == entry.getCrc();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void unpack(URL url, Path dir, Path lib, ZipEntry entry) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + lib.getFileName() + ".", ".tmp");
+        try {
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!matches(tmp, entry)) throw new IOException("unpacked " + lib.getFileName() + " does not match the jar");
+            Files.move(tmp, lib, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

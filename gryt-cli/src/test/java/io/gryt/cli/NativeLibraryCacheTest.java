@@ -1,0 +1,69 @@
+package io.gryt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SQLite's native library is unpacked once into the cache, checked, and unpacked again when missing or damaged. */
+class NativeLibraryCacheTest {
+    @TempDir
+    Path dir;
+
+    private static byte[] inTheJar() throws Exception {
+        String resource = "/org/sqlite/native/" + org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS() + "/"
+                + System.mapLibraryName("sqlitejdbc");
+        try (InputStream in = NativeLibraryCache.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void aMissingOrDamagedLibraryIsUnpackedAgainAndAGoodOneIsKept() throws Exception {
+        byte[] expected = inTheJar();
+        Path lib = NativeLibraryCache.unpacked(dir).orElseThrow();
+        assertThat(lib).startsWith(dir.resolve("native"));
+        assertThat(Files.readAllBytes(lib)).isEqualTo(expected);
+
+        var time = Files.getLastModifiedTime(lib);
+        Files.setLastModifiedTime(lib, java.nio.file.attribute.FileTime.fromMillis(time.toMillis() - 60_000));
+        var kept = Files.getLastModifiedTime(lib);
+        assertThat(NativeLibraryCache.unpacked(dir)).contains(lib);
+        assertThat(Files.getLastModifiedTime(lib)).isEqualTo(kept); // not written again
+
+        byte[] damaged = expected.clone();
+        damaged[damaged.length / 2] ^= 0x5a; // same size, another content
+        Files.write(lib, damaged);
+        assertThat(NativeLibraryCache.unpacked(dir)).contains(lib);
+        assertThat(Files.readAllBytes(lib)).isEqualTo(expected);
+
+        Files.write(lib, new byte[10]); // truncated
+        assertThat(NativeLibraryCache.unpacked(dir)).contains(lib);
+        assertThat(Files.readAllBytes(lib)).isEqualTo(expected);
+
+        Files.delete(lib);
+        assertThat(NativeLibraryCache.unpacked(dir)).contains(lib);
+        assertThat(Files.readAllBytes(lib)).isEqualTo(expected);
+        try (var files = Files.list(lib.getParent())) {
+            assertThat(files).containsExactly(lib); // no temporary file left
+        }
+    }
+
+    @Test
+    void whereNothingCanBeWrittenSqliteUnpacksItAsBefore() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        assertThat(NativeLibraryCache.unpacked(notADirectory)).isEmpty();
+    }
+
+    @Test
+    void theCacheIsTheUsersCacheDirectory() {
+        assertThat(NativeLibraryCache.cacheRoot(Map.of("XDG_CACHE_HOME", "/somewhere/cache"))).isEqualTo(Path.of("/somewhere/cache/gryt"));
+        assertThat(NativeLibraryCache.cacheRoot(Map.of("XDG_CACHE_HOME", "relative")))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "gryt"));
+    }
+}
