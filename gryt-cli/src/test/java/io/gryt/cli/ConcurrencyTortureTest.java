@@ -53,7 +53,8 @@ class ConcurrencyTortureTest {
             }
             release(children);
             for (ChildJvm c : children) {
-                assertThat(c.waitFor(Duration.ofMinutes(5))).as(c.output()).isZero();
+                int code = c.waitFor(Duration.ofMinutes(5));
+                if (code != 0) assertThat(code).as(c.output() + diagnosis()).isZero();
                 assertThat(String.join("\n", c.errorLines())).as(c.output()).isEmpty();
             }
         } finally {
@@ -140,6 +141,22 @@ class ConcurrencyTortureTest {
         assertThat(ok("audit", "verify").out()).contains("audit trail intact");
     }
 
+    /** What the database says of runs and steps that did not pass, and their step logs, for a failure's message. */
+    private String diagnosis() {
+        StringBuilder text = new StringBuilder("\nruns and steps that did not pass:\n");
+        text.append(CliRun.in(dir, "db", "query", "SELECT * FROM pipeline_runs WHERE status <> 'pass'").all());
+        text.append(CliRun.in(dir, "db", "query", "SELECT * FROM step_runs WHERE status <> 'pass'").all());
+        try (var logs = Files.walk(dir.resolve(".gryt/runs"))) {
+            for (Path log : logs.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".log")).toList()) {
+                String content = Files.readString(log);
+                if (!content.contains("proving")) text.append(log).append(":\n").append(content).append('\n');
+            }
+        } catch (Exception e) {
+            text.append("(logs unreadable: ").append(e).append(")\n");
+        }
+        return text.toString();
+    }
+
     /** Waits until every child is ready, then releases them all at once. */
     private void release(List<ChildJvm> children) throws Exception {
         for (ChildJvm c : children) c.awaitLine("READY"::equals, Duration.ofMinutes(3));
@@ -147,8 +164,8 @@ class ConcurrencyTortureTest {
     }
 
     private ChildJvm gryt(String... args) {
-        return ChildJvm.of(GrytOnSignal.class).jvmOptions("-Xmx96m", "-XX:TieredStopAtLevel=1", "-Xshare:auto")
-                .args(go.toString(), "-C", dir.toString()).args(args).start();
+        return ChildJvm.of(GrytOnSignal.class).jvmOptions("-Xmx96m").args(go.toString(), "-C", dir.toString()).args(args)
+                .start();
     }
 
     private CliRun ok(String... args) {

@@ -17,21 +17,24 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Torture, crashes: a {@code gryt} process killed with SIGKILL at random points (seeded: the seed is in every
- * assertion message; rerun with {@code -Dgryt.torture.seed=N}) of a run, of an evolution and of a promotion, 20
- * times each. After every kill the next command repairs what the dead process left: the database passes SQLite's
- * integrity check and {@code gryt audit verify}, nothing stays running or pending, no release is half promoted
+ * assertion message; rerun with {@code -Dgryt.torture.seed=N}) of a run, of an evolution and of a promotion, at
+ * least 20 times each ({@link #KILLS}). After every kill the next command repairs what the dead process left: the
+ * database passes SQLite's integrity check and {@code gryt audit verify}, nothing stays running or pending, no release is half promoted
  * (a tag without a promoted generation or the reverse), and no step process of the dead run survives.
  */
 @Tag("torture")
 class CrashTortureTest {
-    static final int KILLS = 20;
+    /** Kills per scenario: 20 in every build, more with {@code -Ptorture} or {@code -Dgryt.torture.kills=N}. */
+    static final int KILLS = Math.max(20, Integer.getInteger("gryt.torture.kills", 20));
     static final long SEED = Long.getLong("gryt.torture.seed", System.nanoTime());
 
     @TempDir
@@ -43,7 +46,8 @@ class CrashTortureTest {
 
     @BeforeEach
     void project() {
-        System.out.println("crash torture seed: " + SEED + " (rerun with -Dgryt.torture.seed=" + SEED + ")");
+        System.out.println("crash torture: " + KILLS + " kills per scenario, seed " + SEED
+                + " (rerun with -Dgryt.torture.seed=" + SEED + ")");
         git = CliRun.initProject(dir);
         pids = dir.resolve(".gryt/runs/pids"); // runs/ is git-ignored: the steps' pids leave the tree clean
         git.write(".gryt/pipelines/ci.yaml", """
@@ -61,17 +65,18 @@ class CrashTortureTest {
     }
 
     @Test
-    void twentyKillsDuringARunLeaveAConsistentDatabaseAndNoStepProcess() throws Exception {
-        killRepeatedly(i -> new String[] {"run", "ci"});
-        assertThat(count("SELECT count(*) FROM pipeline_runs WHERE status = 'interrupted'"))
-                .as("seed %d: some kills hit a running run", SEED).isPositive();
+    void atLeastTwentyKillsDuringARunLeaveAConsistentDatabaseAndNoStepProcess() throws Exception {
+        killRepeatedly(i -> new String[] {"run", "ci"}, true);
+        long interrupted = count("SELECT count(*) FROM pipeline_runs WHERE status = 'interrupted'");
+        System.out.println("crash torture, runs: " + KILLS + " kills, " + interrupted + " of them hit a running run");
+        assertThat(interrupted).as("seed %d: some kills hit a running run", SEED).isPositive();
     }
 
     @Test
-    void twentyKillsDuringAnEvolutionLeaveAConsistentDatabaseTagsAndNoStepProcess() throws Exception {
+    void atLeastTwentyKillsDuringAnEvolutionLeaveAConsistentDatabaseTagsAndNoStepProcess() throws Exception {
         ok("generation", "new", "v1.0.0", "--change", "fix:A-1:One");
         git.commit("v1.0.0");
-        killRepeatedly(i -> new String[] {"evolution", "start", "v1.0.0", "--change", "A-1"});
+        killRepeatedly(i -> new String[] {"evolution", "start", "v1.0.0", "--change", "A-1"}, true);
         ok("evolution", "start", "v1.0.0", "--change", "A-1");
         List<String> rcs = column("SELECT rc_number FROM evolutions ORDER BY rc_number");
         for (int i = 0; i < rcs.size(); i++) {
@@ -80,45 +85,77 @@ class CrashTortureTest {
     }
 
     @Test
-    void twentyKillsDuringPromotionsLeaveNoHalfPromotion() throws Exception {
+    void atLeastTwentyKillsDuringPromotionsLeaveNoHalfPromotion() throws Exception {
         for (int i = 0; i <= KILLS; i++) {
             ok("generation", "new", "v1." + i + ".0", "--change", "fix:A-" + i + ":One");
         }
         git.write(".gryt/pipelines/ci.yaml", "steps:\n  - name: prove\n    run: [\"true\"]\n");
         git.commit("generations");
         for (int i = 0; i <= KILLS; i++) ok("evolution", "start", "v1." + i + ".0", "--change", "A-" + i);
-        killRepeatedly(i -> new String[] {"generation", "promote", "v1." + i + ".0"});
+        killRepeatedly(i -> new String[] {"generation", "promote", "v1." + i + ".0"}, false);
+    }
+
+    /** How long the steps of {@code ci.yaml} take together (a and b at once, then c): about half a second. */
+    static final int STEPS_MILLIS = 700;
+
+    /** When to kill: {@code afterMillis} after the command began, or after its first step started when {@code inSteps}. */
+    private record Kill(long afterMillis, boolean inSteps) {
     }
 
     /**
-     * Calibrates how long command {@code i} takes when left alone (command 0), then for commands 1 to
-     * {@link #KILLS} kills it at a random moment of that span and checks what the next command finds.
+     * Times command {@code 0} left alone, then for commands 1 to {@link #KILLS} kills each at a random moment and
+     * checks what the next command finds. When the command runs steps, every other kill lands while they run (a
+     * random moment of their span after the first one started); the others anywhere in the command's measured
+     * span and a little after. A command that ended before its kill re-times the span (machines speed up and slow
+     * down under other load).
      */
-    private void killRepeatedly(IntFunction<String[]> command) throws Exception {
-        long took = runAndMaybeKill(command.apply(0), -1);
+    private void killRepeatedly(IntFunction<String[]> command, boolean runsSteps) throws Exception {
+        long took = runAndMaybeKill(command.apply(0), null).orElseThrow();
         checkAfterCrash("calibration");
         for (int i = 1; i <= KILLS; i++) {
-            long delay = (long) (random.nextDouble() * took * 1.1);
-            runAndMaybeKill(command.apply(i), delay);
-            checkAfterCrash("kill " + i + " after " + delay + " ms of " + took);
+            boolean inSteps = runsSteps && i % 2 == 0;
+            long delay = inSteps ? random.nextInt(STEPS_MILLIS) : (long) (random.nextDouble() * took * 1.1);
+            OptionalLong exited = runAndMaybeKill(command.apply(i), new Kill(delay, inSteps));
+            String when = "kill " + i + (inSteps ? " " + delay + " ms after the first step started"
+                    : " after " + delay + " ms of " + took);
+            checkAfterCrash(exited.isPresent() ? when + " (it had exited after " + exited.getAsLong() + " ms)" : when);
+            if (exited.isPresent()) took = exited.getAsLong();
         }
     }
 
-    /** Runs {@code args} in a child JVM and kills it {@code killAfterMillis} after its command began (never when negative). */
-    private long runAndMaybeKill(String[] args, long killAfterMillis) throws Exception {
+    /**
+     * Runs {@code args} in a child JVM and kills it as {@code kill} says (never when null). Returns how long the
+     * command took when it exited by itself, empty when it was killed.
+     */
+    private OptionalLong runAndMaybeKill(String[] args, Kill kill) throws Exception {
         Path go = dir.resolve(".gryt/runs/go-" + System.nanoTime());
-        try (ChildJvm child = ChildJvm.of(GrytOnSignal.class).jvmOptions("-Xmx96m", "-XX:TieredStopAtLevel=1")
+        try (ChildJvm child = ChildJvm.of(GrytOnSignal.class).jvmOptions("-Xmx96m")
                 .args(go.toString(), "-C", dir.toString()).args(args).start()) {
             child.awaitLine("READY"::equals, Duration.ofMinutes(2));
             long start = System.nanoTime();
+            CompletableFuture<Long> exitedAt = child.process().onExit().thenApply(p -> System.nanoTime());
             Files.writeString(go, "go");
-            if (killAfterMillis < 0) {
+            if (kill == null) {
                 assertThat(child.waitFor(Duration.ofMinutes(2))).as(child.output()).isZero();
-                return Duration.ofNanos(System.nanoTime() - start).toMillis();
+                return OptionalLong.of(Duration.ofNanos(exitedAt.get() - start).toMillis());
             }
-            Thread.sleep(killAfterMillis);
+            if (kill.inSteps()) awaitFirstStep(child);
+            Thread.sleep(kill.afterMillis());
+            if (!child.isAlive()) {
+                assertThat(child.waitFor(Duration.ofMinutes(2))).as(child.output()).isZero();
+                return OptionalLong.of(Duration.ofNanos(exitedAt.get() - start).toMillis());
+            }
             child.killHard();
-            return killAfterMillis;
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Waits until a step of the child's run wrote its pid (or the child ended). */
+    private void awaitFirstStep(ChildJvm child) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (child.isAlive() && System.nanoTime() < deadline) {
+            if (Files.exists(pids) && Files.size(pids) > 0) return;
+            Thread.sleep(2);
         }
     }
 
