@@ -146,8 +146,9 @@ class SecretsEverywhereTest {
     @Test
     void theDatabaseFileAndItsWalHoldNoByteOfTheSecret() throws IOException {
         List<Path> files;
-        try (Stream<Path> s = Files.list(dir.resolve(".gryt"))) {
-            files = s.filter(f -> f.getFileName().toString().startsWith("gryt.db")).toList();
+        try (Stream<Path> s = Files.walk(dir.resolve(".gryt"))) { // gryt.db, -wal, -shm and gryt.db.synced/*
+            files = s.filter(Files::isRegularFile)
+                    .filter(f -> dir.resolve(".gryt").relativize(f).toString().startsWith("gryt.db")).toList();
         }
         assertThat(files).isNotEmpty();
         for (Path f : files) {
