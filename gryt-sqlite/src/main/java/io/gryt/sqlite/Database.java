@@ -365,11 +365,11 @@ final class Database implements SqlDatabase {
         }
     }
 
-    private <T> T transaction(Handle handle, AtomicBoolean begun, HandleCallback<T, RuntimeException> callback) {
-        return handle.inTransaction(h -> {
-            begun.set(true);
-            T result = callback.withHandle(h);
-            staged.runIn(h);
+    private <T> T transaction(Handle handle, AtomicBoolean begun, HandleCallback<T, RuntimeException> callback)
+            throws SQLException {
+        return WriteTransaction.run(handle.getConnection(), () -> begun.set(true), () -> {
+            T result = callback.withHandle(handle);
+            staged.runIn(handle);
             return result;
         });
     }
@@ -397,24 +397,14 @@ final class Database implements SqlDatabase {
         boolean done = false;
         try {
             if (sync == Sync.FULL) pragma(connection, "synchronous = FULL");
-            connection.setAutoCommit(false);
-            begun.set(true);
-            T result = work.write(connection);
-            // commits (JDBC: leaving manual commit commits). Not commit(): sqlite-jdbc's begins the next transaction
-            // at once, taking the write lock again, and fails a write that did commit when that lock is busy
-            connection.setAutoCommit(true);
+            T result = WriteTransaction.run(connection, () -> begun.set(true), () -> work.write(connection));
             if (sync == Sync.FULL) pragma(connection, "synchronous = NORMAL");
             done = true;
             return result;
         } finally {
             recordWriterBusy = false;
             if (!done) {
-                recordWriter = null;
-                try {
-                    if (!connection.getAutoCommit()) connection.rollback();
-                } catch (SQLException | RuntimeException e) {
-                    // closing below discards the transaction all the same
-                }
+                recordWriter = null; // WriteTransaction rolled back; closing discards what may be left
                 try {
                     connection.close();
                 } catch (SQLException | RuntimeException e) {

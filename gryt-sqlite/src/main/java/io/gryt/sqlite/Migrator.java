@@ -41,7 +41,7 @@ final class Migrator {
     void migrate(Jdbi jdbi) throws SQLException {
         Optional<Migration> applied;
         do {
-            applied = jdbi.inTransaction(this::applyNext);
+            applied = jdbi.withHandle(h -> WriteTransaction.run(h.getConnection(), () -> { }, () -> applyNext(h)));
         } while (applied.isPresent());
     }
 

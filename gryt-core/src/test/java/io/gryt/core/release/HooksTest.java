@@ -22,11 +22,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.gryt.api.Dsl.secret;
 import static io.gryt.api.Step.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -248,10 +251,10 @@ class HooksTest {
                     run: 'echo "window: $GRYT_ONLY_IN_BUILDER"; printf "%s\\n%s\\n" "${HOOK_TOKEN%?????????????}" "${HOOK_TOKEN#??????}"; exit 3'
                 """);
         project.git.commit("hooks");
-        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(System.getenv());
         env.put("GRYT_ONLY_IN_BUILDER", "closed");
         env.put("HOOK_TOKEN", token);
-        Pipeline withSecret = PASSING.secrets(io.gryt.api.Dsl.secret("HOOK_TOKEN"));
+        Pipeline withSecret = PASSING.secrets(secret("HOOK_TOKEN"));
         try (Gryt gryt = builder(project).environment(env).build()) {
             gryt.evolve("v2.2.0").proving("PAY-001", "PAY-002", "PAY-003").with(withSecret).start();
 
