@@ -39,15 +39,6 @@ import java.util.function.Function;
 final class SqliteReads implements RecordReads {
     /** {@link SqliteReleaseStore#EVIDENCE} for every generation at once, by generation then contract order. */
     static final String EVIDENCE_OF_ALL = """
-            WITH proofs AS (
-                SELECT ec.change_id AS change_row,
-                       MAX(e.rc_number) AS latest_rc,
-                       MAX(CASE WHEN e.status = 'pass' THEN e.rc_number END) AS pass_rc
-                  FROM evolutions e
-                  JOIN evolution_changes ec ON ec.evolution_id = e.id
-                 WHERE e.status IN ('pass', 'fail')
-                 GROUP BY ec.change_id
-            )
             SELECT g.version AS version, c.change_id, c.type, c.title, c.description,
                    l.tag AS latest_tag, l.rc_number AS latest_rc, l.status AS latest_status,
                    l.commit_sha AS latest_commit, l.pipeline_run_id AS latest_run,
@@ -55,9 +46,14 @@ final class SqliteReads implements RecordReads {
                    p.commit_sha AS pass_commit, p.pipeline_run_id AS pass_run
               FROM generations g
               LEFT JOIN generation_changes c ON c.generation_id = g.id
-              LEFT JOIN proofs x ON x.change_row = c.id
-              LEFT JOIN evolutions l ON l.generation_id = c.generation_id AND l.rc_number = x.latest_rc
-              LEFT JOIN evolutions p ON p.generation_id = c.generation_id AND p.rc_number = x.pass_rc
+              LEFT JOIN evolutions l ON l.id = (
+                        SELECT ec.evolution_id FROM evolution_changes ec JOIN evolutions e ON e.id = ec.evolution_id
+                         WHERE ec.change_id = c.id AND e.status IN ('pass', 'fail')
+                         ORDER BY ec.evolution_id DESC LIMIT 1)
+              LEFT JOIN evolutions p ON p.id = (
+                        SELECT ec.evolution_id FROM evolution_changes ec JOIN evolutions e ON e.id = ec.evolution_id
+                         WHERE ec.change_id = c.id AND e.status = 'pass'
+                         ORDER BY ec.evolution_id DESC LIMIT 1)
              ORDER BY g.created_at, g.id, c.position""";
 
     private final SqlDatabase db;

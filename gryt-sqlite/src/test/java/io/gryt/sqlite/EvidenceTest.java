@@ -5,6 +5,7 @@ import io.gryt.api.StepStatus;
 import io.gryt.api.release.Change;
 import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.ChangeType;
+import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionRef;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.spi.DataRow;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
 
 import static io.gryt.sqlite.Contracts.PAY_001;
 import static io.gryt.sqlite.Contracts.PAY_002;
@@ -71,6 +75,48 @@ class EvidenceTest {
         assertThat(evidence.get(2)).isEqualTo(new ChangeEvidence(PAY_002, ref(3, EvolutionStatus.FAIL), ref(2, EvolutionStatus.PASS)));
         assertThat(evidence.get(3)).isEqualTo(new ChangeEvidence(PAY_004, null, null));
         assertThat(evidence).extracting(ChangeEvidence::proven).containsExactly(false, true, false, false);
+    }
+
+    @Test
+    void evidenceIsEachChangesHighestFinishedAndPassingRcWhateverTheOrderEvolutionsEndIn() {
+        releases.syncGeneration(draft("v2.3.0", PAY_001, PAY_002), file("v2.3.0"), T0);
+        Random random = new Random(15);
+        List<String> ids = List.of("PAY-001", "PAY-002", "PAY-003", "PAY-004");
+        EvolutionStatus[] ends = {EvolutionStatus.PASS, EvolutionStatus.FAIL, EvolutionStatus.INTERRUPTED, EvolutionStatus.RUNNING};
+        List<String> open = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            // the two generations' evolutions interleave, and each ends some time after it was created
+            String version = random.nextInt(3) == 0 ? "v2.3.0" : "v2.2.0";
+            List<String> changes = ids.subList(0, version.equals("v2.3.0") ? 2 : 4).stream()
+                    .filter(c -> random.nextBoolean()).toList();
+            String tag = releases.createEvolution(version, changes.isEmpty() ? List.of("PAY-001") : changes, "c" + i,
+                    false, OWNER, T0).tag();
+            store.runs().runStarted(run("run-" + i, T0));
+            releases.evolutionRunning(tag, "run-" + i);
+            open.add(tag);
+            if (random.nextInt(3) > 0) {
+                String ending = open.remove(random.nextInt(open.size()));
+                EvolutionStatus end = ends[random.nextInt(ends.length)];
+                if (end.isFinal()) releases.evolutionFinished(ending, end, T0);
+            }
+        }
+
+        for (String version : List.of("v2.2.0", "v2.3.0")) {
+            List<Evolution> evolutions = releases.evolutions(version);
+            for (ChangeEvidence ev : releases.evidence(version)) {
+                assertThat(ev.latest()).as(version + " " + ev.change().id()).isEqualTo(highest(evolutions, ev.change().id(),
+                        e -> e.status() == EvolutionStatus.PASS || e.status() == EvolutionStatus.FAIL));
+                assertThat(ev.latestPass()).as(version + " " + ev.change().id()).isEqualTo(highest(evolutions, ev.change().id(),
+                        e -> e.status() == EvolutionStatus.PASS));
+            }
+        }
+    }
+
+    /** The reference: the highest-RC evolution of {@code change} that {@code counts}, or null. */
+    private static EvolutionRef highest(List<Evolution> evolutions, String change, Predicate<Evolution> counts) {
+        return evolutions.stream().filter(e -> e.changes().contains(change)).filter(counts)
+                .max(Comparator.comparingInt(Evolution::rc))
+                .map(e -> new EvolutionRef(e.tag(), e.rc(), e.status(), e.commit(), e.runId())).orElse(null);
     }
 
     @Test
