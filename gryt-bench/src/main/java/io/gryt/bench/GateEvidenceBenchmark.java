@@ -87,7 +87,7 @@ public final class GateEvidenceBenchmark {
 
             int changes = evidence.result().size();
             out.printf("%-46s %10s %10s %10s%n", "query", "median", "min", "max");
-            row(out, "evidence(version): 1 query (GROUP BY, MAX)", evidence);
+            row(out, "evidence(version): 1 query, newest per change", evidence);
             row(out, String.format("naive: 1 + %,d queries (1 per change)", changes), baseline);
             row(out, "reference: 1 query with window functions", window);
             row(out, "countEvolutions(version, pass): 1 query", count);
