@@ -36,6 +36,9 @@ final class AuditLog {
     private static final String INSERT = """
             INSERT INTO audit_log (seq, at, actor, event, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
+    /** Copied for each hash by {@link #digest}. */
+    private static final MessageDigest SHA_256 = lookUp();
+
     private final Supplier<String> actor;
 
     /** {@code actor} names who acts; it is asked once per entry. */
@@ -57,7 +60,8 @@ final class AuditLog {
         try {
             Link last = last(connection);
             long seq = last.seq() + 1;
-            String at = Timestamps.format(Instant.now());
+            Instant now = Instant.now();
+            String at = Timestamps.format(now); // nine fractional digits: the text stands for exactly this instant
             String who = actor();
             String hash = hash(seq, at, who, event, json, last.hash());
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -70,7 +74,7 @@ final class AuditLog {
                 insert.setString(7, hash);
                 insert.executeUpdate();
             }
-            return new AuditEntry(seq, Timestamps.parse(at), who, event, json, last.hash(), hash);
+            return new AuditEntry(seq, now, who, event, json, last.hash(), hash);
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
@@ -101,7 +105,16 @@ final class AuditLog {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
+    /** A new SHA-256 digest: a copy of one looked up once (looking up a provider per entry cost more than hashing). */
     static MessageDigest digest() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUp();
+        }
+    }
+
+    private static MessageDigest lookUp() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -119,8 +132,17 @@ final class AuditLog {
     /** The actor, on one line (the canonical form separates fields with line breaks). */
     private String actor() {
         String who = Optional.ofNullable(actor.get()).map(String::strip).orElse("");
-        who = who.replaceAll("\\R", " ");
+        if (hasLineBreak(who)) who = who.replaceAll("\\R", " ");
         return who.isEmpty() ? "unknown" : who;
+    }
+
+    /** True when {@code text} holds a character of {@code \R} (so that the usual actor needs no regular expression). */
+    private static boolean hasLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029') return true;
+        }
+        return false;
     }
 
     /** Where the chain ends: a sequence number and its hash. */

@@ -8,6 +8,8 @@ import org.jdbi.v3.core.spi.JdbiPlugin;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 
@@ -21,9 +23,34 @@ import java.time.format.DateTimeFormatterBuilder;
 public final class Timestamps implements JdbiPlugin {
     private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder().appendInstant(9).toFormatter();
 
+    /** The last second of year 9999: later (and pre-1970) instants are left to {@link #FORMAT}. */
+    private static final long LAST_PLAIN_SECOND = 253_402_300_799L;
+
     /** {@code instant} as stored: ISO-8601 UTC with nine fractional digits; null for null. */
     public static String format(Instant instant) {
-        return instant == null ? null : FORMAT.format(instant);
+        if (instant == null) return null;
+        long seconds = instant.getEpochSecond();
+        if (seconds < 0 || seconds > LAST_PLAIN_SECOND) return FORMAT.format(instant);
+        // the same text as FORMAT's, written directly: a run formats several instants per step
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        char[] text = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0',
+                '.', '0', '0', '0', '0', '0', '0', '0', '0', '0', 'Z'};
+        digits(text, 0, 4, t.getYear());
+        digits(text, 5, 2, t.getMonthValue());
+        digits(text, 8, 2, t.getDayOfMonth());
+        digits(text, 11, 2, t.getHour());
+        digits(text, 14, 2, t.getMinute());
+        digits(text, 17, 2, t.getSecond());
+        digits(text, 20, 9, instant.getNano());
+        return new String(text);
+    }
+
+    /** Writes {@code value} as {@code width} decimal digits ending at {@code text[from + width - 1]}. */
+    private static void digits(char[] text, int from, int width, int value) {
+        for (int i = from + width - 1; i >= from; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static Instant parse(String text) {

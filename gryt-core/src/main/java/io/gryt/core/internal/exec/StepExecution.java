@@ -64,7 +64,9 @@ final class StepExecution {
             return result(StepStatus.FAIL, null, startedAt, error, List.of(), List.of(), Map.of(), Map.of(), List.of());
         }
         try (log) {
-            AttemptOutcome outcome = Failsafe.with(retryPolicy()).get(() -> attempt(log));
+            // a step without retries (most) runs its one attempt directly: no policy or executor to build per step
+            AttemptOutcome outcome = setup.step().retries() == 0 ? attempt(log)
+                    : Failsafe.with(retryPolicy()).get(() -> attempt(log));
             StepStatus status = outcome.status();
             String error = outcome.error();
             Map<String, Double> metrics = new LinkedHashMap<>(runner.metrics());

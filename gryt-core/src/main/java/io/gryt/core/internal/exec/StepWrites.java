@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The files a step writes its outputs and metrics to, in the way GitHub Actions' {@code $GITHUB_OUTPUT} works:
  * {@code $GRYT_OUTPUT} takes {@code name=value} lines (or {@code name<<EOF}, lines, {@code EOF} for a multi-line
- * value) and {@code $GRYT_METRICS} takes {@code name=number} lines. Both are emptied before each attempt and read
- * after the last one.
+ * value) and {@code $GRYT_METRICS} takes {@code name=number} lines. Neither is created for the step: one that writes
+ * creates it ({@code >>} appends to a new file), so a step that writes neither costs no file. Both are removed
+ * before each attempt and read, where they exist, after the last one.
  *
  * @param output  the outputs file ({@code <run dir>/<step>.output})
  * @param metrics the metrics file ({@code <run dir>/<step>.metrics})
@@ -57,10 +58,10 @@ record StepWrites(Path output, Path metrics) {
                 METRICS_VARIABLE, metrics.toAbsolutePath().toString());
     }
 
-    /** Empties both files, so that an attempt starts from nothing. */
+    /** Removes both files, so that an attempt starts from nothing; the step creates what it writes. */
     void reset() throws IOException {
-        Files.write(output, new byte[0]);
-        Files.write(metrics, new byte[0]);
+        Files.deleteIfExists(output);
+        Files.deleteIfExists(metrics);
     }
 
     /**

@@ -36,6 +36,26 @@ class StepOutputsTest {
     }
 
     @Test
+    void aStepThatWritesNothingGetsNoFilesAndARetryStartsFromNothing() throws Exception {
+        Runs runs = new Runs(dir);
+        RunResult run = runs.run(Pipeline.named("ci").steps(
+                step("quiet").sh("test ! -e \"$GRYT_OUTPUT\" && test ! -e \"$GRYT_METRICS\""),
+                step("flaky").sh("if [ -e first.done ]; then cat \"$GRYT_OUTPUT\" > seen.txt 2>&1; echo b=2 >> \"$GRYT_OUTPUT\"; "
+                        + "else touch first.done; echo a=1 >> \"$GRYT_OUTPUT\"; echo n=1 >> \"$GRYT_METRICS\"; exit 1; fi")
+                        .retries(1)).build());
+
+        assertThat(run.status()).as(run.toString()).isEqualTo(io.gryt.api.RunStatus.PASS);
+        Path runDir = run.step("quiet").orElseThrow().logPath().getParent();
+        assertThat(runDir.resolve("quiet.output")).doesNotExist();
+        assertThat(runDir.resolve("quiet.metrics")).doesNotExist();
+        StepResult flaky = run.step("flaky").orElseThrow();
+        assertThat(flaky.attempts()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("seen.txt"))).contains("No such file"); // the first attempt's file is gone
+        assertThat(flaky.outputs()).isEqualTo(Map.of("b", "2"));
+        assertThat(flaky.metrics()).isEmpty();
+    }
+
+    @Test
     void outputsArePassedToDependentStepsAndRecorded() throws Exception {
         Runs runs = new Runs(dir);
         RunResult run = runs.run(Pipeline.named("ci").steps(
