@@ -31,6 +31,12 @@ public final class Cli {
 
     /** As {@link #execute(String[], PrintStream, PrintStream)}, reading gryt's own settings from {@code env}. */
     static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the lines picocli prints for it, without building the command model first
+            for (String line : new VersionProvider().getVersion()) out.println(line);
+            out.flush();
+            return ExitCodes.OK;
+        }
         GrytCommand root = new GrytCommand(out, err, env);
         return commandLine(root, out, err, CommandChoice.named(args)).execute(args);
     }

@@ -42,7 +42,9 @@ final class NativeLibraryCache {
     /** The library unpacked under {@code cacheRoot}, checked; empty when it is not in a jar or cannot be written there. */
     static Optional<Path> unpacked(Path cacheRoot) {
         try {
-            String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+            String folder = commonLinuxFolder(System.getProperties(), Files.exists(Path.of("/etc/alpine-release")),
+                    System.getenv("ANDROID_ROOT") != null)
+                    .orElseGet(org.sqlite.util.OSInfo::getNativeLibFolderPathForCurrentOS);
             String name = System.mapLibraryName("sqlitejdbc");
             URL url = NativeLibraryCache.class.getResource("/org/sqlite/native/" + folder + "/" + name);
             if (url == null) return Optional.empty();
@@ -57,6 +59,23 @@ final class NativeLibraryCache {
         } catch (IOException | RuntimeException | LinkageError e) {
             return Optional.empty(); // sqlite-jdbc unpacks the library itself, as without a cache
         }
+    }
+
+    /**
+     * The library's folder in the jar on glibc Linux on x86-64 or ARM64 ({@code Linux/x86_64}, {@code Linux/aarch64}),
+     * the folder the start scripts use too; empty elsewhere (musl, Android, other systems), where sqlite-jdbc's
+     * {@code OSInfo} decides. {@code OSInfo} starts {@code uname -o} to tell Android apart: a process per gryt command.
+     */
+    static Optional<String> commonLinuxFolder(java.util.Properties system, boolean alpine, boolean android) {
+        if (alpine || android || !"Linux".equals(system.getProperty("os.name"))
+                || system.getProperty("java.runtime.name", "").toLowerCase(java.util.Locale.ROOT).contains("android")) {
+            return Optional.empty();
+        }
+        return switch (system.getProperty("os.arch", "")) {
+            case "amd64", "x86_64" -> Optional.of("Linux/x86_64");
+            case "aarch64", "arm64" -> Optional.of("Linux/aarch64");
+            default -> Optional.empty();
+        };
     }
 
     /** {@code $XDG_CACHE_HOME/gryt}, else {@code ~/.cache/gryt}; {@code null} when neither is known. */

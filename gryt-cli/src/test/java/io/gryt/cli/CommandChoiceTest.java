@@ -38,6 +38,18 @@ class CommandChoiceTest {
     }
 
     @Test
+    void aLoneVersionOptionPrintsWhatPicocliPrintsForIt() {
+        CliRun viaPicocli = CliRun.of("-C", ".", "--version"); // not alone: picocli answers it
+        assertThat(viaPicocli.out()).startsWith("gryt ").contains("Java " + System.getProperty("java.version"));
+        for (String option : new String[] {"--version", "-V"}) {
+            CliRun alone = CliRun.of(option);
+            assertThat(alone.exitCode()).isZero();
+            assertThat(alone.out()).as(option).isEqualTo(viaPicocli.out());
+            assertThat(alone.err()).isEmpty();
+        }
+    }
+
+    @Test
     void aCommandRunWithOnlyItsOwnModelStillReportsBadUsageOfItsSubcommands() {
         CliRun r = CliRun.of("evolution", "lst");
         assertThat(r.exitCode()).isEqualTo(2);

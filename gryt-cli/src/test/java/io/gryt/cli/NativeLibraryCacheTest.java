@@ -61,6 +61,28 @@ class NativeLibraryCacheTest {
     }
 
     @Test
+    void onGlibcLinuxTheFolderIsKnownWithoutAskingOsInfoWhichStartsUname() {
+        java.util.Properties linux = new java.util.Properties();
+        linux.setProperty("os.name", "Linux");
+        linux.setProperty("os.arch", "amd64");
+        assertThat(NativeLibraryCache.commonLinuxFolder(linux, false, false)).contains("Linux/x86_64");
+        linux.setProperty("os.arch", "aarch64");
+        assertThat(NativeLibraryCache.commonLinuxFolder(linux, false, false)).contains("Linux/aarch64");
+        assertThat(NativeLibraryCache.commonLinuxFolder(linux, true, false)).as("Alpine: musl").isEmpty();
+        assertThat(NativeLibraryCache.commonLinuxFolder(linux, false, true)).as("Android").isEmpty();
+        linux.setProperty("os.arch", "riscv64");
+        assertThat(NativeLibraryCache.commonLinuxFolder(linux, false, false)).isEmpty();
+        java.util.Properties mac = new java.util.Properties();
+        mac.setProperty("os.name", "Mac OS X");
+        mac.setProperty("os.arch", "aarch64");
+        assertThat(NativeLibraryCache.commonLinuxFolder(mac, false, false)).isEmpty();
+        // on this machine, where it answers, it answers what sqlite-jdbc would
+        NativeLibraryCache.commonLinuxFolder(System.getProperties(), Files.exists(Path.of("/etc/alpine-release")),
+                System.getenv("ANDROID_ROOT") != null)
+                .ifPresent(folder -> assertThat(folder).isEqualTo(org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS()));
+    }
+
+    @Test
     void theCacheIsTheUsersCacheDirectory() {
         assertThat(NativeLibraryCache.cacheRoot(Map.of("XDG_CACHE_HOME", "/somewhere/cache"))).isEqualTo(Path.of("/somewhere/cache/gryt"));
         assertThat(NativeLibraryCache.cacheRoot(Map.of("XDG_CACHE_HOME", "relative")))
