@@ -129,7 +129,7 @@ class CrashTortureTest {
      */
     private OptionalLong runAndMaybeKill(String[] args, Kill kill) throws Exception {
         Path go = dir.resolve(".gryt/runs/go-" + System.nanoTime());
-        try (ChildJvm child = ChildJvm.of(GrytOnSignal.class).jvmOptions("-Xmx96m")
+        try (ChildJvm child = ChildJvm.of(GrytOnSignal.class).sharingClasses().jvmOptions("-Xmx96m")
                 .args(go.toString(), "-C", dir.toString()).args(args).start()) {
             child.awaitLine("READY"::equals, Duration.ofMinutes(2));
             long start = System.nanoTime();

@@ -68,7 +68,9 @@ class SharedStoreCommandsTest {
 
     @Test
     void anUnreachableServerIsOneLineNamingIt() {
-        assertThat(CliRun.in(dir, "config", "set", "store.url", "postgres://gryt@127.0.0.1:1/nowhere").exitCode()).isZero();
+        // patience=0: fail at the first refused connection instead of retrying for the default minute
+        assertThat(CliRun.in(dir, "config", "set", "store.url", "postgres://gryt@127.0.0.1:1/nowhere?patience=0").exitCode())
+                .isZero();
 
         CliRun status = CliRun.in(dir, "run", "hello");
 

@@ -6,27 +6,44 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL store location: {@code postgres://user@host:port/database?sslmode=verify-full} (also
  * {@code postgresql://} and {@code jdbc:postgresql://}). The password never travels in it: it comes from
  * {@code PGPASSWORD} or {@code ~/.pgpass}. Query parameters go to the JDBC driver ({@code sslmode},
- * {@code sslrootcert}, {@code currentSchema}...).
+ * {@code sslrootcert}, {@code currentSchema}...), but for gryt's own {@code patience} ({@code ?patience=10s}: how
+ * long gryt waits for an unreachable server, {@link PostgresOptions#patience()}).
  *
  * @param user       the role, or empty for the OS user
  * @param host       the server's host
  * @param port       its port
  * @param database   the database
  * @param parameters driver parameters, by name
+ * @param patience   the URL's {@code patience}, when it gives one
  */
-record PostgresLocation(String user, String host, int port, String database, Map<String, String> parameters) {
+record PostgresLocation(String user, String host, int port, String database, Map<String, String> parameters,
+                        Optional<Duration> patience) {
     static final int DEFAULT_PORT = 5432;
+    /** The query parameter that sets {@link PostgresOptions#patience()}: {@code 500ms}, {@code 30s}, {@code 2m}, bare seconds. */
+    static final String PATIENCE = "patience";
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
 
     PostgresLocation {
         parameters = Map.copyOf(parameters);
+        Objects.requireNonNull(patience, "patience");
+    }
+
+    /** {@code options} with this location's {@code patience} when the URL gives one. */
+    PostgresOptions applyTo(PostgresOptions options) {
+        return patience.map(options::withPatience).orElse(options);
     }
 
     /** True for the URLs this store handles. */
@@ -66,6 +83,7 @@ record PostgresLocation(String user, String host, int port, String database, Map
             throw new StoreException("the store location " + url + " names no database (expected postgres://<user>@<host>[:<port>]/<database>)");
         }
         Map<String, String> parameters = new TreeMap<>();
+        Optional<Duration> patience = Optional.empty();
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {
                 if (pair.isEmpty()) continue;
@@ -80,12 +98,32 @@ record PostgresLocation(String user, String host, int port, String database, Map
                     if (userInfo == null) userInfo = value;
                     continue;
                 }
+                if (name.equals(PATIENCE)) {
+                    patience = Optional.of(duration(url, value));
+                    continue;
+                }
                 parameters.put(name, value);
             }
         }
         String user = userInfo == null ? "" : decode(userInfo);
         return new PostgresLocation(user, uri.getHost(), uri.getPort() < 0 ? DEFAULT_PORT : uri.getPort(),
-                decode(database), parameters);
+                decode(database), parameters, patience);
+    }
+
+    private static Duration duration(String url, String value) {
+        Matcher m = DURATION.matcher(value.strip());
+        if (!m.matches()) {
+            throw new StoreException("the store location " + redact(url) + " has patience=" + value
+                    + ", not a duration (e.g. patience=30s, 500ms, 2m)");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofSeconds(amount);
+        };
     }
 
     /** The JDBC URL, without user or password (they are passed as properties). */

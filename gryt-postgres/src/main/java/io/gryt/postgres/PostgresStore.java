@@ -48,7 +48,7 @@ public final class PostgresStore {
     static PostgresDatabase database(PostgresLocation at, PostgresOptions options, Map<String, String> environment) {
         // PGPASSWORD as libpq reads it; without it the driver looks in PGPASSFILE or ~/.pgpass
         String password = environment.get("PGPASSWORD");
-        return PostgresDatabase.open(at, options, PostgresSchema.bundled(),
+        return PostgresDatabase.open(at, at.applyTo(options), PostgresSchema.bundled(),
                 () -> password == null || password.isEmpty() ? null : password);
     }
 }

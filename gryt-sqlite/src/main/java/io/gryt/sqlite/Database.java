@@ -357,9 +357,16 @@ final class Database implements SqlDatabase {
             return Failsafe.with(lockedOut).get(() -> attempt.run(begun));
         } catch (JdbiException | FailsafeException e) {
             Throwable cause = e instanceof FailsafeException && e.getCause() != null ? e.getCause() : e;
+            if (isBusy(cause) && begun.get()) {
+                // not the lock wait running out: SQLite refused after the transaction had begun, which it rolled back
+                throw new StoreException(location + " was locked by another connection after the write had begun ("
+                        + LockWait.shown(wait.waited()) + " after it was asked for): cannot " + what + " (nothing of it"
+                        + " was written; try again)", cause);
+            }
             if (isBusy(cause)) {
                 throw new StoreException(location + " stayed locked by other writers, with no commit for "
-                        + WRITE_PATIENCE.toMinutes() + " min: cannot " + what + " (is a gryt process hanging? try again)", cause);
+                        + WRITE_PATIENCE.toMinutes() + " min (waited " + LockWait.shown(wait.waited()) + " in all): cannot "
+                        + what + " (is a gryt process hanging? try again)", cause);
             }
             throw failure(what, (Exception) cause);
         }

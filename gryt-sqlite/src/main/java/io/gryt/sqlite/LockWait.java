@@ -13,6 +13,7 @@ final class LockWait {
     private final Duration patience;
     private final LongSupplier dataVersion;
     private final LongSupplier nanoClock;
+    private final long start;
     private long lastVersion;
     private long lastProgress;
 
@@ -21,7 +22,19 @@ final class LockWait {
         this.dataVersion = dataVersion;
         this.nanoClock = nanoClock;
         this.lastVersion = dataVersion.getAsLong();
-        this.lastProgress = nanoClock.getAsLong();
+        this.start = nanoClock.getAsLong();
+        this.lastProgress = start;
+    }
+
+    /** How long the writer has waited so far, all tries together. */
+    Duration waited() {
+        return Duration.ofNanos(nanoClock.getAsLong() - start);
+    }
+
+    /** {@code duration} for a message, to the second: {@code 1 min 30 s}, {@code 12 s}. */
+    static String shown(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s";
     }
 
     /** True while the writer should try again: another connection committed within the last {@code patience}. */

@@ -54,6 +54,22 @@ class DatabaseWriteTest {
         }
     }
 
+    @Test
+    void aLockRefusedAfterTheWriteBeganIsNotReportedAsTheLockWaitRunningOut() {
+        // sqlite-jdbc's commit() began the next transaction at once; under 32 writers that BEGIN timed out after
+        // the commit, and the message claimed 2 minutes without a commit after about 90 s of waiting in all
+        try (Database db = Database.open(dir.resolve("gryt.db"), "gryt.db", Migration.bundled())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.writeStepRecord("record step a", c -> {
+                throw new org.sqlite.SQLiteException("[SQLITE_BUSY] The database file is locked (database is locked)",
+                        org.sqlite.SQLiteErrorCode.SQLITE_BUSY);
+            })).isInstanceOf(io.gryt.api.spi.StoreException.class)
+                    .hasMessageStartingWith("gryt.db was locked by another connection after the write had begun (")
+                    .hasMessageContaining(" s after it was asked for)")
+                    .hasMessageEndingWith("cannot record step a (nothing of it was written; try again)")
+                    .hasMessageNotContaining("no commit for");
+        }
+    }
+
     private static int synchronous(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
             rs.next();

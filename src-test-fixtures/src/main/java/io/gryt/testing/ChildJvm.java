@@ -186,6 +186,7 @@ public final class ChildJvm implements AutoCloseable {
         private final List<String> args = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private Path directory;
+        private boolean sharingClasses;
 
         private Builder(String mainClass) {
             this.mainClass = mainClass;
@@ -215,14 +216,27 @@ public final class ChildJvm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Shares one class-data archive of the test's class path with the other children that ask for it (made
+         * from the classes the first of them loaded; see {@code SharedClasses}): for tests that start dozens of
+         * children, each of which then spends about a quarter less CPU time starting.
+         */
+        public Builder sharingClasses() {
+            this.sharingClasses = true;
+            return this;
+        }
+
         /** Launches the child JVM. */
         public ChildJvm start() {
+            SharedClasses shared = sharingClasses ? SharedClasses.forThisJvm() : null;
+            SharedClasses.Options sharing = shared == null ? null : shared.options();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(QUICK_START);
+            if (sharing != null) command.addAll(sharing.jvmOptions());
             command.addAll(jvmOptions);
             command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
+            command.add(shared == null ? System.getProperty("java.class.path") : shared.classPath());
             command.add(mainClass);
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -231,12 +245,15 @@ public final class ChildJvm implements AutoCloseable {
                 else builder.environment().put(key, value);
             });
             if (directory != null) builder.directory(directory.toFile());
+            Process process = null;
             try {
-                Process process = builder.start();
+                process = builder.start();
                 process.getOutputStream().close();
                 return new ChildJvm(command, process);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start a child JVM for " + mainClass, e);
+            } finally {
+                if (sharing != null && sharing.training()) shared.trainedBy(process);
             }
         }
     }

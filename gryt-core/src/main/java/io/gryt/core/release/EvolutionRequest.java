@@ -26,6 +26,7 @@ import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.release.Generation;
 import io.gryt.api.spi.ReleaseStore;
+import io.gryt.api.spi.StoreException;
 import io.gryt.api.spi.Versioning;
 import io.gryt.core.run.RunOptions;
 import io.gryt.core.internal.exec.Owners;
@@ -49,6 +50,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -226,7 +228,11 @@ public final class EvolutionRequest {
         store.evolutionRunning(pending.tag(), run.runId());
         Evolution started = store.evolution(pending.tag()).orElse(pending);
         CompletableFuture<Evolution> result = run.result()
-                .handle((r, error) -> finish(pending, statusOf(r, error), run.runId(), r, policy, proven, pipelineHooks))
+                .handle((r, error) -> {
+                    Evolution done = finish(pending, statusOf(r, error), run.runId(), r, policy, proven, pipelineHooks);
+                    if (error != null) throw new CompletionException(notRecorded(done, error));
+                    return done;
+                })
                 .thenApply(done -> {
                     if (done.status() != EvolutionStatus.INTERRUPTED) push.push(ctx, vcs, done.tag());
                     return done;
@@ -323,6 +329,19 @@ public final class EvolutionRequest {
                     + " gryt config set pipeline_template NAME, or pass --pipeline NAME");
         }
         return ctx.pipeline(name);
+    }
+
+    /**
+     * Why an evolution ended interrupted when its run failed: a store that could not record the run is named with
+     * the evolution; any other failure is passed on as it is.
+     */
+    private static RuntimeException notRecorded(Evolution done, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof StoreException) {
+            return new StoreException("evolution " + done.tag() + " ended " + done.status().label()
+                    + ": its run could not be recorded: " + cause.getMessage(), cause);
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     private static EvolutionStatus statusOf(RunResult r, Throwable error) {

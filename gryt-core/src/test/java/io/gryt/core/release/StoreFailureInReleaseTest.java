@@ -5,6 +5,7 @@ import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionStatus;
 import io.gryt.api.spi.DataRow;
 import io.gryt.api.spi.ReleaseStore;
+import io.gryt.api.spi.RunStore;
 import io.gryt.api.spi.StepRun;
 import io.gryt.api.spi.Store;
 import io.gryt.api.spi.StoreException;
@@ -53,6 +54,28 @@ class StoreFailureInReleaseTest {
             assertThat(memory.run(e.runId()).orElseThrow().status()).isEqualTo(RunStatus.PASS);
             assertThat(memory.steps(e.runId())).extracting(StepRun::name).containsExactly("prove");
             assertThat(memory.dataRows(e.runId())).extracting(DataRow::kind).contains(DataRow.Kind.ARTIFACT);
+        }
+    }
+
+    @Test
+    void anEvolutionWhoseRunCannotBeRecordedEndsInterruptedAndSaysWhy() {
+        // under 32 writers at once a store write failed mid-run: the evolution ended interrupted (exit 130) and
+        // nothing said why
+        ReleaseProject project = new ReleaseProject(dir);
+        MemoryStore memory = new MemoryStore();
+        Store store = spy(memory);
+        RunStore runs = spy(memory.runs());
+        doReturn(runs).when(store).runs();
+        doThrow(new StoreException("memory: stayed locked")).when(runs).stepFinished(anyString(), any(), any());
+
+        try (Gryt gryt = Gryt.builder().projectDir(project.dir()).store(store).build()) {
+            assertThatThrownBy(() -> gryt.evolve("v2.2.0").proving("PAY-001").start())
+                    .isInstanceOf(StoreException.class)
+                    .hasMessage("evolution v2.2.0-rc.1 ended interrupted: its run could not be recorded: memory: stayed locked");
+
+            Evolution e = memory.releases().evolution("v2.2.0-rc.1").orElseThrow();
+            assertThat(e.status()).isEqualTo(EvolutionStatus.INTERRUPTED);
+            assertThat(memory.run(e.runId()).orElseThrow().status()).isEqualTo(RunStatus.FAIL);
         }
     }
 
