@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("torture")
 class CrashTortureTest {
-    /** Kills per scenario: 20 in every build, more with {@code -Ptorture} or {@code -Dgryt.torture.kills=N}. */
+    /** Kills per scenario: 20 in every build, 100 with {@code -Ptorture}, N with {@code -Dgryt.torture.kills=N}. */
     static final int KILLS = Math.max(20, Integer.getInteger("gryt.torture.kills", 20));
     static final long SEED = Long.getLong("gryt.torture.seed", System.nanoTime());
 
