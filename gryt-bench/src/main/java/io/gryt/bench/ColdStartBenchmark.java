@@ -92,8 +92,7 @@ public final class ColdStartBenchmark {
         cds.put("GRYT_AOT", "0");
         cds.put("GRYT_JAVA", java);
         for (List<String> command : List.of(List.of("--version"), List.of("evolution", "list", "v1.0.0"), List.of("status"))) {
-            List<String> line = new ArrayList<>(List.of(launcher.toString(), "-C", project.toString()));
-            line.addAll(command);
+            List<String> line = launcherLine(launcher, project, command);
             row("bin/gryt " + String.join(" ", command) + " (Java " + Runtime.version().feature() + ", CDS)",
                     Timing.of(warmup, reps, () -> exec(line, cds)), base);
         }
@@ -105,11 +104,18 @@ public final class ColdStartBenchmark {
         System.out.println(Files.isRegularFile(cache) ? "(ahead-of-time cache " + cache + ": " + (Files.size(cache) >> 20) + " MiB)"
                 : "(no ahead-of-time cache made within 2 minutes: the rows below ran without it)");
         for (List<String> command : List.of(List.of("--version"), List.of("evolution", "list", "v1.0.0"), List.of("status"))) {
-            List<String> line = new ArrayList<>(List.of(launcher.toString(), "-C", project.toString()));
-            line.addAll(command);
+            List<String> line = launcherLine(launcher, project, command);
             row("bin/gryt " + String.join(" ", command) + " (Java " + feature(newer.get()) + ", AOT cache)",
                     Timing.of(warmup, reps, () -> exec(line, dist)), base);
         }
+    }
+
+    /** The launcher running a command in the project; a lone {@code --version} as the java -jar row runs it (no -C). */
+    static List<String> launcherLine(Path launcher, Path project, List<String> command) {
+        List<String> line = new ArrayList<>(List.of(launcher.toString()));
+        if (!command.equals(List.of("--version"))) line.addAll(List.of("-C", project.toString()));
+        line.addAll(command);
+        return line;
     }
 
     /** A JDK 25 or newer under /usr/lib/jvm, as the launcher looks for one. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import static io.gryt.cli.GrytLauncherIT.REPO;
 import static io.gryt.cli.GrytLauncherIT.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The installable distribution {@code gryt-<version>.tar.gz} that {@code package} builds, unpacked and installed. */
 class DistributionIT {
@@ -94,6 +95,28 @@ class DistributionIT {
         assertThat(withBrokenCache.code()).isZero();
         assertThat(withBrokenCache.output().lines()).as(withBrokenCache.output()).hasSize(2)
                 .first().asString().startsWith("gryt ");
+    }
+
+    @Test
+    void aTrainingThatDiedLeavesNoLockThatStopsTheNextFromMakingTheCache() throws Exception {
+        Path newer = newerJdk();
+        assumeTrue(newer != null, "no JDK 25+ under /usr/lib/jvm: the launcher makes no ahead-of-time cache here");
+        Path tarball = tarball();
+        assertThat(run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", dir.toString())).code()).isZero();
+        Path home = dir.resolve(tarball.getFileName().toString().replace(".tar.gz", ""));
+        // the lock of a training killed a moment ago (its process id is no longer alive), as a killed test or terminal leaves it
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        Path lock = Files.createDirectories(home.resolve("lib/gryt.aot.lock"));
+        Files.writeString(lock.resolve("pid"), dead.pid() + "\n");
+
+        ProcessBuilder first = new ProcessBuilder(home.resolve("bin/gryt").toString(), "-C", dir.toString(), "--version");
+        first.environment().put("GRYT_JAVA", newer.toString());
+        Result result = run(first);
+        assertThat(result.code()).as(result.output()).isZero();
+        for (int i = 0; i < 240 && !Files.isRegularFile(home.resolve("lib/gryt.aot")); i++) Thread.sleep(500);
+        assertThat(home.resolve("lib/gryt.aot")).as("the cache, made although a dead training's lock was there").isRegularFile();
+        assertThat(lock).doesNotExist();
     }
 
     /** Runs the launcher on the JDK that runs this test, whatever other JDK is installed. */
