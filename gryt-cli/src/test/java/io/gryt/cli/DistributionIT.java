@@ -119,6 +119,38 @@ class DistributionIT {
         assertThat(lock).doesNotExist();
     }
 
+    @Test
+    void switchingBetweenAnOlderAndANewerJdkKeepsWhatEachMade() throws Exception {
+        Path newer = newerJdk();
+        assumeTrue(newer != null, "no JDK 25+ under /usr/lib/jvm: nothing to switch to");
+        assumeTrue(Runtime.version().feature() < 25, "this test's JDK makes an ahead-of-time cache itself");
+        Path tarball = tarball();
+        assertThat(run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", dir.toString())).code()).isZero();
+        Path home = dir.resolve(tarball.getFileName().toString().replace(".tar.gz", ""));
+        String gryt = home.resolve("bin/gryt").toString();
+        Path jsa = home.resolve("lib/gryt.jsa");
+        Path aot = home.resolve("lib/gryt.aot");
+
+        assertThat(run(onThisJdk(new ProcessBuilder(gryt, "--version"))).code()).isZero();
+        assertThat(jsa).isRegularFile();
+        var archiveMade = Files.getLastModifiedTime(jsa);
+        ProcessBuilder onNewer = new ProcessBuilder(gryt, "--version");
+        onNewer.environment().put("GRYT_JAVA", newer.toString());
+        assertThat(run(onNewer).code()).isZero();
+        for (int i = 0; i < 240 && !Files.isRegularFile(aot); i++) Thread.sleep(500);
+        assertThat(aot).isRegularFile();
+        var cacheMade = Files.getLastModifiedTime(aot);
+
+        // back and forth: neither is made again
+        assertThat(run(onThisJdk(new ProcessBuilder(gryt, "-C", dir.toString(), "--version"))).code()).isZero();
+        ProcessBuilder again = new ProcessBuilder(gryt, "-C", dir.toString(), "--version");
+        again.environment().put("GRYT_JAVA", newer.toString());
+        assertThat(run(again).code()).isZero();
+        assertThat(Files.getLastModifiedTime(jsa)).as("the older JDK's archive").isEqualTo(archiveMade);
+        assertThat(Files.getLastModifiedTime(aot)).as("the newer JDK's cache").isEqualTo(cacheMade);
+        assertThat(home.resolve("lib/gryt.aot.lock")).as("no training started again").doesNotExist();
+    }
+
     /** Runs the launcher on the JDK that runs this test, whatever other JDK is installed. */
     static ProcessBuilder onThisJdk(ProcessBuilder builder) {
         builder.environment().put("GRYT_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
