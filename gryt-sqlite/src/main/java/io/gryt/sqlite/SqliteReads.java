@@ -38,22 +38,12 @@ import java.util.function.Function;
  */
 final class SqliteReads implements RecordReads {
     /** {@link SqliteReleaseStore#EVIDENCE} for every generation at once, by generation then contract order. */
-    static final String EVIDENCE_OF_ALL = """
-            SELECT g.version AS version, c.change_id, c.type, c.title, c.description,
-                   l.tag AS latest_tag, l.rc_number AS latest_rc, l.status AS latest_status,
-                   l.commit_sha AS latest_commit, l.pipeline_run_id AS latest_run,
-                   p.tag AS pass_tag, p.rc_number AS pass_rc, p.status AS pass_status,
-                   p.commit_sha AS pass_commit, p.pipeline_run_id AS pass_run
+    static final String EVIDENCE_OF_ALL = "SELECT g.version AS version, " + SqliteReleaseStore.Evidence.COLUMNS + """
+
               FROM generations g
               LEFT JOIN generation_changes c ON c.generation_id = g.id
-              LEFT JOIN evolutions l ON l.id = (
-                        SELECT ec.evolution_id FROM evolution_changes ec JOIN evolutions e ON e.id = ec.evolution_id
-                         WHERE ec.change_id = c.id AND e.status IN ('pass', 'fail')
-                         ORDER BY ec.evolution_id DESC LIMIT 1)
-              LEFT JOIN evolutions p ON p.id = (
-                        SELECT ec.evolution_id FROM evolution_changes ec JOIN evolutions e ON e.id = ec.evolution_id
-                         WHERE ec.change_id = c.id AND e.status = 'pass'
-                         ORDER BY ec.evolution_id DESC LIMIT 1)
+            """ + SqliteReleaseStore.Evidence.JOINS + """
+
              ORDER BY g.created_at, g.id, c.position""";
 
     private final SqlDatabase db;
