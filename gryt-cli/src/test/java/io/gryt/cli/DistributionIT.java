@@ -28,10 +28,8 @@ class DistributionIT {
 
     @Test
     void theUnpackedDistributionRunsAPipelineFromAnyDirectory() throws Exception {
-        Path tarball = tarball();
-        assertThat(run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", dir.toString())).code()).isZero();
-        String name = tarball.getFileName().toString().replace(".tar.gz", "");
-        Path home = dir.resolve(name);
+        Path home = unpacked();
+        String name = home.getFileName().toString();
         assertThat(home.resolve("lib/gryt.jar")).isRegularFile();
         Path gryt = home.resolve("bin/gryt");
         assertThat(Files.isExecutable(gryt)).isTrue();
@@ -60,9 +58,7 @@ class DistributionIT {
 
     @Test
     void aBrokenStartupArchiveOrCacheNeverBreaksACommandNorShowsAWarning() throws Exception {
-        Path tarball = tarball();
-        assertThat(run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", dir.toString())).code()).isZero();
-        Path home = dir.resolve(tarball.getFileName().toString().replace(".tar.gz", ""));
+        Path home = unpacked();
         String gryt = home.resolve("bin/gryt").toString();
 
         // this JDK's class-data-sharing archive, made on first start, then broken (newer than the jar: kept)
@@ -101,9 +97,7 @@ class DistributionIT {
     void aTrainingThatDiedLeavesNoLockThatStopsTheNextFromMakingTheCache() throws Exception {
         Path newer = newerJdk();
         assumeTrue(newer != null, "no JDK 25+ under /usr/lib/jvm: the launcher makes no ahead-of-time cache here");
-        Path tarball = tarball();
-        assertThat(run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", dir.toString())).code()).isZero();
-        Path home = dir.resolve(tarball.getFileName().toString().replace(".tar.gz", ""));
+        Path home = unpacked();
         // the lock of a training killed a moment ago (its process id is no longer alive), as a killed test or terminal leaves it
         Process dead = new ProcessBuilder("true").start();
         dead.waitFor();
@@ -114,7 +108,7 @@ class DistributionIT {
         first.environment().put("GRYT_JAVA", newer.toString());
         Result result = run(first);
         assertThat(result.code()).as(result.output()).isZero();
-        for (int i = 0; i < 240 && !Files.isRegularFile(home.resolve("lib/gryt.aot")); i++) Thread.sleep(500);
+        awaitCache(home);
         assertThat(home.resolve("lib/gryt.aot")).as("the cache, made although a dead training's lock was there").isRegularFile();
         assertThat(lock).doesNotExist();
     }
@@ -124,9 +118,7 @@ class DistributionIT {
         Path newer = newerJdk();
         assumeTrue(newer != null, "no JDK 25+ under /usr/lib/jvm: nothing to switch to");
         assumeTrue(Runtime.version().feature() < 25, "this test's JDK makes an ahead-of-time cache itself");
-        Path tarball = tarball();
-        assertThat(run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", dir.toString())).code()).isZero();
-        Path home = dir.resolve(tarball.getFileName().toString().replace(".tar.gz", ""));
+        Path home = unpacked();
         String gryt = home.resolve("bin/gryt").toString();
         Path jsa = home.resolve("lib/gryt.jsa");
         Path aot = home.resolve("lib/gryt.aot");
@@ -137,7 +129,7 @@ class DistributionIT {
         ProcessBuilder onNewer = new ProcessBuilder(gryt, "--version");
         onNewer.environment().put("GRYT_JAVA", newer.toString());
         assertThat(run(onNewer).code()).isZero();
-        for (int i = 0; i < 240 && !Files.isRegularFile(aot); i++) Thread.sleep(500);
+        awaitCache(home);
         assertThat(aot).isRegularFile();
         var cacheMade = Files.getLastModifiedTime(aot);
 
@@ -149,6 +141,18 @@ class DistributionIT {
         assertThat(Files.getLastModifiedTime(jsa)).as("the older JDK's archive").isEqualTo(archiveMade);
         assertThat(Files.getLastModifiedTime(aot)).as("the newer JDK's cache").isEqualTo(cacheMade);
         assertThat(home.resolve("lib/gryt.aot.lock")).as("no training started again").doesNotExist();
+    }
+
+    /** The distribution unpacked into this test's directory: its home ({@code gryt-<version>}). */
+    private Path unpacked() throws Exception {
+        Path tarball = tarball();
+        assertThat(run(new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", dir.toString())).code()).isZero();
+        return dir.resolve(tarball.getFileName().toString().replace(".tar.gz", ""));
+    }
+
+    /** Waits up to 2 minutes for the ahead-of-time cache a launcher on JDK 25+ makes in the background. */
+    private static void awaitCache(Path home) throws InterruptedException {
+        for (int i = 0; i < 240 && !Files.isRegularFile(home.resolve("lib/gryt.aot")); i++) Thread.sleep(500);
     }
 
     /** Runs the launcher on the JDK that runs this test, whatever other JDK is installed. */

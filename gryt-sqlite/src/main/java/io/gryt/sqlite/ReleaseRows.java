@@ -1,6 +1,7 @@
 package io.gryt.sqlite;
 
 import io.gryt.api.release.Change;
+import io.gryt.api.release.ChangeEvidence;
 import io.gryt.api.release.ChangeType;
 import io.gryt.api.release.Evolution;
 import io.gryt.api.release.EvolutionRef;
@@ -30,7 +31,34 @@ final class ReleaseRows {
                FROM evolution_changes ec JOIN generation_changes gc ON gc.id = ec.change_id
               WHERE ec.evolution_id = e.id) AS change_ids""";
 
+    /** Columns that {@link #evidence} reads, {@code c} being the change ({@code generation_changes}); with {@link #EVIDENCE_JOINS}. */
+    static final String EVIDENCE_COLUMNS = """
+            c.change_id, c.type, c.title, c.description,
+                   l.tag AS latest_tag, l.rc_number AS latest_rc, l.status AS latest_status,
+                   l.commit_sha AS latest_commit, l.pipeline_run_id AS latest_run,
+                   p.tag AS pass_tag, p.rc_number AS pass_rc, p.status AS pass_status,
+                   p.commit_sha AS pass_commit, p.pipeline_run_id AS pass_run""";
+
+    /**
+     * Each change's newest pass-or-fail evolution ({@code l}) and newest pass ({@code p}), found newest first by id
+     * (see {@link SqliteReleaseStore#EVIDENCE} for why id order is RC order).
+     */
+    static final String EVIDENCE_JOINS = """
+              LEFT JOIN evolutions l ON l.id = (
+                        SELECT ec.evolution_id FROM evolution_changes ec JOIN evolutions e ON e.id = ec.evolution_id
+                         WHERE ec.change_id = c.id AND e.status IN ('pass', 'fail')
+                         ORDER BY ec.evolution_id DESC LIMIT 1)
+              LEFT JOIN evolutions p ON p.id = (
+                        SELECT ec.evolution_id FROM evolution_changes ec JOIN evolutions e ON e.id = ec.evolution_id
+                         WHERE ec.change_id = c.id AND e.status = 'pass'
+                         ORDER BY ec.evolution_id DESC LIMIT 1)""";
+
     private ReleaseRows() {
+    }
+
+    /** A change's evidence from {@link #EVIDENCE_COLUMNS}. */
+    static ChangeEvidence evidence(ResultSet rs) throws SQLException {
+        return new ChangeEvidence(change(rs, "description"), ref(rs, "latest_"), ref(rs, "pass_"));
     }
 
     /** A generation row without its changes (see {@link #withChanges}). */

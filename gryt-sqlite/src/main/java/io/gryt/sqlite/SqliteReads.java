@@ -38,11 +38,11 @@ import java.util.function.Function;
  */
 final class SqliteReads implements RecordReads {
     /** {@link SqliteReleaseStore#EVIDENCE} for every generation at once, by generation then contract order. */
-    static final String EVIDENCE_OF_ALL = "SELECT g.version AS version, " + SqliteReleaseStore.Evidence.COLUMNS + """
+    static final String EVIDENCE_OF_ALL = "SELECT g.version AS version, " + ReleaseRows.EVIDENCE_COLUMNS + """
 
               FROM generations g
               LEFT JOIN generation_changes c ON c.generation_id = g.id
-            """ + SqliteReleaseStore.Evidence.JOINS + """
+            """ + ReleaseRows.EVIDENCE_JOINS + """
 
              ORDER BY g.created_at, g.id, c.position""";
 
@@ -153,8 +153,7 @@ final class SqliteReads implements RecordReads {
         db.select("read the evidence of every generation", EVIDENCE_OF_ALL, rs -> {
             List<ChangeEvidence> list = byVersion.computeIfAbsent(rs.getString("version"), v -> new ArrayList<>());
             if (rs.getString("change_id") != null) {
-                list.add(new ChangeEvidence(ReleaseRows.change(rs, "description"), ReleaseRows.ref(rs, "latest_"),
-                        ReleaseRows.ref(rs, "pass_")));
+                list.add(ReleaseRows.evidence(rs));
             }
             return null;
         });

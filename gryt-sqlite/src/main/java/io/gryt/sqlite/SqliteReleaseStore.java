@@ -47,36 +47,13 @@ final class SqliteReleaseStore implements ReleaseStore {
      * The earlier form, a {@code GROUP BY} of every pass and fail of the generation by change with {@code MAX(rc_number)},
      * gives the same rows but reads every proof: about 15 times slower with 100,000 evolutions (bench/results.md).
      */
-    static final String EVIDENCE = "SELECT " + Evidence.COLUMNS + """
+    static final String EVIDENCE = "SELECT " + ReleaseRows.EVIDENCE_COLUMNS + """
 
               FROM generation_changes c
-            """ + Evidence.JOINS + """
+            """ + ReleaseRows.EVIDENCE_JOINS + """
 
              WHERE c.generation_id = (SELECT id FROM generations WHERE version = ?)
              ORDER BY c.position""";
-
-    /** The parts of the evidence queries ({@link #EVIDENCE}, {@link SqliteReads#EVIDENCE_OF_ALL}), {@code c} being the change. */
-    static final class Evidence {
-        static final String COLUMNS = """
-                c.change_id, c.type, c.title, c.description,
-                       l.tag AS latest_tag, l.rc_number AS latest_rc, l.status AS latest_status,
-                       l.commit_sha AS latest_commit, l.pipeline_run_id AS latest_run,
-                       p.tag AS pass_tag, p.rc_number AS pass_rc, p.status AS pass_status,
-                       p.commit_sha AS pass_commit, p.pipeline_run_id AS pass_run""";
-        /** Each change's newest pass-or-fail ({@code l}) and newest pass ({@code p}), newest first by id. */
-        static final String JOINS = """
-                  LEFT JOIN evolutions l ON l.id = (
-                            SELECT ec.evolution_id FROM evolution_changes ec JOIN evolutions e ON e.id = ec.evolution_id
-                             WHERE ec.change_id = c.id AND e.status IN ('pass', 'fail')
-                             ORDER BY ec.evolution_id DESC LIMIT 1)
-                  LEFT JOIN evolutions p ON p.id = (
-                            SELECT ec.evolution_id FROM evolution_changes ec JOIN evolutions e ON e.id = ec.evolution_id
-                             WHERE ec.change_id = c.id AND e.status = 'pass'
-                             ORDER BY ec.evolution_id DESC LIMIT 1)""";
-
-        private Evidence() {
-        }
-    }
 
     private static final String THE_EVOLUTION = "tag = ?";
 
@@ -266,9 +243,7 @@ final class SqliteReleaseStore implements ReleaseStore {
     @Override
     public List<ChangeEvidence> evidence(String version) {
         Objects.requireNonNull(version, "version");
-        return db.select("read the evidence of " + version, EVIDENCE,
-                rs -> new ChangeEvidence(ReleaseRows.change(rs, "description"), ReleaseRows.ref(rs, "latest_"),
-                        ReleaseRows.ref(rs, "pass_")), version);
+        return db.select("read the evidence of " + version, EVIDENCE, ReleaseRows::evidence, version);
     }
 
     @Override
