@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,11 @@ import java.util.Optional;
  * found and callers fall back to {@link ProcessHandle#descendants()}. A process that removed the variables
  * from its environment ({@code env -u}) is not found.
  *
+ * <p>A process in the middle of {@code exec} shows an empty environment for a moment (the kernel has switched
+ * it to its new memory but not yet copied the environment there). Such a process is read again, for up to
+ * {@link #EXEC_PATIENCE}, rather than taken for an unmarked one; a process whose environment stays empty (one
+ * started with {@code env -i}) is not marked.
+ *
  * <p>Stateless and thread-safe.
  */
 final class MarkedProcesses {
@@ -24,6 +31,10 @@ final class MarkedProcesses {
     static final String STEP_VARIABLE = "GRYT_STEP";
     static final String RUN_VARIABLE = "GRYT_RUN_ID";
     private static final Path PROC = Path.of("/proc");
+    /** How long a live process with an empty environment (mid-{@code exec}) is read again. */
+    static final Duration EXEC_PATIENCE = Duration.ofMillis(200);
+    /** The kernel's flag for its own threads, in field 9 of {@code /proc/<pid>/stat}; they have no environment. */
+    private static final long KERNEL_THREAD = 0x00200000L;
 
     /** A process carrying a run's mark. */
     record Marked(ProcessHandle process, String step) {
@@ -46,20 +57,68 @@ final class MarkedProcesses {
         byte[] run = (RUN_VARIABLE + "=" + runId).getBytes(StandardCharsets.UTF_8);
         long self = ProcessHandle.current().pid();
         List<Marked> found = new ArrayList<>();
+        List<Path> unsure = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, MarkedProcesses::isPid)) {
             for (Path entry : entries) {
-                long pid = Long.parseLong(entry.getFileName().toString());
-                if (pid == self) continue;
+                if (Long.parseLong(entry.getFileName().toString()) == self) continue;
                 byte[] environ = read(entry.resolve("environ"));
-                if (environ == null || !contains(environ, run)) continue;
-                String stepName = value(environ, STEP_VARIABLE).orElse("");
-                if (step.isPresent() && !step.get().equals(stepName)) continue;
-                ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(p -> found.add(new Marked(p, stepName)));
+                if (environ == null) continue;
+                if (environ.length == 0) {
+                    if (mayBeInExec(entry)) unsure.add(entry);
+                    continue;
+                }
+                addIfMarked(entry, environ, run, step, found);
             }
         } catch (IOException e) {
             return found;
         }
+        long deadline = System.nanoTime() + EXEC_PATIENCE.toNanos();
+        while (!unsure.isEmpty() && System.nanoTime() < deadline && pause()) {
+            for (Iterator<Path> it = unsure.iterator(); it.hasNext(); ) {
+                Path entry = it.next();
+                byte[] environ = read(entry.resolve("environ"));
+                if (environ != null && environ.length == 0 && mayBeInExec(entry)) continue;
+                it.remove();
+                if (environ != null) addIfMarked(entry, environ, run, step, found);
+            }
+        }
         return found;
+    }
+
+    private static void addIfMarked(Path entry, byte[] environ, byte[] run, Optional<String> step, List<Marked> found) {
+        if (!contains(environ, run)) return;
+        String stepName = value(environ, STEP_VARIABLE).orElse("");
+        if (step.isPresent() && !step.get().equals(stepName)) return;
+        long pid = Long.parseLong(entry.getFileName().toString());
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(p -> found.add(new Marked(p, stepName)));
+    }
+
+    /**
+     * True when the process at {@code entry}, whose environment read empty, is alive and not a kernel thread,
+     * so that its environment may be missing only because it is in the middle of {@code exec}.
+     */
+    private static boolean mayBeInExec(Path entry) {
+        try {
+            // pid (comm) state ppid pgrp session tty_nr tpgid flags ...; comm may contain spaces and parentheses
+            String stat = Files.readString(entry.resolve("stat"), StandardCharsets.UTF_8);
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            char state = fields[0].charAt(0);
+            long flags = Long.parseLong(fields[6]);
+            return state != 'Z' && state != 'X' && (flags & KERNEL_THREAD) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Sleeps a moment; false when interrupted (the interrupt is kept). */
+    private static boolean pause() {
+        try {
+            Thread.sleep(2);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static boolean isPid(Path entry) {

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ends what a run's steps left running when the run ends, as CI runners do at the end of a job: a service one
@@ -16,6 +18,8 @@ import java.util.Optional;
  * processes were ended gets a line saying so at the end of its log.
  */
 final class RunSweep {
+    private static final int MAX_PASSES = 3;
+
     private RunSweep() {
     }
 
@@ -25,20 +29,26 @@ final class RunSweep {
      */
     static int sweep(String runId, Map<String, StepSetup> setups) {
         Map<String, List<String>> byStep = new LinkedHashMap<>();
-        for (MarkedProcesses.Marked marked : MarkedProcesses.of(runId, Optional.empty())) {
-            ProcessHandle process = marked.process();
-            String command = process.info().command().map(c -> c.substring(c.lastIndexOf('/') + 1)).orElse("?");
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            byStep.computeIfAbsent(marked.step(), s -> new ArrayList<>()).add(process.pid() + " (" + command + ")");
+        Set<Long> killed = new HashSet<>();
+        // again after a pass that killed something: a process may have forked between the scan and its kill
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            boolean more = false;
+            for (MarkedProcesses.Marked marked : MarkedProcesses.of(runId, Optional.empty())) {
+                ProcessHandle process = marked.process();
+                if (!killed.add(process.pid())) continue; // killed in an earlier pass, not yet gone
+                more = true;
+                String command = process.info().command().map(c -> c.substring(c.lastIndexOf('/') + 1)).orElse("?");
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                byStep.computeIfAbsent(marked.step(), s -> new ArrayList<>()).add(process.pid() + " (" + command + ")");
+            }
+            if (!more) break;
         }
-        int killed = 0;
         for (Map.Entry<String, List<String>> entry : byStep.entrySet()) {
-            killed += entry.getValue().size();
             StepSetup setup = setups.get(entry.getKey());
             if (setup != null) note(setup, entry.getValue());
         }
-        return killed;
+        return killed.size();
     }
 
     private static void note(StepSetup setup, List<String> processes) {

@@ -100,4 +100,21 @@ class ProcessHygieneTest {
         assertThat(Processes.awaitGone(daemon, WAIT)).isTrue();
         assertThat(MarkedProcesses.of(handle.runId(), Optional.empty())).isEmpty();
     }
+
+    @Test
+    void processesStartedTheInstantTheStepExitsAreEndedToo() throws IOException {
+        // they may still be in the middle of exec when the run ends, when their environment reads empty for a moment
+        for (int round = 0; round < 5; round++) {
+            Path pids = dir.resolve("pids-" + round);
+            RunResult run = new Runs(dir).run(Pipeline.of(step("spawn").sh(
+                    "for i in $(seq 20); do sleep 300 > /dev/null 2>&1 & echo $! >> " + pids.getFileName() + "; done")));
+
+            assertThat(run.status()).isEqualTo(RunStatus.PASS);
+            List<String> started = Files.readAllLines(pids);
+            assertThat(started).hasSize(20);
+            for (String pid : started) {
+                assertThat(Processes.awaitGone(Long.parseLong(pid), WAIT)).as("round %d: sleep %s is killed", round, pid).isTrue();
+            }
+        }
+    }
 }
