@@ -24,7 +24,9 @@ import static io.gryt.api.Step.step;
  * <p>Arguments: {@code jar=gryt-cli/target/gryt.jar evolutions=300 repetitions=15 warmup=2}, plus
  * {@code opts="..."} to try extra JVM options on the plain {@code java -jar} rows. The last row goes through the
  * {@code ./gryt} launcher, with the start-up options it applies (a class-data-sharing archive, and the quick
- * compiler for commands that run no pipeline): what a user gets.
+ * compiler for commands that run no pipeline): what a user gets. {@code before-launcher=<script>} adds the same
+ * launcher rows for another copy of the start script (an earlier version, with its own state directory), measured
+ * in the same run.
  */
 public final class ColdStartBenchmark {
     private ColdStartBenchmark() {
@@ -46,17 +48,20 @@ public final class ColdStartBenchmark {
         int reps = Integer.parseInt(a.getOrDefault("repetitions", "15"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "2"));
         List<String> opts = a.containsKey("opts") ? List.of(a.get("opts").split(" +")) : List.of();
+        Optional<Path> before = Optional.ofNullable(a.get("before-launcher")).map(p -> Path.of(p).toAbsolutePath());
 
         Path project = Files.createTempDirectory("gryt-coldstart-");
+        Path beforeState = Files.createTempDirectory("gryt-coldstart-before-");
         try {
-            measure(project, evolutions, jar, opts, warmup, reps);
+            measure(project, evolutions, jar, opts, warmup, reps, before, beforeState);
         } finally {
             deleteTree(project);
+            deleteTree(beforeState);
         }
     }
 
-    private static void measure(Path project, int evolutions, Path jar, List<String> opts, int warmup, int reps)
-            throws Exception {
+    private static void measure(Path project, int evolutions, Path jar, List<String> opts, int warmup, int reps,
+            Optional<Path> before, Path beforeState) throws Exception {
         seed(project, evolutions);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -70,8 +75,6 @@ public final class ColdStartBenchmark {
 
         // the distribution's start script (what an installed gryt runs), on this jar, keeping its state beside it
         Path launcher = jar.getParent().getParent().resolve("src/main/dist/bin/gryt");
-        Map<String, String> dist = Map.of("GRYT_LAUNCHER_JAR", jar.toString(), "GRYT_LAUNCHER_STATE", jar.getParent().toString());
-        List<String> viaLauncher = List.of(launcher.toString(), "-C", project.toString(), "evolution", "list", "v1.0.0");
 
         Timing<Integer> base = Timing.of(warmup, reps, () -> exec(baseline, Map.of()));
         Timing<Integer> v = Timing.of(warmup, reps, () -> exec(version, Map.of()));
@@ -87,26 +90,40 @@ public final class ColdStartBenchmark {
         row("java -jar gryt.jar --version", v, base);
         row("java -jar gryt.jar evolution list", l, base);
         if (!Files.isExecutable(launcher)) return;
-        // the launcher on this JDK with its class-data-sharing archive (GRYT_AOT=0: no newer JDK looked for)
+        launcherRows("bin/gryt", launcher, jar.getParent(), jar, java, project, newer, base, warmup, reps);
+        if (before.isPresent()) launcherRows("bin/gryt (before)", before.get(), beforeState, jar, java, project, newer, base, warmup, reps);
+    }
+
+    /**
+     * The rows of start script {@code launcher} keeping its state in {@code state}: on this JDK with its
+     * class-data-sharing archive, then on the newer JDK (when there is one) with its ahead-of-time cache.
+     */
+    private static void launcherRows(String label, Path launcher, Path state, Path jar, String java, Path project,
+            Optional<Path> newer, Timing<Integer> base, int warmup, int reps) throws Exception {
+        Map<String, String> dist = Map.of("GRYT_LAUNCHER_JAR", jar.toString(), "GRYT_LAUNCHER_STATE", state.toString());
+        List<List<String>> commands = List.of(List.of("--version"), List.of("evolution", "list", "v1.0.0"), List.of("status"));
+        // on this JDK with its class-data-sharing archive (GRYT_AOT=0: no newer JDK looked for)
         Map<String, String> cds = new TreeMap<>(dist);
         cds.put("GRYT_AOT", "0");
         cds.put("GRYT_JAVA", java);
-        for (List<String> command : List.of(List.of("--version"), List.of("evolution", "list", "v1.0.0"), List.of("status"))) {
+        for (List<String> command : commands) {
             List<String> line = launcherLine(launcher, project, command);
-            row("bin/gryt " + String.join(" ", command) + " (Java " + Runtime.version().feature() + ", CDS)",
+            row(label + " " + String.join(" ", command) + " (Java " + Runtime.version().feature() + ", CDS)",
                     Timing.of(warmup, reps, () -> exec(line, cds)), base);
         }
         if (newer.isEmpty()) return;
-        // the launcher's default: the newer JDK with its ahead-of-time cache, made in the background on first use
-        exec(viaLauncher, dist);
-        Path cache = jar.getParent().resolve("gryt.aot");
+        // the newer JDK with its ahead-of-time cache, made in the background on first use
+        Map<String, String> aot = new TreeMap<>(dist);
+        aot.put("GRYT_JAVA", newer.get().toString());
+        exec(launcherLine(launcher, project, commands.get(1)), aot);
+        Path cache = state.resolve("gryt.aot");
         for (int i = 0; i < 240 && !Files.isRegularFile(cache); i++) Thread.sleep(500);
         System.out.println(Files.isRegularFile(cache) ? "(ahead-of-time cache " + cache + ": " + (Files.size(cache) >> 20) + " MiB)"
                 : "(no ahead-of-time cache made within 2 minutes: the rows below ran without it)");
-        for (List<String> command : List.of(List.of("--version"), List.of("evolution", "list", "v1.0.0"), List.of("status"))) {
+        for (List<String> command : commands) {
             List<String> line = launcherLine(launcher, project, command);
-            row("bin/gryt " + String.join(" ", command) + " (Java " + feature(newer.get()) + ", AOT cache)",
-                    Timing.of(warmup, reps, () -> exec(line, dist)), base);
+            row(label + " " + String.join(" ", command) + " (Java " + feature(newer.get()) + ", AOT cache)",
+                    Timing.of(warmup, reps, () -> exec(line, aot)), base);
         }
     }
 

@@ -1,5 +1,9 @@
 package io.gryt.cli;
 
+import io.gryt.git.GitSystemConfig;
+
+import java.nio.file.Path;
+
 /** The {@code gryt} executable: runs the command line and exits with its code. */
 public final class Main {
     private Main() {
@@ -8,7 +12,10 @@ public final class Main {
     /** Entry point of {@code gryt.jar}. */
     public static void main(String[] args) {
         chooseProcessLaunch();
-        NativeLibraryCache.prepare(NativeLibraryCache.cacheRoot(System.getenv()));
+        Path cache = NativeLibraryCache.cacheRoot(System.getenv());
+        NativeLibraryCache.prepare(cache);
+        // this process is gryt's own: JGit may keep where git's system configuration is (see GitSystemConfig)
+        if (cache != null) GitSystemConfig.rememberIn(cache);
         int code = Cli.execute(args, System.out, System.err);
         System.out.flush();
         System.exit(code);

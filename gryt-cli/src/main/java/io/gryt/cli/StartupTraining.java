@@ -8,10 +8,12 @@ import java.util.List;
 
 /**
  * Runs a tour of gryt's commands in one JVM, output discarded, so that the {@code ./gryt} launcher can record
- * every class they load in its class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}): each later
- * start of any of these commands then maps those classes instead of loading them from the jar. Not for users.
+ * every class they load: in a class-data-sharing archive (JDK 17 to 24: the class list of
+ * {@code -XX:DumpLoadedClassList}, then {@code -Xshare:dump}) or an ahead-of-time cache (JDK 25+:
+ * {@code -XX:AOTCacheOutput}). Each later start of any of these commands then maps those classes instead of
+ * loading them from the jar. Not for users.
  *
- * <p>Usage: {@code java -XX:ArchiveClassesAtExit=gryt.jsa -cp gryt.jar io.gryt.cli.StartupTraining <empty dir>}
+ * <p>Usage: {@code java -XX:DumpLoadedClassList=classes -cp gryt.jar io.gryt.cli.StartupTraining <empty dir>}
  */
 public final class StartupTraining {
     /** The commands, run in the demo project after {@code demo} made it. */

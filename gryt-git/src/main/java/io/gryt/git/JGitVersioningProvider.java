@@ -35,8 +35,10 @@ public final class JGitVersioningProvider implements VersioningProvider {
                 .setMustExist(true);
         if (builder.getGitDir() == null) return Optional.empty();
         Repository repository;
+        Optional<String> unknownSystemConfig = GitSystemConfig.beforeOpen();
         try {
             repository = builder.build();
+            unknownSystemConfig.ifPresent(GitSystemConfig::remember);
         } catch (IOException e) {
             throw new GrytException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
         }
