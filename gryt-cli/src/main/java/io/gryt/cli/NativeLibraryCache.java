@@ -22,10 +22,16 @@ import java.util.zip.ZipEntry;
  * in the jar, and the file is checked against that CRC-32 before use, so another gryt's library or a damaged file is
  * never loaded: it is unpacked again (written whole to a temporary file, then moved). When nothing can be written,
  * sqlite-jdbc unpacks it as before. The start scripts set the property themselves; then nothing is done here.
+ *
+ * <p>With the library cached, sqlite-jdbc's temporary directory ({@code org.sqlite.tmpdir}) is the library's
+ * directory too: sqlite-jdbc lists that directory at every start, to delete libraries it unpacked earlier, and
+ * {@code /tmp} may hold thousands of entries (~20 ms of a read command with a thousand). SQLite's own temporary files
+ * do not go there.
  */
 final class NativeLibraryCache {
     static final String LIB_PATH = "org.sqlite.lib.path";
     static final String LIB_NAME = "org.sqlite.lib.name";
+    static final String TMP_DIR = "org.sqlite.tmpdir";
 
     private NativeLibraryCache() {
     }
@@ -36,6 +42,7 @@ final class NativeLibraryCache {
         unpacked(cacheRoot).ifPresent(lib -> {
             System.setProperty(LIB_PATH, lib.getParent().toString());
             System.setProperty(LIB_NAME, lib.getFileName().toString());
+            if (System.getProperty(TMP_DIR) == null) System.setProperty(TMP_DIR, lib.getParent().toString());
         });
     }
 

@@ -88,4 +88,23 @@ class NativeLibraryCacheTest {
         assertThat(NativeLibraryCache.cacheRoot(Map.of("XDG_CACHE_HOME", "relative")))
                 .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "gryt"));
     }
+
+    @Test
+    void withTheLibraryCachedSqliteLeavesTheTemporaryDirectoryAlone() throws Exception {
+        // sqlite-jdbc deletes, at every start, what looks like a library it unpacked into its temporary directory
+        // earlier; with the library cached it lists the cache's small directory instead of java.io.tmpdir (/tmp)
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path stale = Files.writeString(tmp.resolve("sqlite-" + org.sqlite.SQLiteJDBCLoader.getVersion() + "-0-libsqlitejdbc.so"), "x");
+        Path project = Files.createDirectories(dir.resolve("project"));
+        assertThat(CliRun.in(project, "init").exitCode()).isZero();
+
+        try (io.gryt.testing.ChildJvm gryt = io.gryt.testing.ChildJvm.of(Main.class)
+                .jvmOptions("-Djava.io.tmpdir=" + tmp)
+                .env("XDG_CACHE_HOME", dir.resolve("cache").toString())
+                .args("-C", project.toString(), "evolution", "list").start()) {
+            assertThat(gryt.waitFor(java.time.Duration.ofMinutes(2))).as(gryt.output()).isZero();
+        }
+        assertThat(stale).as("not listed, so not deleted").exists();
+        assertThat(dir.resolve("cache/gryt/native")).isDirectory();
+    }
 }
