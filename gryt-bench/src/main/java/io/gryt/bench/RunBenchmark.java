@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *
  * <p>Only the JDK is needed on its class path: gryt runs as a child process ({@code java -jar gryt.jar}). Arguments
  * (all optional): {@code jar=gryt-cli/target/gryt.jar before=<an older gryt.jar, measured in the same run>
- * opts="<JVM options for gryt>" try-opts="<JVM options measured as one more row>" steps=200 sleeps=48 sleep=0.2 dag=150 output-mib=1024 repetitions=3
+ * opts="<JVM options for gryt>" try-opts="<JVM options measured as one more row>" launcher (one more row: the
+ * distribution's start script bin/gryt on this JDK, as an installed gryt runs) steps=200 sleeps=48 sleep=0.2 dag=150 output-mib=1024 repetitions=3
  * only=trivial,sleep,dag,output seed=42}; {@code quick} divides the sizes by four.
  */
 public final class RunBenchmark {
@@ -61,6 +62,15 @@ public final class RunBenchmark {
             String tried = a.get("try-opts").trim();
             variants.put("gryt with `" + tried + "`", command(java, List.of(tried.split(" +")), current));
         }
+        Path launcherState = null;
+        if (a.containsKey("launcher")) {
+            // the distribution's start script, as an installed gryt runs, on this JDK with its class-data archive
+            Path launcher = current.getParent().getParent().resolve("src/main/dist/bin/gryt");
+            launcherState = Files.createTempDirectory("gryt-runbench-launcher-");
+            variants.put("gryt via bin/gryt (Java " + Runtime.version().feature() + ", CDS)", List.of("env",
+                    "GRYT_LAUNCHER_JAR=" + current, "GRYT_LAUNCHER_STATE=" + launcherState, "GRYT_JAVA=" + java, "GRYT_AOT=0",
+                    launcher.toString()));
+        }
         int reps = Integer.parseInt(a.getOrDefault("repetitions", "3"));
         List<String> only = List.of(a.getOrDefault("only", "trivial,sleep,dag,output").split(","));
 
@@ -82,6 +92,7 @@ public final class RunBenchmark {
             System.out.print(bench.report);
         } finally {
             deleteTree(project);
+            if (launcherState != null) deleteTree(launcherState);
         }
     }
 
