@@ -106,6 +106,12 @@ public final class ColdStartBenchmark {
         Map<String, String> cds = new TreeMap<>(dist);
         cds.put("GRYT_AOT", "0");
         cds.put("GRYT_JAVA", java);
+        // the archive is made in the background by the first command: the rows are measured once it is there
+        exec(launcherLine(launcher, project, commands.get(1)), cds);
+        Path archive = state.resolve("gryt.jsa");
+        awaitTraining(archive);
+        System.out.println(Files.isRegularFile(archive) ? "(class-data-sharing archive " + archive + ": " + (Files.size(archive) >> 20) + " MiB)"
+                : "(no class-data-sharing archive made within 2 minutes: the rows below ran without it)");
         for (List<String> command : commands) {
             List<String> line = launcherLine(launcher, project, command);
             row(label + " " + String.join(" ", command) + " (Java " + Runtime.version().feature() + ", CDS)",
@@ -117,7 +123,7 @@ public final class ColdStartBenchmark {
         aot.put("GRYT_JAVA", newer.get().toString());
         exec(launcherLine(launcher, project, commands.get(1)), aot);
         Path cache = state.resolve("gryt.aot");
-        for (int i = 0; i < 240 && !Files.isRegularFile(cache); i++) Thread.sleep(500);
+        awaitTraining(cache);
         System.out.println(Files.isRegularFile(cache) ? "(ahead-of-time cache " + cache + ": " + (Files.size(cache) >> 20) + " MiB)"
                 : "(no ahead-of-time cache made within 2 minutes: the rows below ran without it)");
         for (List<String> command : commands) {
@@ -125,6 +131,15 @@ public final class ColdStartBenchmark {
             row(label + " " + String.join(" ", command) + " (Java " + feature(newer.get()) + ", AOT cache)",
                     Timing.of(warmup, reps, () -> exec(line, aot)), base);
         }
+    }
+
+    /**
+     * Waits up to 2 minutes for {@code made}, which the launcher makes in the background, and for its training to end
+     * (its lock directory, {@code <made>.lock}, gone).
+     */
+    static void awaitTraining(Path made) throws InterruptedException {
+        Path lock = made.resolveSibling(made.getFileName() + ".lock");
+        for (int i = 0; i < 240 && (!Files.isRegularFile(made) || Files.exists(lock)); i++) Thread.sleep(500);
     }
 
     /** The launcher running a command in the project; a lone {@code --version} as the java -jar row runs it (no -C). */

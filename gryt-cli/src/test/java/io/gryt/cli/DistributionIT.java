@@ -34,17 +34,21 @@ class DistributionIT {
         Path gryt = home.resolve("bin/gryt");
         assertThat(Files.isExecutable(gryt)).isTrue();
 
-        // this JDK (a JDK 25+ found on the machine would make an ahead-of-time cache instead: see below)
+        // this JDK (a JDK 25+ found on the machine would make an ahead-of-time cache instead: see below); the first
+        // command runs at once, the archive is made in the background
         Result version = run(onThisJdk(new ProcessBuilder(gryt.toString(), "--version").directory(dir.toFile())));
         assertThat(version.code()).as(version.output()).isZero();
         assertThat(version.output()).startsWith("gryt " + name.substring("gryt-".length()));
-        assertThat(home.resolve("lib/gryt.jsa")).as("the class-data-sharing archive made on first start").isRegularFile();
+        awaitArchive(home);
+        assertThat(home.resolve("lib/gryt.jsa")).as("the class-data-sharing archive made after the first start").isRegularFile();
+        assertThat(home.resolve("lib/gryt.jsa.lock")).as("its training ended").doesNotExist();
 
         // a jar replaced in place (a new version unpacked over this one) gets its own archive, even when older
         Files.writeString(home.resolve("lib/gryt.jsa"), "an archive of another jar");
         Files.setLastModifiedTime(home.resolve("lib/gryt.jar"), java.nio.file.attribute.FileTime.fromMillis(0));
         Result replaced = run(onThisJdk(new ProcessBuilder(gryt.toString(), "--version").directory(dir.toFile())));
         assertThat(replaced.code()).as(replaced.output()).isZero();
+        awaitArchive(home);
         assertThat(Files.readString(home.resolve("lib/gryt.jsa"), java.nio.charset.StandardCharsets.ISO_8859_1))
                 .isNotEqualTo("an archive of another jar");
 
@@ -62,8 +66,9 @@ class DistributionIT {
         Path home = unpacked();
         String gryt = home.resolve("bin/gryt").toString();
 
-        // this JDK's class-data-sharing archive, made on first start, then broken (newer than the jar: kept)
+        // this JDK's class-data-sharing archive, made after the first start, then broken (newer than the jar: kept)
         assertThat(run(onThisJdk(new ProcessBuilder(gryt, "--version"))).code()).isZero();
+        awaitArchive(home);
         Files.writeString(home.resolve("lib/gryt.jsa"), "not an archive");
         // (-C: a lone --version is answered without the archive, see bin/gryt)
         Result broken = run(onThisJdk(new ProcessBuilder(gryt, "-C", dir.toString(), "--version")));
@@ -127,6 +132,7 @@ class DistributionIT {
         Path aot = home.resolve("lib/gryt.aot");
 
         assertThat(run(onThisJdk(new ProcessBuilder(gryt, "--version"))).code()).isZero();
+        awaitArchive(home);
         assertThat(jsa).isRegularFile();
         var archiveMade = Files.getLastModifiedTime(jsa);
         ProcessBuilder onNewer = new ProcessBuilder(gryt, "--version");
@@ -144,6 +150,7 @@ class DistributionIT {
         assertThat(Files.getLastModifiedTime(jsa)).as("the older JDK's archive").isEqualTo(archiveMade);
         assertThat(Files.getLastModifiedTime(aot)).as("the newer JDK's cache").isEqualTo(cacheMade);
         assertThat(home.resolve("lib/gryt.aot.lock")).as("no training started again").doesNotExist();
+        assertThat(home.resolve("lib/gryt.jsa.lock")).as("no training started again").doesNotExist();
     }
 
     /** The distribution unpacked into this test's directory: its home ({@code gryt-<version>}). */
@@ -155,7 +162,19 @@ class DistributionIT {
 
     /** Waits up to 2 minutes for the ahead-of-time cache a launcher on JDK 25+ makes in the background. */
     private static void awaitCache(Path home) throws InterruptedException {
-        for (int i = 0; i < 240 && !Files.isRegularFile(home.resolve("lib/gryt.aot")); i++) Thread.sleep(500);
+        awaitTraining(home, "gryt.aot");
+    }
+
+    /** Waits up to 2 minutes for the class-data-sharing archive a launcher on an older JDK makes in the background. */
+    private static void awaitArchive(Path home) throws InterruptedException {
+        awaitTraining(home, "gryt.jsa");
+    }
+
+    /** Waits for {@code lib/<file>}, made in the background, and for its training to end (its lock gone). */
+    private static void awaitTraining(Path home, String file) throws InterruptedException {
+        Path made = home.resolve("lib").resolve(file);
+        Path lock = home.resolve("lib").resolve(file + ".lock");
+        for (int i = 0; i < 240 && (!Files.isRegularFile(made) || Files.exists(lock)); i++) Thread.sleep(500);
     }
 
     /** Runs the launcher on the JDK that runs this test, whatever other JDK is installed. */
