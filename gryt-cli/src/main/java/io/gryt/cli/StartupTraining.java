@@ -1,5 +1,9 @@
 package io.gryt.cli;
 
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,6 +35,17 @@ public final class StartupTraining {
             List.of("run", "--help"),
             List.of("--version"));
 
+    /**
+     * The commands then run once the demo project is a git repository with everything committed: the paths that
+     * open a repository (who acts, tags, commits, packed refs) load several hundred JGit classes of their own.
+     */
+    static final List<List<String>> RELEASE_TOUR = List.of(
+            List.of("run", "ci"),
+            List.of("evolution", "start", "v1.0.0", "--change", "DEMO-1"),
+            List.of("generation", "promote", "v1.0.0", "--dry-run"),
+            List.of("generation", "promote", "v1.0.0"),
+            List.of("status"));
+
     private StartupTraining() {
     }
 
@@ -42,16 +57,35 @@ public final class StartupTraining {
         System.exit(0);
     }
 
-    /** Runs the tour in {@code dir}, printing to {@code out}; returns the exit codes of {@code demo}, then of each command of {@link #TOUR}. */
+    /**
+     * Runs the tour in {@code dir}, printing to {@code out}; returns the exit codes of {@code demo}, of each command of
+     * {@link #TOUR}, then (the project committed to a new git repository, -1 if that failed) of each of {@link #RELEASE_TOUR}.
+     */
     static List<Integer> tour(Path dir, PrintStream out) {
         String demo = dir.resolve("demo").toString();
         List<Integer> codes = new ArrayList<>();
         codes.add(Cli.execute(new String[] {"demo", "--dir", demo}, out, out));
-        for (List<String> command : TOUR) {
-            List<String> all = new ArrayList<>(List.of("-C", demo));
-            all.addAll(command);
-            codes.add(Cli.execute(all.toArray(String[]::new), out, out));
-        }
+        for (List<String> command : TOUR) codes.add(execute(demo, command, out));
+        codes.add(commitAll(Path.of(demo)) ? 0 : -1);
+        for (List<String> command : RELEASE_TOUR) codes.add(execute(demo, command, out));
         return codes;
+    }
+
+    private static int execute(String demo, List<String> command, PrintStream out) {
+        List<String> all = new ArrayList<>(List.of("-C", demo));
+        all.addAll(command);
+        return Cli.execute(all.toArray(String[]::new), out, out);
+    }
+
+    /** Makes {@code dir} a git repository holding all its files in one commit; false when that failed. */
+    private static boolean commitAll(Path dir) {
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            git.add().addFilepattern(".").call();
+            PersonIdent who = new PersonIdent("gryt", "gryt@localhost");
+            git.commit().setMessage("demo").setAuthor(who).setCommitter(who).setSign(false).call();
+            return true;
+        } catch (GitAPIException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -23,7 +23,8 @@ class StartupTrainingTest {
         List<Integer> codes = StartupTraining.tour(dir, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(codes).as(printed.toString(StandardCharsets.UTF_8))
-                .isEqualTo(Collections.nCopies(1 + StartupTraining.TOUR.size(), 0));
+                .isEqualTo(Collections.nCopies(2 + StartupTraining.TOUR.size() + StartupTraining.RELEASE_TOUR.size(), 0));
         assertThat(dir.resolve("demo/.gryt/generations/v1.0.0.yaml")).isRegularFile();
+        assertThat(dir.resolve("demo/.git/refs/tags/v1.0.0")).as("the release tour promoted v1.0.0").isRegularFile();
     }
 }
