@@ -3,6 +3,8 @@ package io.gryt.cli;
 import io.gryt.cli.GrytLauncherIT.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,11 @@ import static io.gryt.cli.GrytLauncherIT.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The installable distribution {@code gryt-<version>.tar.gz} that {@code package} builds, unpacked and installed. */
+/**
+ * The installable distribution {@code gryt-<version>.tar.gz} that {@code package} builds, unpacked and installed.
+ * The tests run at once: each unpacks its own copy.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class DistributionIT {
     static final Path TARGET = REPO.resolve("gryt-cli/target");
 
