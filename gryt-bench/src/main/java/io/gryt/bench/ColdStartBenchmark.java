@@ -106,30 +106,31 @@ public final class ColdStartBenchmark {
         Map<String, String> cds = new TreeMap<>(dist);
         cds.put("GRYT_AOT", "0");
         cds.put("GRYT_JAVA", java);
-        // the archive is made in the background by the first command: the rows are measured once it is there
-        exec(launcherLine(launcher, project, commands.get(1)), cds);
-        Path archive = state.resolve("gryt.jsa");
-        awaitTraining(archive);
-        System.out.println(Files.isRegularFile(archive) ? "(class-data-sharing archive " + archive + ": " + (Files.size(archive) >> 20) + " MiB)"
-                : "(no class-data-sharing archive made within 2 minutes: the rows below ran without it)");
-        for (List<String> command : commands) {
-            List<String> line = launcherLine(launcher, project, command);
-            row(label + " " + String.join(" ", command) + " (Java " + Runtime.version().feature() + ", CDS)",
-                    Timing.of(warmup, reps, () -> exec(line, cds)), base);
-        }
+        Rows rows = new Rows(launcher, project, commands, base, warmup, reps);
+        rows.measure(label, "Java " + Runtime.version().feature() + ", CDS", "class-data-sharing archive",
+                state.resolve("gryt.jsa"), cds);
         if (newer.isEmpty()) return;
-        // the newer JDK with its ahead-of-time cache, made in the background on first use
+        // the newer JDK with its ahead-of-time cache
         Map<String, String> aot = new TreeMap<>(dist);
         aot.put("GRYT_JAVA", newer.get().toString());
-        exec(launcherLine(launcher, project, commands.get(1)), aot);
-        Path cache = state.resolve("gryt.aot");
-        awaitTraining(cache);
-        System.out.println(Files.isRegularFile(cache) ? "(ahead-of-time cache " + cache + ": " + (Files.size(cache) >> 20) + " MiB)"
-                : "(no ahead-of-time cache made within 2 minutes: the rows below ran without it)");
-        for (List<String> command : commands) {
-            List<String> line = launcherLine(launcher, project, command);
-            row(label + " " + String.join(" ", command) + " (Java " + feature(newer.get()) + ", AOT cache)",
-                    Timing.of(warmup, reps, () -> exec(line, aot)), base);
+        rows.measure(label, "Java " + feature(newer.get()) + ", AOT cache", "ahead-of-time cache", state.resolve("gryt.aot"), aot);
+    }
+
+    /** The launcher's rows of {@code commands} in {@code project}, against {@code base}. */
+    private record Rows(Path launcher, Path project, List<List<String>> commands, Timing<Integer> base, int warmup, int reps) {
+        /**
+         * Runs a first command with {@code env}, which makes {@code made} (the archive or the cache) in the background,
+         * waits for it, then measures each command; rows are labelled {@code label command (how)}.
+         */
+        void measure(String label, String how, String what, Path made, Map<String, String> env) throws Exception {
+            exec(launcherLine(launcher, project, commands.get(1)), env);
+            awaitTraining(made);
+            System.out.println(Files.isRegularFile(made) ? "(" + what + " " + made + ": " + (Files.size(made) >> 20) + " MiB)"
+                    : "(no " + what + " made within 2 minutes: the rows below ran without it)");
+            for (List<String> command : commands) {
+                List<String> line = launcherLine(launcher, project, command);
+                row(label + " " + String.join(" ", command) + " (" + how + ")", Timing.of(warmup, reps, () -> exec(line, env)), base);
+            }
         }
     }
 
