@@ -74,7 +74,7 @@ public final class ColdStartBenchmark {
         version.addAll(List.of("-jar", jar.toString(), "--version"));
 
         // the distribution's start script (what an installed gryt runs), on this jar, keeping its state beside it
-        Path launcher = jar.getParent().getParent().resolve("src/main/dist/bin/gryt");
+        Path launcher = launcherOf(jar);
 
         Timing<Integer> base = Timing.of(warmup, reps, () -> exec(baseline, Map.of()));
         Timing<Integer> v = Timing.of(warmup, reps, () -> exec(version, Map.of()));
@@ -132,6 +132,11 @@ public final class ColdStartBenchmark {
                 row(label + " " + String.join(" ", command) + " (" + how + ")", Timing.of(warmup, reps, () -> exec(line, env)), base);
             }
         }
+    }
+
+    /** The distribution's start script in the checkout that built {@code jar} ({@code gryt-cli/target/gryt.jar}). */
+    static Path launcherOf(Path jar) {
+        return jar.getParent().getParent().resolve("src/main/dist/bin/gryt");
     }
 
     /**

@@ -65,7 +65,7 @@ public final class RunBenchmark {
         Path launcherState = null;
         if (a.containsKey("launcher")) {
             // the distribution's start script, as an installed gryt runs, on this JDK with its class-data archive
-            Path launcher = current.getParent().getParent().resolve("src/main/dist/bin/gryt");
+            Path launcher = ColdStartBenchmark.launcherOf(current);
             launcherState = Files.createTempDirectory("gryt-runbench-launcher-");
             List<String> viaLauncher = List.of("env", "GRYT_LAUNCHER_JAR=" + current, "GRYT_LAUNCHER_STATE=" + launcherState,
                     "GRYT_JAVA=" + java, "GRYT_AOT=0", launcher.toString());

@@ -29,7 +29,8 @@ public final class GitSystemConfig {
     private static final String FILE = "git-system-config";
     private static final int MAX_ENTRIES = 8;
     private static volatile Path cacheDir;
-    private static volatile boolean settled;
+    /** True once JGit was given the location, or there is nothing to remember (guarded by the class's lock). */
+    private static boolean settled;
 
     private GitSystemConfig() {
     }

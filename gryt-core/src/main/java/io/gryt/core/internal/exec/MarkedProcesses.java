@@ -21,7 +21,7 @@ import java.util.Optional;
  *
  * <p>A process in the middle of {@code exec} shows an empty environment for a moment (the kernel has switched
  * it to its new memory but not yet copied the environment there). Such a process is read again, for up to
- * {@link #EXEC_PATIENCE}, rather than taken for an unmarked one; a process whose environment stays empty (one
+ * 200 ms ({@code EXEC_PATIENCE}), rather than taken for an unmarked one; a process whose environment stays empty (one
  * started with {@code env -i}) is not marked.
  *
  * <p>Stateless and thread-safe.
@@ -32,7 +32,7 @@ final class MarkedProcesses {
     static final String RUN_VARIABLE = "GRYT_RUN_ID";
     private static final Path PROC = Path.of("/proc");
     /** How long a live process with an empty environment (mid-{@code exec}) is read again. */
-    static final Duration EXEC_PATIENCE = Duration.ofMillis(200);
+    private static final Duration EXEC_PATIENCE = Duration.ofMillis(200);
     /** The kernel's flag for its own threads, in field 9 of {@code /proc/<pid>/stat}; they have no environment. */
     private static final long KERNEL_THREAD = 0x00200000L;
 
@@ -99,9 +99,7 @@ final class MarkedProcesses {
      */
     private static boolean mayBeInExec(Path entry) {
         try {
-            // pid (comm) state ppid pgrp session tty_nr tpgid flags ...; comm may contain spaces and parentheses
-            String stat = Files.readString(entry.resolve("stat"), StandardCharsets.UTF_8);
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = ProcessTree.statFields(entry);
             char state = fields[0].charAt(0);
             long flags = Long.parseLong(fields[6]);
             return state != 'Z' && state != 'X' && (flags & KERNEL_THREAD) == 0;

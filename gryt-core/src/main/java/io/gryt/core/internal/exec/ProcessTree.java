@@ -97,18 +97,24 @@ public final class ProcessTree {
 
     /** The process group of {@code pid}, or empty when the process is gone or the group cannot be read. */
     static OptionalLong processGroup(long pid) {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
         if (Files.isDirectory(Path.of("/proc/self"))) {
             try {
-                // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses
-                String text = Files.readString(stat, StandardCharsets.UTF_8);
-                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-                return OptionalLong.of(Long.parseLong(fields[2]));
+                return OptionalLong.of(Long.parseLong(statFields(Path.of("/proc", Long.toString(pid)))[2]));
             } catch (IOException | RuntimeException e) {
                 return OptionalLong.empty();
             }
         }
         return processGroupFromPs(pid);
+    }
+
+    /**
+     * The fields of {@code /proc/<pid>/stat} after the command name, for the process directory {@code proc}: state
+     * is {@code [0]}, the parent {@code [1]}, the process group {@code [2]}, the kernel's flags {@code [6]}.
+     */
+    static String[] statFields(Path proc) throws IOException {
+        // pid (comm) state ppid pgrp session tty_nr tpgid flags ...; comm may contain spaces and parentheses
+        String text = Files.readString(proc.resolve("stat"), StandardCharsets.UTF_8);
+        return text.substring(text.lastIndexOf(')') + 2).split(" ");
     }
 
     private static OptionalLong processGroupFromPs(long pid) {
