@@ -219,7 +219,7 @@ public final class Gryt implements AutoCloseable {
         ProjectLayout layout = new ProjectLayout(projectDir);
         ProjectConfig config = ConfigFile.load(layout.configFile());
         String location = config.storeUrl();
-        Supplier<String> actor = () -> actorOf(discoverVersioning(layout.root(), System.getenv()));
+        Supplier<String> actor = () -> actorOf(discoverUser(layout.root(), System.getenv()));
         return provider(location, config).restoreDamaged(layout.root(), location, snapshot, actor);
     }
 
@@ -850,15 +850,36 @@ public final class Gryt implements AutoCloseable {
     private String actor() {
         String a = actor;
         if (a == null) {
-            a = actorOf(findVersioning());
+            a = actorOf(user());
             actor = a;
         }
         return a;
     }
 
-    /** The identity git would record (the versioning reads it from the environment it was opened with), else the OS user. */
-    private static String actorOf(Optional<Versioning> versioning) {
-        return versioning.flatMap(Versioning::user).orElseGet(() -> System.getProperty("user.name", "unknown"));
+    /**
+     * The identity git would record: from the versioning when it is given or already open, else from the first
+     * adapter that names one without opening the repository (a run needs nothing else of git).
+     */
+    private Optional<String> user() {
+        if (givenVersioning != null) return givenVersioning.user();
+        synchronized (this) {
+            if (discoveredVersioning != null) return discoveredVersioning.flatMap(Versioning::user);
+        }
+        return discoverUser(layout.root(), environment);
+    }
+
+    /** {@code user}, else the OS user. */
+    private static String actorOf(Optional<String> user) {
+        return user.orElseGet(() -> System.getProperty("user.name", "unknown"));
+    }
+
+    /** Who acts in the repository containing {@code root}, as the first adapter that names one reads it. */
+    private static Optional<String> discoverUser(Path root, Map<String, String> environment) {
+        for (VersioningProvider provider : ServiceLoader.load(VersioningProvider.class, Gryt.class.getClassLoader())) {
+            Optional<String> user = provider.user(root, environment);
+            if (user.isPresent()) return user;
+        }
+        return Optional.empty();
     }
 
     /** Opens the store at {@code url}, or when it is null at the one {@code config} names. */

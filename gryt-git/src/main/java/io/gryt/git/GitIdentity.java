@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
-import org.eclipse.jgit.lib.Repository;
 
 /**
  * Who acts in a repository, resolved as git resolves the committer, from a given environment rather than the
@@ -24,9 +23,12 @@ import org.eclipse.jgit.lib.Repository;
  */
 record GitIdentity(String name, String email) {
 
-    /** The identity for {@code repository} in {@code env}; re-read on each call, so edited files count. */
-    static GitIdentity resolve(Repository repository, Map<String, String> env) {
-        Config config = config(repository, env);
+    /**
+     * The identity for the repository whose common directory (where its {@code config} is) is {@code commonDir}, in
+     * {@code env}; re-read on each call, so edited files count.
+     */
+    static GitIdentity resolve(File commonDir, Map<String, String> env) {
+        Config config = config(commonDir, env);
         String name = first(env.get("GIT_COMMITTER_NAME"), env.get("GIT_AUTHOR_NAME"),
                 config.getString("committer", null, "name"), config.getString("user", null, "name"));
         String email = first(env.get("GIT_COMMITTER_EMAIL"), env.get("GIT_AUTHOR_EMAIL"),
@@ -50,7 +52,7 @@ record GitIdentity(String name, String email) {
     }
 
     /** System, then global, then repository configuration: a later file overrides an earlier one. */
-    private static Config config(Repository repository, Map<String, String> env) {
+    private static Config config(File commonDir, Map<String, String> env) {
         Config config = new Config();
         if (!isSet(env.get("GIT_CONFIG_NOSYSTEM"))) {
             String system = env.get("GIT_CONFIG_SYSTEM");
@@ -69,7 +71,7 @@ record GitIdentity(String name, String email) {
             }
             if (home != null) config = load(config, new File(home, ".gitconfig"));
         }
-        return load(config, new File(repository.getCommonDirectory(), "config"));
+        return load(config, new File(commonDir, "config"));
     }
 
     private static boolean isSet(String value) {

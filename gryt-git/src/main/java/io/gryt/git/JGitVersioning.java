@@ -149,7 +149,7 @@ final class JGitVersioning implements Versioning, AutoCloseable {
     }
 
     private PersonIdent tagger() {
-        GitIdentity user = GitIdentity.resolve(repository, environment);
+        GitIdentity user = GitIdentity.resolve(repository.getCommonDirectory(), environment);
         return new PersonIdent(user.name() == null ? FALLBACK_NAME : user.name(),
                 user.email() == null ? FALLBACK_EMAIL : user.email());
     }
@@ -278,7 +278,7 @@ final class JGitVersioning implements Versioning, AutoCloseable {
 
     @Override
     public Optional<String> user() {
-        return GitIdentity.resolve(repository, environment).display();
+        return GitIdentity.resolve(repository.getCommonDirectory(), environment).display();
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Who acts is resolved as git resolves the committer, from the environment the versioning is opened with (never
- * the process's own): environment variables, then the repository's, the global and the system configuration.
+ * the process's own): environment variables, then the repository's, the global and the system configuration; the
+ * same by {@link JGitVersioningProvider#user}, which reads it without opening the repository.
  */
 class IdentityFromEnvironmentTest {
     @TempDir
@@ -35,10 +36,14 @@ class IdentityFromEnvironmentTest {
         env.put("GIT_CONFIG_NOSYSTEM", "1");
     }
 
+    /** Who acts, as the opened versioning reads it; the provider's lighter read (no repository opened) agrees. */
     private String user() throws Exception {
         Versioning git = new JGitVersioningProvider().open(repo.dir(), env).orElseThrow();
         try {
-            return git.user().orElse("(none)");
+            String user = git.user().orElse("(none)");
+            assertThat(new JGitVersioningProvider().user(repo.dir(), env).orElse("(none)"))
+                    .as("the provider's user(), without opening the repository").isEqualTo(user);
+            return user;
         } finally {
             ((AutoCloseable) git).close();
         }

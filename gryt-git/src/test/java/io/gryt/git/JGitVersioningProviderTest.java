@@ -7,6 +7,7 @@ import io.gryt.api.spi.VersioningProvider;
 import io.gryt.testing.TempGitRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,25 @@ class JGitVersioningProviderTest {
         TempGitRepo.init(dir.resolve("work")).git("clone", "-q", "--bare", ".", dir.resolve("bare.git").toString());
 
         assertThat(new JGitVersioningProvider().open(dir.resolve("bare.git"))).isEmpty();
+    }
+
+    @Test
+    void whoActsIsReadFromASubdirectoryALinkedWorktreeAndNotFromABareRepository() throws Exception {
+        TempGitRepo repo = TempGitRepo.init(dir.resolve("repo"));
+        repo.git("config", "user.name", "Repo User");
+        repo.git("config", "user.email", "repo@example.org");
+        Path worktree = dir.resolve("worktree");
+        repo.git("worktree", "add", "-q", "-b", "feature", worktree.toString());
+        repo.git("clone", "-q", "--bare", ".", dir.resolve("bare.git").toString());
+        Map<String, String> env = Map.of("HOME", dir.toString(), "GIT_CONFIG_NOSYSTEM", "1");
+        JGitVersioningProvider provider = new JGitVersioningProvider();
+
+        assertThat(provider.user(Files.createDirectories(repo.dir().resolve("modules/app")), env))
+                .contains("Repo User <repo@example.org>");
+        assertThat(provider.user(worktree, env)).as("the main repository's configuration, shared by its worktrees")
+                .contains("Repo User <repo@example.org>");
+        assertThat(provider.user(dir.resolve("bare.git"), env)).as("open() finds no versioning there either").isEmpty();
+        assertThat(provider.user(Files.createDirectories(dir.resolve("elsewhere")), env)).isEmpty();
     }
 
     @Test

@@ -16,4 +16,14 @@ public interface VersioningProvider {
     default Optional<Versioning> open(Path projectDir, Map<String, String> environment) {
         return open(projectDir);
     }
+
+    /**
+     * Who acts in the repository containing {@code projectDir} ({@link Versioning#user()} of
+     * {@link #open(Path, Map)}), read from {@code environment}; empty when there is no repository or it names
+     * nobody. gryt asks this, not {@code open}, when it needs only the name for an audit entry (a run), so an
+     * adapter may answer without opening the whole repository.
+     */
+    default Optional<String> user(Path projectDir, Map<String, String> environment) {
+        return open(projectDir, environment).flatMap(Versioning::user);
+    }
 }
