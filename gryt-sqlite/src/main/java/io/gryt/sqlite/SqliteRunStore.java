@@ -17,9 +17,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -305,6 +308,25 @@ final class SqliteRunStore implements RunStore {
         return db.select("read the steps of run " + runId, """
                 SELECT * FROM step_runs WHERE run_id = ?
                  ORDER BY started_at IS NULL, started_at, id""", RunRows::stepRun, runId);
+    }
+
+    /** One read of the recorded durations of the newest passed or failed run among the newest runs. */
+    @Override
+    public Map<String, Duration> lastStepDurations(String pipeline) {
+        Map<String, Duration> durations = new LinkedHashMap<>();
+        for (Map.Entry<String, Duration> step : db.select("read the step durations of pipeline " + pipeline, """
+                SELECT step_name, duration_ms FROM step_runs
+                 WHERE run_id = (SELECT id FROM (SELECT id, pipeline_name, status, started_at FROM pipeline_runs
+                                                  ORDER BY started_at DESC, rowid DESC LIMIT ?) AS newest
+                                  WHERE pipeline_name = ? AND status IN (?, ?)
+                                  ORDER BY started_at DESC LIMIT 1)
+                   AND status IN (?, ?, ?) AND duration_ms IS NOT NULL
+                 ORDER BY id""", rs -> Map.entry(rs.getString(1), Duration.ofMillis(rs.getLong(2))),
+                STEP_HISTORY_RUNS, pipeline, RunStatus.PASS.label(), RunStatus.FAIL.label(),
+                StepStatus.PASS.label(), StepStatus.FAIL.label(), StepStatus.TIMEOUT.label())) {
+            durations.put(step.getKey(), step.getValue());
+        }
+        return durations;
     }
 
     @Override

@@ -190,6 +190,35 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void theLastStepDurationsAreThoseOfThePipelinesNewestPassedOrFailedRun() {
+        assertThat(store.runs().lastStepDurations("release-pipeline")).isEmpty();
+        recordRun("old", 0, RunStatus.PASS, Map.of("build", StepStatus.PASS));
+        store.runs().runStarted(run("newest-finished", 100));
+        store.runs().stepStarted("newest-finished", "build", at(100), null);
+        store.runs().stepFinished("newest-finished", result("build", StepStatus.PASS, 1, 100, 103), List.of());
+        store.runs().stepStarted("newest-finished", "test", at(103), null);
+        store.runs().stepFinished("newest-finished", result("test", StepStatus.FAIL, 2, 103, 108), List.of());
+        store.runs().stepFinished("newest-finished", StepResult.skipped("deploy", "skipped: 'test' failed"), List.of());
+        store.runs().runFinished("newest-finished", RunStatus.FAIL, at(110));
+        // newer runs that do not count: one still running, one cancelled, one of another pipeline
+        store.runs().runStarted(run("going", 200));
+        store.runs().runStarted(run("cancelled", 300));
+        store.runs().stepStarted("cancelled", "build", at(300), null);
+        store.runs().stepFinished("cancelled", result("build", StepStatus.CANCELLED, 1, 300, 307), List.of());
+        store.runs().runFinished("cancelled", RunStatus.CANCELLED, at(307));
+        store.runs().runStarted(new PipelineRun("other", "other-pipeline", RunStatus.RUNNING, at(400), null,
+                new ProcessOwner(4242, "host", at(0)), "/work"));
+        store.runs().stepStarted("other", "build", at(400), null);
+        store.runs().stepFinished("other", result("build", StepStatus.PASS, 1, 400, 409), List.of());
+        store.runs().runFinished("other", RunStatus.PASS, at(409));
+
+        assertThat(store.runs().lastStepDurations("release-pipeline"))
+                .containsExactly(Map.entry("build", Duration.ofSeconds(3)), Map.entry("test", Duration.ofSeconds(5)));
+        assertThat(store.runs().lastStepDurations("other-pipeline")).containsExactly(Map.entry("build", Duration.ofSeconds(9)));
+        assertThat(store.runs().lastStepDurations("no-such-pipeline")).isEmpty();
+    }
+
+    @Test
     public void unknownRunsReadAsNothing() {
         assertThat(store.runs().run("nope")).isEmpty();
         assertThat(store.runs().steps("nope")).isEmpty();

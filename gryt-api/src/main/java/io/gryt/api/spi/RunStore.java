@@ -3,10 +3,12 @@ package io.gryt.api.spi;
 import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -81,5 +83,22 @@ public interface RunStore {
         List<DataRow> rows = new ArrayList<>();
         for (String id : runIds) rows.addAll(dataRows(id));
         return rows;
+    }
+
+    /** How many of the newest runs {@link #lastStepDurations} looks among. */
+    int STEP_HISTORY_RUNS = 1000;
+
+    /**
+     * How long each step took in the newest run of pipeline {@code pipeline} that passed or failed, among the newest
+     * {@link #STEP_HISTORY_RUNS} runs, by step name (only steps that passed, failed or timed out, timed from their
+     * first start to their end); empty when there is none. The engine weighs steps by it to start those on the
+     * longest remaining path first. By default read through {@link #recent} and {@link #steps}; stores override it.
+     */
+    default Map<String, Duration> lastStepDurations(String pipeline) {
+        for (PipelineRun run : recent(STEP_HISTORY_RUNS)) {
+            if (!run.pipelineName().equals(pipeline)) continue;
+            if (run.status() == RunStatus.PASS || run.status() == RunStatus.FAIL) return StepRun.durations(steps(run.id()));
+        }
+        return Map.of();
     }
 }

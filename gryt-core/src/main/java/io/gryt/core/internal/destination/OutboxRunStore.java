@@ -114,6 +114,11 @@ final class OutboxRunStore implements RunStore {
     }
 
     @Override
+    public Map<String, Duration> lastStepDurations(String pipeline) {
+        return runs.lastStepDurations(pipeline);
+    }
+
+    @Override
     public List<DataRow> dataRows(String runId) {
         return runs.dataRows(runId);
     }

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One pipeline run: the dependency graph scheduled over a bounded pool of {@code runners} worker threads,
  * with fail-fast, cancel and recording. Sequences, parallel groups and {@code dependsOn} are all just edges of
- * the graph; ready steps start in declaration order.
+ * the graph; ready steps start critical path first ({@link StartOrder}; in declaration order with one runner).
  *
  * <p>Every step ends with exactly one recorded result ({@code stepFinished}), skipped ones included; the run
  * is recorded finished only after all of them, and its future completes after that. If the store fails, every
@@ -74,6 +75,8 @@ final class Run implements RunHandle {
     private final Path logDir;
     private final Instant startedAt;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
+    /** The nodes in the order ready ones start. */
+    private final List<Node> startOrder = new ArrayList<>();
     private final Map<String, StepSetup> setups;
     private final ThreadPoolExecutor workers;
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
@@ -91,7 +94,8 @@ final class Run implements RunHandle {
     private boolean finishing;
     private boolean aborted;
 
-    private Run(RunDirectory directory, RunRequest request, RunStore store, Instant startedAt) {
+    private Run(RunDirectory directory, RunRequest request, RunStore store, Instant startedAt,
+                Map<String, Duration> lastDurations) {
         this.runId = directory.runId();
         this.plan = request.plan();
         this.request = request;
@@ -103,6 +107,8 @@ final class Run implements RunHandle {
         this.setups = StepSetups.of(runId, request, logDir);
         for (PlannedStep planned : plan.steps()) nodes.put(planned.name(), new Node(planned, setups.get(planned.name())));
         int runners = plan.pipeline().runners();
+        List<PlannedStep> order = runners > 1 ? StartOrder.of(plan.steps(), lastDurations) : plan.steps();
+        for (PlannedStep planned : order) startOrder.add(nodes.get(planned.name()));
         this.workers = new ThreadPoolExecutor(runners, runners, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 threads("gryt-" + runId + "-", true));
         this.shutdownHook = new Thread(this::interruptAndWait, "gryt-" + runId + "-shutdown");
@@ -111,8 +117,10 @@ final class Run implements RunHandle {
     /** Records and starts a run; returns once it is recorded. */
     static Run start(RunRequest request, RunStore store, ProcessOwner owner) {
         Instant startedAt = Instant.now();
+        Map<String, Duration> lastDurations = request.plan().pipeline().runners() > 1
+                ? lastDurations(store, request.plan().pipeline().name()) : Map.of();
         RunDirectory directory = RunDirectory.create(request.runsDir(), startedAt);
-        Run run = new Run(directory, request, store, startedAt);
+        Run run = new Run(directory, request, store, startedAt, lastDurations);
         try {
             run.begin(owner);
         } catch (RuntimeException e) {
@@ -120,6 +128,16 @@ final class Run implements RunHandle {
             throw e;
         }
         return run;
+    }
+
+    /** How long the steps took in the pipeline's last finished run; none when the store cannot say (the run goes on). */
+    private static Map<String, Duration> lastDurations(RunStore store, String pipeline) {
+        try {
+            return store.lastStepDurations(pipeline);
+        } catch (RuntimeException e) {
+            LOG.debug("no step durations of pipeline {}: {}", pipeline, e.toString());
+            return Map.of();
+        }
     }
 
     private void begin(ProcessOwner owner) {
@@ -219,7 +237,7 @@ final class Run implements RunHandle {
     private void startReady() {
         if (startDenial() != null) return;
         int runners = plan.pipeline().runners();
-        for (Node node : nodes.values()) {
+        for (Node node : startOrder) {
             if (running >= runners) return;
             if (node.state != State.PENDING || !dependenciesPassed(node)) continue;
             node.state = State.RUNNING;

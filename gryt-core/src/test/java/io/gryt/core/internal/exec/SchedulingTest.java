@@ -45,7 +45,33 @@ class SchedulingTest {
         StepResult a = run.step("a").orElseThrow();
         StepResult b = run.step("b").orElseThrow();
         assertThat(overlap(a, b)).isFalse();
-        assertThat(b.startedAt()).as("ready steps start in declaration order").isAfterOrEqualTo(a.finishedAt());
+        assertThat(b.startedAt()).as("with one runner ready steps start in declaration order").isAfterOrEqualTo(a.finishedAt());
+    }
+
+    @Test
+    void withSeveralRunnersTheStepThatTookLongestLastTimeStartsFirst() {
+        Pipeline pipeline = Pipeline.named("p").steps(step("quick-1").sh("sleep 0.1"), step("quick-2").sh("sleep 0.1"),
+                step("slow").sh("sleep 0.5")).runners(2).build();
+        Runs runs = new Runs(dir);
+
+        RunResult first = runs.run(pipeline);
+        StepResult slow = first.step("slow").orElseThrow();
+        assertThat(slow.startedAt()).as("no history yet: declaration order")
+                .isAfterOrEqualTo(earliest(first.step("quick-1").orElseThrow(), first.step("quick-2").orElseThrow()));
+
+        RunResult second = runs.run(pipeline);
+        slow = second.step("slow").orElseThrow();
+        StepResult quick1 = second.step("quick-1").orElseThrow();
+        StepResult quick2 = second.step("quick-2").orElseThrow();
+        assertThat(slow.startedAt()).as("slow took longest in the last run: it starts in the first wave")
+                .isBefore(earliest(quick1, quick2));
+        StepResult later = quick1.startedAt().isAfter(quick2.startedAt()) ? quick1 : quick2;
+        StepResult sooner = later == quick1 ? quick2 : quick1;
+        assertThat(later.startedAt()).as("the other quick step waits for a runner").isAfterOrEqualTo(earliest(slow, sooner));
+    }
+
+    private static java.time.Instant earliest(StepResult a, StepResult b) {
+        return a.finishedAt().isBefore(b.finishedAt()) ? a.finishedAt() : b.finishedAt();
     }
 
     @Test
