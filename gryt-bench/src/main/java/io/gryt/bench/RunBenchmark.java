@@ -240,6 +240,24 @@ public final class RunBenchmark {
         report.section("a generated graph of %d sleeping steps in %d layers (seed %d), %d runners: critical path %.2f s, work / runners %.2f s",
                 n, layers.size(), seed, runners, critical, work / runners);
         report.table("what", "makespan (run duration)", "bound", "ratio to bound");
+        if (onPath("make")) {
+            // the same graph and commands through make, which starts each recipe's command directly (no shell)
+            StringBuilder makefile = new StringBuilder(".PHONY: all");
+            for (int i = 0; i < n; i++) makefile.append(" s").append(i);
+            makefile.append("\nall:");
+            for (int i = 0; i < n; i++) makefile.append(" s").append(i);
+            makefile.append('\n');
+            for (int i = 0; i < n; i++) {
+                makefile.append('s').append(i).append(':');
+                for (int p : deps.get(i)) makefile.append(" s").append(p);
+                makefile.append("\n\t@sleep ").append(String.format(Locale.ROOT, "%.2f", length[i])).append('\n');
+            }
+            Path mk = project.resolve("dag.mk");
+            Files.writeString(mk, makefile, StandardCharsets.UTF_8);
+            Duration viaMake = time(List.of("make", "-s", "-j" + runners, "-f", mk.toString(), "all")).median();
+            report.row("`make -j" + runners + "` (whole process)", Timing.millis(viaMake), String.format(Locale.ROOT, "%.1f ms", bound * 1000),
+                    fmt(seconds(viaMake) / bound) + "x");
+        }
         for (var v : variants.entrySet()) {
             Duration d = runDuration(gryt(v.getValue(), "dag", runners));
             report.row(v.getKey(), Timing.millis(d), String.format(Locale.ROOT, "%.1f ms", bound * 1000), fmt(seconds(d) / bound) + "x");
@@ -367,6 +385,14 @@ public final class RunBenchmark {
         if (stdout == null) Files.delete(out);
         if (p.exitValue() != 0) throw new IllegalStateException("exit " + p.exitValue() + ": " + command + "\n" + text);
         return text;
+    }
+
+    /** True when {@code program} is an executable in a directory of the {@code PATH}. */
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) return true;
+        }
+        return false;
     }
 
     private static String ratio(Duration d, Duration base) {
