@@ -753,10 +753,8 @@ public final class Gryt implements AutoCloseable {
         }
 
         @Override
-        public Map<String, String> pipelinesOfRuns(Collection<String> runIds) {
-            Map<String, String> names = new HashMap<>();
-            for (PipelineRun run : store.runs().runs(runIds)) names.put(run.id(), run.pipelineName());
-            return names;
+        public Set<String> pipelinesOf(Collection<String> runIds) {
+            return store.runs().pipelineNames(runIds);
         }
 
         @Override

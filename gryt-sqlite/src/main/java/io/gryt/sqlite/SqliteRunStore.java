@@ -20,11 +20,13 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.gryt.sqlite.AuditedTable.DATA_ROWS;
 import static io.gryt.sqlite.AuditedTable.PIPELINE_RUNS;
@@ -344,6 +346,16 @@ final class SqliteRunStore implements RunStore {
         return db.select("read " + runIds.size() + " run(s)",
                 "SELECT * FROM pipeline_runs WHERE id IN (SELECT value FROM json_each(?))", RunRows::pipelineRun,
                 Json.array(runIds));
+    }
+
+    @Override
+    public Set<String> pipelineNames(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.select("read the pipelines of " + runIds.size() + " run(s)",
+                "SELECT DISTINCT pipeline_name FROM pipeline_runs WHERE id IN (SELECT value FROM json_each(?))",
+                rs -> rs.getString(1), Json.array(runIds)));
     }
 
     @Override

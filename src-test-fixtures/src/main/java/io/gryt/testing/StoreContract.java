@@ -190,6 +190,18 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void thePipelinesOfManyRunsAreReadOnceEach() {
+        recordRun("r1", 0, RunStatus.PASS, Map.of());
+        recordRun("r2", 10, RunStatus.FAIL, Map.of());
+        store.runs().runStarted(new PipelineRun("r3", "ci+e2e", RunStatus.RUNNING, at(20), null,
+                new ProcessOwner(4242, "host", at(0)), "/work"));
+
+        assertThat(store.runs().pipelineNames(List.of("r1", "r2", "r3", "unknown")))
+                .containsExactlyInAnyOrder("release-pipeline", "ci+e2e");
+        assertThat(store.runs().pipelineNames(List.of())).isEmpty();
+    }
+
+    @Test
     public void theLastStepDurationsAreThoseOfThePipelinesNewestPassedOrFailedRun() {
         assertThat(store.runs().lastStepDurations("release-pipeline")).isEmpty();
         recordRun("old", 0, RunStatus.PASS, Map.of("build", StepStatus.PASS));

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Records pipeline runs. Data rows are append-only: once written they are never updated or deleted.
@@ -83,6 +85,16 @@ public interface RunStore {
         List<DataRow> rows = new ArrayList<>();
         for (String id : runIds) rows.addAll(dataRows(id));
         return rows;
+    }
+
+    /**
+     * The names of the pipelines that the recorded runs among {@code runIds} ran, each once, in no particular order:
+     * one read (by default through {@link #runs(Collection)}; stores override it with one that reads only names).
+     */
+    default Set<String> pipelineNames(Collection<String> runIds) {
+        Set<String> names = new HashSet<>();
+        for (PipelineRun run : runs(runIds)) names.add(run.pipelineName());
+        return names;
     }
 
     /** How many of the newest runs {@link #lastStepDurations} looks among. */

@@ -50,7 +50,7 @@ final class CommittedFiles {
         List<String> runs = evidence.stream().map(ChangeEvidence::latestPass).filter(Objects::nonNull)
                 .map(EvolutionRef::runId).filter(Objects::nonNull).distinct().toList();
         // one read for every proving run; each distinct pipeline's file is looked for once
-        return ctx.pipelinesOfRuns(runs).values().stream().distinct()
+        return ctx.pipelinesOf(runs).stream()
                 .flatMap(name -> java.util.Arrays.stream(name.split("\\+"))) // ci+e2e: the pipelines an evolution merged
                 .distinct().map(name -> pipelineSource(ctx, name)).flatMap(Optional::stream).distinct().sorted().toList();
     }

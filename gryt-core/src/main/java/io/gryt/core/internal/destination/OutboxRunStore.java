@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -111,6 +112,11 @@ final class OutboxRunStore implements RunStore {
     @Override
     public List<StepRun> steps(String runId) {
         return runs.steps(runId);
+    }
+
+    @Override
+    public Set<String> pipelineNames(Collection<String> runIds) {
+        return runs.pipelineNames(runIds);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -73,8 +74,8 @@ public interface ReleaseContext {
     /** The git remote new tags are pushed to by default: the project's {@code release.push} setting, if set. */
     Optional<String> pushRemote();
 
-    /** The names of the pipelines that the recorded runs among {@code runIds} ran, by run id, in one read. */
-    Map<String, String> pipelinesOfRuns(Collection<String> runIds);
+    /** The names of the pipelines that the recorded runs among {@code runIds} ran, each once, in one read. */
+    Set<String> pipelinesOf(Collection<String> runIds);
 
     /** The data rows the runs {@code runIds} recorded, by run id, each run's in order, in one read. */
     Map<String, List<io.gryt.api.spi.DataRow>> dataRows(Collection<String> runIds);
