@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The {@code gryt} process remembers where git keeps its system configuration (JGit asks git for it in every
- * process that opens a repository): the second command that opens the repository starts no git at all. Checked
- * with a {@code git} first on the {@code PATH} that logs each start, then runs the real one.
+ * process that opens a repository): the second command that opens the repository ({@code audit verify}) starts no
+ * git at all, and a run, which opens none, starts none even the first time. Checked with a {@code git} first on the
+ * {@code PATH} that logs each start, then runs the real one.
  */
 class GitSystemConfigCacheTest {
     @TempDir
@@ -47,28 +48,36 @@ class GitSystemConfigCacheTest {
 
     @Test
     void theSecondCommandStartsNoGit() throws Exception {
-        assertThat(run()).isZero();
+        assertThat(run("audit", "verify")).isZero();
         List<String> first = Files.exists(log) ? Files.readAllLines(log) : List.of();
         assertThat(first).as("JGit asked the git on the PATH").anyMatch(l -> l.startsWith("config --system"));
         Path remembered = cache.resolve("gryt/git-system-config");
         assertThat(Files.readString(remembered)).startsWith(bin.resolve("git").toRealPath() + " ");
         Files.delete(log);
 
-        assertThat(run()).isZero();
+        assertThat(run("audit", "verify")).isZero();
         assertThat(log).as("no git started by the second command").doesNotExist();
 
         // another git (here: the same one, changed) is asked again
         Files.writeString(bin.resolve("git"), Files.readString(bin.resolve("git")) + "# changed\n");
-        assertThat(run()).isZero();
+        assertThat(run("audit", "verify")).isZero();
         assertThat(Files.readAllLines(log)).anyMatch(l -> l.startsWith("config --system"));
     }
 
-    private int run() throws Exception {
+    @Test
+    void aRunOpensNoRepositoryAndStartsNoGit() throws Exception {
+        assertThat(run("run", "one")).isZero();
+
+        assertThat(log).as("who acts is read from git's configuration files: no git, nothing to remember").doesNotExist();
+        assertThat(cache.resolve("gryt/git-system-config")).doesNotExist();
+    }
+
+    private int run(String... args) throws Exception {
         try (ChildJvm gryt = ChildJvm.of(Main.class)
                 .env("PATH", bin + File.pathSeparator + System.getenv("PATH"))
                 .env("XDG_CACHE_HOME", cache.toString())
                 .env("GIT_CONFIG_NOSYSTEM", null)
-                .args("-C", project.toString(), "run", "one").start()) {
+                .args("-C", project.toString()).args(args).start()) {
             int code = gryt.waitFor(Duration.ofMinutes(2));
             assertThat(code).as(gryt.output()).isZero();
             return code;

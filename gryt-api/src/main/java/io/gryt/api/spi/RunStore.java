@@ -2,12 +2,14 @@ package io.gryt.api.spi;
 
 import io.gryt.api.RunStatus;
 import io.gryt.api.StepResult;
+import io.gryt.api.StepStatus;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,8 +111,21 @@ public interface RunStore {
     default Map<String, Duration> lastStepDurations(String pipeline) {
         for (PipelineRun run : recent(STEP_HISTORY_RUNS)) {
             if (!run.pipelineName().equals(pipeline)) continue;
-            if (run.status() == RunStatus.PASS || run.status() == RunStatus.FAIL) return StepRun.durations(steps(run.id()));
+            if (run.status() == RunStatus.PASS || run.status() == RunStatus.FAIL) return durations(steps(run.id()));
         }
         return Map.of();
+    }
+
+    /** How long each of {@code steps} that passed, failed or timed out took, from its first start to its end. */
+    private static Map<String, Duration> durations(List<StepRun> steps) {
+        Map<String, Duration> durations = new LinkedHashMap<>();
+        for (StepRun step : steps) {
+            boolean ended = step.status() == StepStatus.PASS || step.status() == StepStatus.FAIL
+                    || step.status() == StepStatus.TIMEOUT;
+            if (ended && step.startedAt() != null && step.finishedAt() != null) {
+                durations.put(step.name(), Duration.between(step.startedAt(), step.finishedAt()));
+            }
+        }
+        return durations;
     }
 }

@@ -117,8 +117,10 @@ final class Run implements RunHandle {
     /** Records and starts a run; returns once it is recorded. */
     static Run start(RunRequest request, RunStore store, ProcessOwner owner) {
         Instant startedAt = Instant.now();
-        Map<String, Duration> lastDurations = request.plan().pipeline().runners() > 1
-                ? lastDurations(store, request.plan().pipeline().name()) : Map.of();
+        // the order matters only when more steps than runners could be ready at once
+        boolean ordered = request.plan().steps().size() > request.plan().pipeline().runners()
+                && request.plan().pipeline().runners() > 1;
+        Map<String, Duration> lastDurations = ordered ? lastDurations(store, request.plan().pipeline().name()) : Map.of();
         RunDirectory directory = RunDirectory.create(request.runsDir(), startedAt);
         Run run = new Run(directory, request, store, startedAt, lastDurations);
         try {
