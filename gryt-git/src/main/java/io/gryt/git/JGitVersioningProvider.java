@@ -31,7 +31,9 @@ public final class JGitVersioningProvider implements VersioningProvider {
     /** The repository containing {@code projectDir}, reading who acts from {@code environment}. */
     @Override
     public Optional<Versioning> open(Path projectDir, Map<String, String> environment) {
-        FileRepositoryBuilder builder = find(projectDir);
+        FileRepositoryBuilder builder = new FileRepositoryBuilder()
+                .findGitDir(projectDir.toAbsolutePath().normalize().toFile())
+                .setMustExist(true);
         if (builder.getGitDir() == null) return Optional.empty();
         Repository repository;
         Optional<String> unknownSystemConfig = GitSystemConfig.beforeOpen();
@@ -64,11 +66,6 @@ public final class JGitVersioningProvider implements VersioningProvider {
             throw new GrytException("cannot open the git repository at " + locator.getGitDir() + ": " + e.getMessage(), e);
         }
         return commonDir.flatMap(dir -> GitIdentity.resolve(dir, environment).display());
-    }
-
-    /** A builder that found the repository containing {@code projectDir} as git does (no git dir when there is none). */
-    private static FileRepositoryBuilder find(Path projectDir) {
-        return new FileRepositoryBuilder().findGitDir(projectDir.toAbsolutePath().normalize().toFile()).setMustExist(true);
     }
 
     /**

@@ -107,7 +107,7 @@ final class Run implements RunHandle {
         this.setups = StepSetups.of(runId, request, logDir);
         for (PlannedStep planned : plan.steps()) nodes.put(planned.name(), new Node(planned, setups.get(planned.name())));
         int runners = plan.pipeline().runners();
-        List<PlannedStep> order = runners > 1 ? StartOrder.of(plan.steps(), lastDurations) : plan.steps();
+        List<PlannedStep> order = ordersStarts(plan) ? StartOrder.of(plan.steps(), lastDurations) : plan.steps();
         for (PlannedStep planned : order) startOrder.add(nodes.get(planned.name()));
         this.workers = new ThreadPoolExecutor(runners, runners, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 threads("gryt-" + runId + "-", true));
@@ -117,10 +117,8 @@ final class Run implements RunHandle {
     /** Records and starts a run; returns once it is recorded. */
     static Run start(RunRequest request, RunStore store, ProcessOwner owner) {
         Instant startedAt = Instant.now();
-        // the order matters only when more steps than runners could be ready at once
-        boolean ordered = request.plan().steps().size() > request.plan().pipeline().runners()
-                && request.plan().pipeline().runners() > 1;
-        Map<String, Duration> lastDurations = ordered ? lastDurations(store, request.plan().pipeline().name()) : Map.of();
+        Map<String, Duration> lastDurations = ordersStarts(request.plan())
+                ? lastDurations(store, request.plan().pipeline().name()) : Map.of();
         RunDirectory directory = RunDirectory.create(request.runsDir(), startedAt);
         Run run = new Run(directory, request, store, startedAt, lastDurations);
         try {
@@ -130,6 +128,15 @@ final class Run implements RunHandle {
             throw e;
         }
         return run;
+    }
+
+    /**
+     * True when ready steps start critical path first ({@link StartOrder}): with several runners and more steps than
+     * runners (otherwise every ready step starts at once); else in declaration order.
+     */
+    private static boolean ordersStarts(ExecutionPlan plan) {
+        int runners = plan.pipeline().runners();
+        return runners > 1 && plan.steps().size() > runners;
     }
 
     /** How long the steps took in the pipeline's last finished run; none when the store cannot say (the run goes on). */
