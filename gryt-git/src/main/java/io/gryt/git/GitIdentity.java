@@ -74,6 +74,11 @@ record GitIdentity(String name, String email) {
         return load(config, new File(commonDir, "config"));
     }
 
+    /** Refuses {@code file} when it is there and is no valid git configuration, naming it and what is wrong. */
+    static void requireValid(File file) {
+        load(new Config(), file);
+    }
+
     private static boolean isSet(String value) {
         return value != null && !value.isEmpty() && !value.equalsIgnoreCase("false") && !value.equals("0");
     }

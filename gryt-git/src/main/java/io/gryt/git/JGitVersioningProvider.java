@@ -1,5 +1,6 @@
 package io.gryt.git;
 
+import io.gryt.api.BadInputException;
 import io.gryt.api.GrytException;
 import io.gryt.api.spi.Versioning;
 import io.gryt.api.spi.VersioningProvider;
@@ -42,6 +43,11 @@ public final class JGitVersioningProvider implements VersioningProvider {
             unknownSystemConfig.ifPresent(GitSystemConfig::remember);
         } catch (IOException e) {
             throw new GrytException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // JGit's answer to a repository configuration file it cannot parse, without saying where: say it as a run does
+            File commonDir = builder.getGitCommonDir() != null ? builder.getGitCommonDir() : builder.getGitDir();
+            GitIdentity.requireValid(new File(commonDir, "config"));
+            throw new BadInputException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
         }
         if (repository.isBare()) {
             repository.close();

@@ -1,7 +1,9 @@
 package io.gryt.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gryt.api.BadInputException;
 import io.gryt.api.spi.Versioning;
 import io.gryt.api.spi.VersioningProvider;
 import io.gryt.testing.TempGitRepo;
@@ -78,6 +80,20 @@ class JGitVersioningProviderTest {
                 .contains("Repo User <repo@example.org>");
         assertThat(provider.user(dir.resolve("bare.git"), env)).as("open() finds no versioning there either").isEmpty();
         assertThat(provider.user(Files.createDirectories(dir.resolve("elsewhere")), env)).isEmpty();
+    }
+
+    @Test
+    void aRepositoryConfigurationThatCannotBeParsedIsBadInputNamingTheFile() throws Exception {
+        TempGitRepo repo = TempGitRepo.init(dir.resolve("repo"));
+        Path config = repo.dir().resolve(".git/config");
+        Files.writeString(config, Files.readString(config) + "[user\n\tname = \"unterminated\n");
+        Map<String, String> env = Map.of("HOME", dir.toString(), "GIT_CONFIG_NOSYSTEM", "1");
+        JGitVersioningProvider provider = new JGitVersioningProvider();
+
+        assertThatThrownBy(() -> provider.open(repo.dir(), env)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(config.toString());
+        assertThatThrownBy(() -> provider.user(repo.dir(), env)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(config.toString());
     }
 
     @Test
