@@ -42,12 +42,11 @@ public final class JGitVersioningProvider implements VersioningProvider {
             repository = builder.build();
             unknownSystemConfig.ifPresent(GitSystemConfig::remember);
         } catch (IOException e) {
-            throw new GrytException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+            throw cannotOpen(builder, e);
         } catch (IllegalArgumentException e) {
             // JGit's answer to a repository configuration file it cannot parse, without saying where: say it as a run does
-            File commonDir = builder.getGitCommonDir() != null ? builder.getGitCommonDir() : builder.getGitDir();
-            GitIdentity.requireValid(new File(commonDir, "config"));
-            throw new BadInputException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
+            GitIdentity.requireValid(new File(commonDir(builder), "config"));
+            throw new BadInputException(cannotOpen(builder, e).getMessage(), e);
         }
         if (repository.isBare()) {
             repository.close();
@@ -69,9 +68,18 @@ public final class JGitVersioningProvider implements VersioningProvider {
         try {
             commonDir = locator.commonDirOfWorkTree(projectDir);
         } catch (IOException e) {
-            throw new GrytException("cannot open the git repository at " + locator.getGitDir() + ": " + e.getMessage(), e);
+            throw cannotOpen(locator, e);
         }
         return commonDir.flatMap(dir -> GitIdentity.resolve(dir, environment).display());
+    }
+
+    /** Where the found repository's shared files ({@code config}, objects, tags) are: its common directory. */
+    private static File commonDir(FileRepositoryBuilder builder) {
+        return builder.getGitCommonDir() != null ? builder.getGitCommonDir() : builder.getGitDir();
+    }
+
+    private static GrytException cannotOpen(FileRepositoryBuilder builder, Exception e) {
+        return new GrytException("cannot open the git repository at " + builder.getGitDir() + ": " + e.getMessage(), e);
     }
 
     /**
@@ -92,7 +100,7 @@ public final class JGitVersioningProvider implements VersioningProvider {
             setupCommonDir();
             boolean workTree = getGitDir().getName().equals(".git") || new File(getGitDir(), "gitdir").isFile();
             if (!workTree) return Optional.empty();
-            return Optional.of(getGitCommonDir() != null ? getGitCommonDir() : getGitDir());
+            return Optional.of(commonDir(this));
         }
     }
 }

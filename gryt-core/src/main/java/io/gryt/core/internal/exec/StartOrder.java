@@ -28,15 +28,15 @@ final class StartOrder {
     static List<PlannedStep> of(List<PlannedStep> steps, Map<String, Duration> lastDurations) {
         Map<String, Double> weights = weights(steps, lastDurations);
         Map<String, List<String>> dependents = new HashMap<>();
-        Map<String, Integer> waitingOn = new HashMap<>();
+        Map<String, Integer> unrankedDependents = new HashMap<>();
         for (PlannedStep step : steps) {
-            waitingOn.put(step.name(), 0);
+            unrankedDependents.put(step.name(), 0);
             dependents.computeIfAbsent(step.name(), n -> new ArrayList<>());
         }
         for (PlannedStep step : steps) {
             for (String dependency : step.dependsOn()) {
                 dependents.get(dependency).add(step.name());
-                waitingOn.merge(dependency, 1, Integer::sum);
+                unrankedDependents.merge(dependency, 1, Integer::sum);
             }
         }
         // ranks from the leaves up: a step's rank is known once every step depending on it has one
@@ -44,7 +44,7 @@ final class StartOrder {
         for (PlannedStep step : steps) byName.put(step.name(), step);
         Map<String, Double> rank = new HashMap<>();
         Deque<String> known = new ArrayDeque<>();
-        waitingOn.forEach((name, count) -> {
+        unrankedDependents.forEach((name, count) -> {
             if (count == 0) known.add(name);
         });
         while (!known.isEmpty()) {
@@ -53,7 +53,7 @@ final class StartOrder {
             for (String dependent : dependents.get(name)) below = Math.max(below, rank.get(dependent));
             rank.put(name, weights.get(name) + below);
             for (String dependency : byName.get(name).dependsOn()) {
-                if (waitingOn.merge(dependency, -1, Integer::sum) == 0) known.add(dependency);
+                if (unrankedDependents.merge(dependency, -1, Integer::sum) == 0) known.add(dependency);
             }
         }
         Map<String, Integer> position = new HashMap<>();
