@@ -214,6 +214,44 @@ class DistributionIT {
     }
 
     @Test
+    void aCommandThatRunsAPipelineKeepsAnOlderJdkWhereAReadCommandTakesTheNewerOne() throws Exception {
+        Path newer = newerJdk();
+        assumeTrue(newer != null, "no JDK 25+ under /usr/lib/jvm: the launcher has nothing to choose");
+        assumeTrue(Runtime.version().feature() < 25, "this test's JDK is the newer kind itself");
+        Path home = unpacked();
+        Path gryt = home.resolve("bin/gryt");
+        Path project = Files.createDirectories(dir.resolve("project"));
+        assertThat(run(new ProcessBuilder("git", "init", "-q", project.toString())).code()).isZero();
+        Result init = run(asInstalled(new ProcessBuilder(gryt.toString(), "-C", project.toString(), "init")));
+        assertThat(init.code()).as(init.output()).isZero();
+        // the step prints the program of the process that started it: the JVM running the pipeline
+        Files.writeString(project.resolve(".gryt/pipelines/who.yaml"),
+                "name: who\nsteps:\n  - name: jvm\n    run: [\"sh\", \"-c\", \"readlink /proc/$PPID/exe\"]\n");
+
+        Result run = run(asInstalled(new ProcessBuilder(gryt.toString(), "-C", project.toString(), "run", "who")));
+        assertThat(run.code()).as(run.output()).isZero();
+        Path log;
+        try (Stream<Path> logs = Files.find(project.resolve(".gryt/runs"), 2, (p, a) -> p.endsWith("jvm.log"))) {
+            log = logs.findFirst().orElseThrow();
+        }
+        Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
+        assertThat(Path.of(Files.readString(log).strip())).as("the JVM that ran the steps").isEqualTo(thisJava);
+
+        Result javaOfRead = run(asInstalled(new ProcessBuilder(gryt.toString(), "--version")));
+        assertThat(javaOfRead.output()).contains("Java " + feature(newer));
+        awaitArchive(home);
+        awaitCache(home);
+    }
+
+    /** The launcher as an installed gryt runs: this test's JDK as {@code JAVA_HOME}, nothing chosen for it. */
+    private static ProcessBuilder asInstalled(ProcessBuilder builder) {
+        builder.environment().remove("GRYT_JAVA");
+        builder.environment().remove("GRYT_AOT");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return builder;
+    }
+
+    @Test
     void installPutsTheDistributionUnderThePrefixWithACommandInBin() throws Exception {
         Path prefix = dir.resolve("prefix");
         Result install = run(new ProcessBuilder(REPO.resolve("gryt").toString(), "install", "--prefix", prefix.toString())
