@@ -137,6 +137,11 @@ public final class RunBenchmark {
                     : List.of("sh", "-c", "seq " + n + " | xargs -n1 -P" + runners + " /bin/true"));
             String baseName = runners == 1 ? "shell loop" : "`xargs -P" + runners + "`";
             report.row(runners, baseName, Timing.millis(base.wall()), "1.00x", cpu(base.cpuSeconds()), "1.00x");
+            // what the JVM alone costs: ProcessBuilder starting the same commands, nothing recorded
+            Measured floor = measured(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), SpawnLoop.class.getName(), Integer.toString(n), Integer.toString(runners)));
+            report.row(runners, "Java `ProcessBuilder` loop (JVM's floor)", Timing.millis(floor.wall()), ratio(floor.wall(), base.wall()),
+                    cpu(floor.cpuSeconds()), fmt(floor.cpuSeconds() / base.cpuSeconds()) + "x");
             for (var v : variants.entrySet()) {
                 Measured t = measured(gryt(v.getValue(), "trivial", runners));
                 report.row(runners, v.getKey(), Timing.millis(t.wall()), ratio(t.wall(), base.wall()), cpu(t.cpuSeconds()),

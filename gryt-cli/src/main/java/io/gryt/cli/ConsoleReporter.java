@@ -14,9 +14,10 @@ import java.util.Locale;
  * Prints a run as it happens, one line per event and never a control code (unless colours are on), so it
  * reads the same in a CI log, a pipe or a file. A failed step is followed by the last lines of its log.
  * Quiet, it prints only the failed steps and the summary at the end; verbose, also every output line of every
- * step as it arrives ({@code  lint | ...}).
+ * step as it arrives ({@code  lint | ...}). Only the verbose one listens to output lines ({@link #of}): without a
+ * listener for them, a step's process writes its log file itself.
  */
-final class ConsoleReporter implements RunOutput {
+sealed class ConsoleReporter implements RunOutput permits ConsoleReporter.Verbose {
     private final PrintStream out;
     private final ConsoleStyle style;
     private final OutputSettings settings;
@@ -24,7 +25,13 @@ final class ConsoleReporter implements RunOutput {
     private final LiveFrame rows;
     private int nameWidth = LiveFrame.nameWidth(List.of());
 
-    ConsoleReporter(PrintStream out, ConsoleStyle style, Path projectDir, OutputSettings settings) {
+    /** The reporter for {@code settings}: a verbose one also prints every output line. */
+    static ConsoleReporter of(PrintStream out, ConsoleStyle style, Path projectDir, OutputSettings settings) {
+        return settings.verbose() ? new Verbose(out, style, projectDir, settings)
+                : new ConsoleReporter(out, style, projectDir, settings);
+    }
+
+    private ConsoleReporter(PrintStream out, ConsoleStyle style, Path projectDir, OutputSettings settings) {
         this.out = out;
         this.style = style;
         this.settings = settings;
@@ -51,12 +58,6 @@ final class ConsoleReporter implements RunOutput {
                 + ControlCodes.strip(reason)));
     }
 
-    @Override
-    public synchronized void stepOutput(String runId, String step, String line) {
-        if (!settings.verbose()) return;
-        out.println("  " + style.dim(String.format(Locale.ROOT, "%-" + nameWidth + "s |", step)) + " "
-                + ControlCodes.keepColours(line, style.color()));
-    }
 
     @Override
     public synchronized void stepFinished(String runId, StepResult r) {
@@ -85,6 +86,23 @@ final class ConsoleReporter implements RunOutput {
     @Override
     public void close() {
         out.flush();
+    }
+
+    /** Verbose: every output line of every step as it arrives. */
+    static final class Verbose extends ConsoleReporter {
+        private Verbose(PrintStream out, ConsoleStyle style, Path projectDir, OutputSettings settings) {
+            super(out, style, projectDir, settings);
+        }
+
+        @Override
+        public void stepOutput(String runId, String step, String line) {
+            printLine(step, line);
+        }
+    }
+
+    final synchronized void printLine(String step, String line) {
+        out.println("  " + style.dim(String.format(Locale.ROOT, "%-" + nameWidth + "s |", step)) + " "
+                + ControlCodes.keepColours(line, style.color()));
     }
 
     private static String pad(String s) {

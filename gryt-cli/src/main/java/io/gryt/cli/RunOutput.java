@@ -27,7 +27,7 @@ interface RunOutput extends RunListener, AutoCloseable {
     /** The output that fits {@code terminal}. */
     static RunOutput create(PrintStream out, Terminal terminal, Path projectDir, OutputSettings settings) {
         if (terminal.interactive() && !settings.quiet()) return new LiveDisplay(out, terminal, projectDir, settings, Instant::now);
-        return new ConsoleReporter(out, terminal.style(), projectDir, settings);
+        return ConsoleReporter.of(out, terminal.style(), projectDir, settings);
     }
 
     /** Prints a line of the command's own (which evolution started...); nothing when quiet. */

@@ -53,7 +53,7 @@ class ConsoleReporterTest {
 
     @Test
     void normalOutputIsOneLinePerEventAndEndsWithTheSummary() {
-        play(new ConsoleReporter(out, ConsoleStyle.PLAIN, dir, OutputSettings.forRun(Verbosity.NORMAL, null)));
+        play(ConsoleReporter.of(out, ConsoleStyle.PLAIN, dir, OutputSettings.forRun(Verbosity.NORMAL, null)));
 
         assertThat(printed()).isEqualTo("""
                 gryt run ci · 2 steps · 1 runner · run r1
@@ -72,7 +72,7 @@ class ConsoleReporterTest {
 
     @Test
     void quietForAnEvolutionShowsOnlyTheFailedStepsForTheCommandPrintsItsOwnEnding() {
-        play(new ConsoleReporter(out, ConsoleStyle.PLAIN, dir, OutputSettings.forEvolution(Verbosity.QUIET)));
+        play(ConsoleReporter.of(out, ConsoleStyle.PLAIN, dir, OutputSettings.forEvolution(Verbosity.QUIET)));
 
         assertThat(printed()).isEqualTo("""
                   timeout   test          10.00s   2 attempts  timed out after 5s
@@ -84,15 +84,15 @@ class ConsoleReporterTest {
 
     @Test
     void verboseStreamsTheOutputAndDoesNotRepeatItUnderAFailure() {
-        play(new ConsoleReporter(out, ConsoleStyle.PLAIN, dir, OutputSettings.forRun(Verbosity.VERBOSE, null)));
+        play(ConsoleReporter.of(out, ConsoleStyle.PLAIN, dir, OutputSettings.forRun(Verbosity.VERBOSE, null)));
 
         assertThat(printed()).contains("  build        | ok\n").doesNotContain("| waiting for db").contains("        log: t.log\n");
     }
 
     @Test
     void aNoteIsPrintedUnlessQuiet() {
-        new ConsoleReporter(out, ConsoleStyle.PLAIN, dir, OutputSettings.forEvolution(Verbosity.NORMAL)).note("evolution v1-rc.1");
-        new ConsoleReporter(out, ConsoleStyle.PLAIN, dir, OutputSettings.forEvolution(Verbosity.QUIET)).note("hidden");
+        ConsoleReporter.of(out, ConsoleStyle.PLAIN, dir, OutputSettings.forEvolution(Verbosity.NORMAL)).note("evolution v1-rc.1");
+        ConsoleReporter.of(out, ConsoleStyle.PLAIN, dir, OutputSettings.forEvolution(Verbosity.QUIET)).note("hidden");
 
         assertThat(printed()).isEqualTo("evolution v1-rc.1\n");
     }

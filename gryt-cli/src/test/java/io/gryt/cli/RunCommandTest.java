@@ -196,6 +196,29 @@ class RunCommandTest {
     }
 
     @Test
+    void offATerminalAndNotVerboseAStepWritesItsLogFileItselfAndVerboseReadsItsOutput() throws Exception {
+        Files.writeString(dir.resolve(".gryt/pipelines/stdout.yaml"), """
+                steps:
+                  - name: where
+                    run: "if [ -p /proc/self/fd/1 ]; then echo 'a pipe'; else echo 'not a pipe'; fi"
+                """);
+        assertThat(gryt(NOT_A_TERMINAL, "run", "stdout").exitCode()).isZero();
+        assertThat(lastLog("where")).isEqualTo("not a pipe\n");
+
+        CliRun verbose = gryt(NOT_A_TERMINAL, "run", "stdout", "--verbose");
+        assertThat(verbose.out()).contains("| a pipe\n");
+        assertThat(lastLog("where")).isEqualTo("a pipe\n");
+    }
+
+    private String lastLog(String step) throws Exception {
+        try (Gryt g = Gryt.open(dir)) {
+            PipelineRun last = g.store().runs().recent(1).get(0);
+            return Files.readString(Path.of(g.store().runs().steps(last.id()).stream().filter(s -> s.name().equals(step))
+                    .findFirst().orElseThrow().logPath()));
+        }
+    }
+
+    @Test
     void verboseOnATerminalPrintsTheOutputAboveTheBlock() {
         CliRun r = gryt(TERMINAL, "run", "broken", "-v");
 

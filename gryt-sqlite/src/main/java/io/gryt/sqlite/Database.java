@@ -341,11 +341,18 @@ final class Database implements SqlDatabase {
     }
 
     private <T> T retryingLockedOut(String what, Attempt<T> attempt) {
+        long asked = System.nanoTime();
+        AtomicBoolean begun = new AtomicBoolean();
+        try {
+            // most writes find the lock free: they set up no wait (the wait reads SQLite's data version)
+            return attempt.run(begun);
+        } catch (JdbiException | SQLException e) {
+            if (begun.get() || !isBusy(e)) throw failed(what, e, begun, asked);
+        }
         // SQLite's busy handler waits BUSY_TIMEOUT for the write lock, but it is not fair: under contention (dozens
         // of gryt processes on a loaded machine) one writer can lose the race again and again. A transaction that
         // could not even begin changed nothing, so it is begun again, as long as the others make progress and
         // WRITE_PATIENCE more once they stop (a fixed total wait failed writers queued behind 30 busy processes).
-        AtomicBoolean begun = new AtomicBoolean();
         LockWait wait = new LockWait(WRITE_PATIENCE, this::dataVersion, System::nanoTime);
         RetryPolicy<T> lockedOut = RetryPolicy.<T>builder()
                 .handleIf(e -> !begun.get() && isBusy(e) && wait.worthWaiting())
@@ -356,20 +363,25 @@ final class Database implements SqlDatabase {
         try {
             return Failsafe.with(lockedOut).get(() -> attempt.run(begun));
         } catch (JdbiException | FailsafeException e) {
-            Throwable cause = e instanceof FailsafeException && e.getCause() != null ? e.getCause() : e;
-            if (isBusy(cause) && begun.get()) {
-                // not the lock wait running out: SQLite refused after the transaction had begun, which it rolled back
-                throw new StoreException(location + " was locked by another connection after the write had begun ("
-                        + LockWait.shown(wait.waited()) + " after it was asked for): cannot " + what + " (nothing of it"
-                        + " was written; try again)", cause);
-            }
-            if (isBusy(cause)) {
-                throw new StoreException(location + " stayed locked by other writers, with no commit for "
-                        + WRITE_PATIENCE.toMinutes() + " min (waited " + LockWait.shown(wait.waited()) + " in all): cannot "
-                        + what + " (is a gryt process hanging? try again)", cause);
-            }
-            throw failure(what, (Exception) cause);
+            throw failed(what, e instanceof FailsafeException && e.getCause() != null ? e.getCause() : e, begun, asked);
         }
+    }
+
+    /** The one-line failure of write {@code what}, asked for at {@code asked} (nano time), that failed with {@code cause}. */
+    private StoreException failed(String what, Throwable cause, AtomicBoolean begun, long asked) {
+        Duration waited = Duration.ofNanos(System.nanoTime() - asked);
+        if (isBusy(cause) && begun.get()) {
+            // not the lock wait running out: SQLite refused after the transaction had begun, which it rolled back
+            return new StoreException(location + " was locked by another connection after the write had begun ("
+                    + LockWait.shown(waited) + " after it was asked for): cannot " + what + " (nothing of it"
+                    + " was written; try again)", cause);
+        }
+        if (isBusy(cause)) {
+            return new StoreException(location + " stayed locked by other writers, with no commit for "
+                    + WRITE_PATIENCE.toMinutes() + " min (waited " + LockWait.shown(waited) + " in all): cannot "
+                    + what + " (is a gryt process hanging? try again)", cause);
+        }
+        return failure(what, (Exception) cause);
     }
 
     private <T> T transaction(Handle handle, AtomicBoolean begun, HandleCallback<T, RuntimeException> callback)

@@ -13,7 +13,6 @@ final class LockWait {
     private final Duration patience;
     private final LongSupplier dataVersion;
     private final LongSupplier nanoClock;
-    private final long start;
     private long lastVersion;
     private long lastProgress;
 
@@ -22,13 +21,7 @@ final class LockWait {
         this.dataVersion = dataVersion;
         this.nanoClock = nanoClock;
         this.lastVersion = dataVersion.getAsLong();
-        this.start = nanoClock.getAsLong();
-        this.lastProgress = start;
-    }
-
-    /** How long the writer has waited so far, all tries together. */
-    Duration waited() {
-        return Duration.ofNanos(nanoClock.getAsLong() - start);
+        this.lastProgress = nanoClock.getAsLong();
     }
 
     /** {@code duration} for a message, to the second: {@code 1 min 30 s}, {@code 12 s}. */

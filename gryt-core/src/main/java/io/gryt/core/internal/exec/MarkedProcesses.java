@@ -43,9 +43,12 @@ final class MarkedProcesses {
     private MarkedProcesses() {
     }
 
+    /** Whether {@code /proc} shows processes' environments here: asked once (every step's end asks). */
+    private static final boolean SUPPORTED = Files.isReadable(PROC.resolve("self/environ"));
+
     /** True when marked processes can be found here (Linux's {@code /proc}). */
     static boolean supported() {
-        return Files.isReadable(PROC.resolve("self/environ"));
+        return SUPPORTED;
     }
 
     /**

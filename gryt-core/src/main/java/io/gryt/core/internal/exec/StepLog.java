@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ final class StepLog implements AutoCloseable {
     private final SecretMask mask;
     private final Consumer<String> output;
     private final OutputStream stream;
-    private final byte[] buffer = new byte[BUFFER_BYTES];
+    /** Allocated at the first write: most steps' output goes to the file without it (see ProcessRunner). */
+    private byte[] buffer;
     private int buffered;
     /** The last lines, as bytes (at most {@link #TAIL_LINE_BYTES} of each), in a ring. */
     private final byte[][] tail = new byte[TAIL_LINES][];
@@ -80,9 +82,16 @@ final class StepLog implements AutoCloseable {
      * is {@code null} when nobody listens to them.
      */
     static StepLog open(Path file, SecretMask mask, Consumer<String> output) throws IOException {
-        Files.createDirectories(file.getParent());
-        OutputStream stream = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE);
+        OutputStream stream;
+        try {
+            stream = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            // the run's log directory is made when the run starts: made here only when it was removed since
+            Files.createDirectories(file.getParent());
+            stream = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+        }
         return new StepLog(file, mask, output, stream);
     }
 
@@ -290,6 +299,7 @@ final class StepLog implements AutoCloseable {
 
     private void write(byte[] bytes, int from, int length) {
         if (failure != null) return;
+        if (buffer == null) buffer = new byte[BUFFER_BYTES];
         if (length > buffer.length - buffered) {
             drain();
             if (length > buffer.length) {
