@@ -59,6 +59,7 @@ final class JGitVersioning implements Versioning, AutoCloseable {
     private final Map<String, String> environment;
     /** Where the shared refs ({@code refs/tags}, {@code packed-refs}) are: the repository, or a worktree's main one. */
     private final Path commonDir;
+    private final PackedRefs.Reader packedRefs;
 
     JGitVersioning(Repository repository) {
         this(repository, System.getenv());
@@ -70,6 +71,7 @@ final class JGitVersioning implements Versioning, AutoCloseable {
         this.root = repository.getWorkTree().toPath();
         this.environment = Map.copyOf(environment);
         this.commonDir = repository.getCommonDirectory().toPath();
+        this.packedRefs = new PackedRefs.Reader(commonDir.resolve(Constants.PACKED_REFS));
     }
 
     @Override
@@ -211,7 +213,7 @@ final class JGitVersioning implements Versioning, AutoCloseable {
     private PackedRefs packedRefs() {
         if (!(repository.getRefDatabase() instanceof RefDirectory)) return null; // e.g. reftable
         try {
-            return PackedRefs.open(commonDir.resolve(Constants.PACKED_REFS));
+            return packedRefs.read();
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /**
  * Looks single refs up in a git {@code packed-refs} file by binary search, as git itself does, instead of parsing
@@ -61,6 +63,47 @@ final class PackedRefs {
         String traits = " " + header.substring(HEADER.length).trim() + " ";
         if (!traits.contains(" sorted ")) return null;
         return new PackedRefs(bytes, traits.contains(" peeled ") || traits.contains(" fully-peeled "));
+    }
+
+    /**
+     * The last {@link #open} of one file, kept while the file is unchanged: the same size, modification time and
+     * file (git replaces {@code packed-refs} by renaming a new file over it, which gives it a new inode). A command
+     * that looks up one tag per evolution (audit verify, 100,000 evolutions) read the whole file once per tag.
+     * Thread-safe.
+     */
+    static final class Reader {
+        private final Path file;
+        private volatile Read last;
+
+        private record Read(Object stamp, PackedRefs refs) {
+        }
+
+        Reader(Path file) {
+            this.file = file;
+        }
+
+        /** {@link #open} of the file, or what the last call read when the file has not changed since. */
+        PackedRefs read() throws IOException {
+            Object stamp = stamp();
+            Read read = last;
+            if (read != null && stamp != null && stamp.equals(read.stamp())) return read.refs();
+            PackedRefs refs = open(file);
+            last = new Read(stamp, refs);
+            return refs;
+        }
+
+        /** What identifies this version of the file: its size, modification time and file key; "absent"; null. */
+        private Object stamp() {
+            try {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                if (a.fileKey() == null) return null; // no inode to tell a replaced file by: read it every time
+                return List.of(a.size(), a.lastModifiedTime(), a.fileKey());
+            } catch (NoSuchFileException e) {
+                return "absent";
+            } catch (IOException e) {
+                return null;
+            }
+        }
     }
 
     /** The file's first line when it is its {@code # pack-refs with:} header; {@code null} otherwise. */

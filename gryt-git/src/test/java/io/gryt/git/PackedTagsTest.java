@@ -92,6 +92,27 @@ class PackedTagsTest {
     }
 
     @Test
+    void anOpenRepositorySeesWhatGitPacksOrDeletesAfterItsFirstLookup() throws Exception {
+        TempGitRepo other = TempGitRepo.init(dir.resolve("repacked"));
+        String a = other.head();
+        String b = other.commit("b");
+        other.git("tag", "t1", a);
+        other.git("pack-refs", "--all");
+        try (JGitVersioning v = (JGitVersioning) new JGitVersioningProvider().open(other.dir()).orElseThrow()) {
+            assertThat(v.tag("t1").orElseThrow().commit()).isEqualTo(a);
+            assertThat(v.tag("t2")).isEmpty();
+            // git writes a new packed-refs and renames it over the old one, whatever its size
+            other.git("tag", "t2", b);
+            other.git("pack-refs", "--all");
+            assertThat(v.tag("t2").orElseThrow().commit()).isEqualTo(b);
+            assertThat(v.tagCommits(List.of("t1", "t2"))).isEqualTo(Map.of("t1", a, "t2", b));
+            other.git("tag", "-d", "t1");
+            assertThat(v.tag("t1")).isEmpty();
+            assertThat(v.tagCommits(List.of("t1", "t2"))).isEqualTo(Map.of("t2", b));
+        }
+    }
+
+    @Test
     void aLooseRefOverridesThePackedOneAndAnUnsortedFileIsReadByJGit() throws Exception {
         TempGitRepo other = TempGitRepo.init(dir.resolve("other"));
         String a = other.head();

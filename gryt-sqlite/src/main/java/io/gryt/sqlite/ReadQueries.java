@@ -127,6 +127,13 @@ interface ReadQueries {
              ORDER BY r.started_at, r.id""")
     List<FinishedRun> finishedRuns(@Bind("version") String version);
 
+    /**
+     * Steps that passed only on a retry, or passed in an evolution after failing in an earlier one of the same
+     * generation on the same commit. The second is a join with each (generation, commit, step)'s first failure, not
+     * with every earlier failing evolution: that pairing grew with the square of a commit's evolutions (100,000 on
+     * one commit kept {@code gryt status} busy for more than 14 minutes). {@code CROSS JOIN} keeps SQLite's join order
+     * (evolutions, their steps, then a lookup in the first failures); PostgreSQL plans it as any inner join.
+     */
     @SqlQuery("""
             SELECT step, COUNT(DISTINCT run) AS runs FROM (
                 SELECT s.step_name AS step, s.run_id AS run FROM step_runs s
@@ -137,11 +144,15 @@ interface ReadQueries {
                 UNION
                 SELECT p.step_name AS step, p.run_id AS run
                   FROM evolutions ep
-                  JOIN step_runs p ON p.run_id = ep.pipeline_run_id
-                  JOIN evolutions ef ON ef.generation_id = ep.generation_id AND ef.commit_sha = ep.commit_sha
-                                    AND ef.rc_number < ep.rc_number
-                  JOIN step_runs f ON f.run_id = ef.pipeline_run_id AND f.step_name = p.step_name
-                 WHERE p.status = 'pass' AND f.status IN ('fail', 'timeout')
+                 CROSS JOIN step_runs p
+                 CROSS JOIN (SELECT ef.generation_id AS generation_id, ef.commit_sha AS commit_sha,
+                                    f.step_name AS step_name, MIN(ef.rc_number) AS rc_number
+                               FROM evolutions ef JOIN step_runs f ON f.run_id = ef.pipeline_run_id
+                              WHERE f.status IN ('fail', 'timeout') AND ef.commit_sha IS NOT NULL
+                              GROUP BY ef.generation_id, ef.commit_sha, f.step_name) first_failure
+                 WHERE p.run_id = ep.pipeline_run_id AND p.status = 'pass'
+                   AND first_failure.generation_id = ep.generation_id AND first_failure.commit_sha = ep.commit_sha
+                   AND first_failure.step_name = p.step_name AND first_failure.rc_number < ep.rc_number
                    AND (:version IS NULL OR ep.generation_id = (SELECT id FROM generations WHERE version = :version))
             ) flaky
              GROUP BY step

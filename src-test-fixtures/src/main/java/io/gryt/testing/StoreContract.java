@@ -549,6 +549,29 @@ public abstract class StoreContract {
     }
 
     @Test
+    public void aStepIsFlakyWhenItPassesAfterFailingOnTheSameCommitOfTheSameGeneration() {
+        releases().syncGeneration(contract("v1.0.0", "A-1"), "g1.yaml", at(0));
+        releases().syncGeneration(contract("v2.0.0", "B-1"), "g2.yaml", at(1));
+        // on c1: test passes, times out, then passes twice; build never fails
+        evolve("v1.0.0", "c1", EvolutionStatus.PASS, "r1", 10, Map.of("build", StepStatus.PASS, "test", StepStatus.PASS), "A-1");
+        evolve("v1.0.0", "c1", EvolutionStatus.FAIL, "r2", 30, Map.of("build", StepStatus.PASS, "test", StepStatus.TIMEOUT), "A-1");
+        evolve("v1.0.0", "c1", EvolutionStatus.PASS, "r3", 50, Map.of("build", StepStatus.PASS, "test", StepStatus.PASS), "A-1");
+        evolve("v1.0.0", "c1", EvolutionStatus.PASS, "r4", 70, Map.of("build", StepStatus.PASS, "test", StepStatus.PASS), "A-1");
+        // on c2: lint passes before it fails (not flaky)
+        evolve("v1.0.0", "c2", EvolutionStatus.PASS, "r5", 90, Map.of("lint", StepStatus.PASS), "A-1");
+        evolve("v1.0.0", "c2", EvolutionStatus.FAIL, "r6", 110, Map.of("lint", StepStatus.FAIL), "A-1");
+        // another generation on c1 and c2: their failures above do not count here
+        evolve("v2.0.0", "c1", EvolutionStatus.PASS, "r7", 130, Map.of("test", StepStatus.PASS), "B-1");
+        evolve("v2.0.0", "c2", EvolutionStatus.PASS, "r8", 150, Map.of("lint", StepStatus.PASS), "B-1");
+
+        assertThat(store.reads().flakySteps(Optional.empty())).extracting(f -> f.step() + " " + f.runs())
+                .containsExactly("test 2");
+        assertThat(store.reads().flakySteps(Optional.of("v1.0.0"))).extracting(f -> f.step() + " " + f.runs())
+                .containsExactly("test 2");
+        assertThat(store.reads().flakySteps(Optional.of("v2.0.0"))).isEmpty();
+    }
+
+    @Test
     public void theRunReadsServeAStoreWithoutReleasesToo() {
         recordRun("r1", 0, RunStatus.PASS, Map.of("build", StepStatus.PASS));
         recordRun("r2", 10, RunStatus.FAIL, Map.of("build", StepStatus.FAIL));
