@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Release reads at scale through the {@code gryt} command, on one generated project ({@link ScaleProject}: 1,000
  * changes, 100,000 evolutions, a 1,000,000-entry audit trail by default): {@code generation promote --dry-run},
- * {@code audit export} in each format under {@code -Xmx64m}, and {@code audit verify}. Whole-process times (medians)
+ * the everyday read commands ({@code status}, {@code evolution list}, {@code generation list}, {@code generation show},
+ * {@code doctor}; each stopped after 2 minutes), {@code audit export} in each format under {@code -Xmx64m}, and
+ * {@code audit verify}. Whole-process times (medians)
  * and peak RSS ({@code /usr/bin/time}), against {@code java -version} measured in the same run and, with
  * {@code before=<older gryt.jar>}, the same commands of an older build, row by row.
  *
  * <p>Arguments: {@code jar=gryt-cli/target/gryt.jar before=<jar> changes=1000 evolutions=100000 entries=1000000
- * repetitions=3 heavy-repetitions=1 project=<dir: build there and keep it, or reuse it when it exists> only=promote,export,verify quick}.
+ * repetitions=3 heavy-repetitions=1 project=<dir: build there and keep it, or reuse it when it exists> only=promote,reads,export,verify quick}.
  */
 public final class ScaleBenchmark {
     private final Map<String, String> args;
@@ -84,8 +86,8 @@ public final class ScaleBenchmark {
             ScaleProject.build(project, changes, evolutions, entries, Long.parseLong(args.getOrDefault("seed", "42")));
         }
         Duration built = Duration.ofNanos(System.nanoTime() - started);
-        String only = args.getOrDefault("only", "promote,export,verify");
-        if (only.contains("scale")) only = "promote,export,verify"; // gryt-bench/run only=...,scale
+        String only = args.getOrDefault("only", "promote,reads,export,verify");
+        if (only.contains("scale")) only = "promote,reads,export,verify"; // gryt-bench/run only=...,scale
         report.line("machine: %d cores, %s %s, Java %s; load average at start %s; %s; medians of %d runs",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
                 System.getProperty("java.version"), load(), LocalDate.now(), repetitions);
@@ -102,6 +104,21 @@ public final class ScaleBenchmark {
                 Measured m = measure(cmd, () -> { }, 1, repetitions); // a dry run whose gates fail exits 1
                 report.row(jar.getKey(), m.time(), m.cpu(), mib(m.rssKib()), m.exit() + " (" + m.last() + ")");
             }
+        }
+        if (only.contains("reads")) {
+            report.section("Everyday read commands at this scale, whole process (each stopped after %d min)", READ_PATIENCE.toMinutes());
+            report.table("command", "build", "wall (median)", "CPU user+sys", "peak RSS", "exit");
+            patience = READ_PATIENCE;
+            for (List<String> read : List.of(List.of("status"), List.of("evolution", "list"), List.of("generation", "list"),
+                    List.of("generation", "show", ScaleProject.VERSION), List.of("doctor"))) {
+                for (var jar : jars.entrySet()) {
+                    List<String> cmd = gryt(jar.getValue(), List.of(), read.toArray(String[]::new));
+                    Measured m = measure(cmd, () -> { }, 1, repetitions); // doctor exits 1 on a warning
+                    report.row("`gryt " + String.join(" ", read) + "`", jar.getKey(), m.time(), m.cpu(), mib(m.rssKib()),
+                            m.exit() > 1 ? m.exit() + " (" + m.last() + ")" : Integer.toString(m.exit()));
+                }
+            }
+            patience = Duration.ofMinutes(30);
         }
         if (only.contains("export")) {
             report.section("`gryt audit export --format F -o file` with `-Xmx64m`, whole process");
@@ -185,6 +202,9 @@ public final class ScaleBenchmark {
 
     private int lastExit;
     private String lastLine = "";
+    /** How long a read command may take before it is stopped (a regression to quadratic time shows as a stop). */
+    private static final Duration READ_PATIENCE = Duration.ofMinutes(2);
+    private Duration patience = Duration.ofMinutes(30);
 
     /** Runs {@code command}; its exit code (0 or 1 accepted: a dry run whose gates fail exits 1). */
     private int exec(List<String> command, Path stdout, boolean discard) throws IOException, InterruptedException {
@@ -192,8 +212,13 @@ public final class ScaleBenchmark {
         Process p = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                 .redirectOutput(discard ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(out.toFile())).start();
         p.getOutputStream().close();
-        if (!p.waitFor(30, TimeUnit.MINUTES)) {
+        if (!p.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
+            p.waitFor();
+            lastExit = 124;
+            lastLine = "stopped after " + patience.toMinutes() + " min";
+            if (stdout == null) Files.deleteIfExists(out);
             throw new IllegalStateException("timed out: " + command);
         }
         lastExit = p.exitValue();

@@ -138,11 +138,12 @@ public record StatusPage(String project, Instant takenAt, List<GenerationLine> g
     }
 
     private static Stats stats(Metrics metrics) {
-        MetricValue pass = metrics.compute("pass_rate", Optional.empty());
-        MetricValue mean = metrics.compute("mean_duration", Optional.empty());
-        MetricValue p95 = metrics.compute("p95_duration", Optional.empty());
-        List<FlakyStep> flaky = metrics.compute("flaky_steps", Optional.empty()).details().stream()
-                .map(d -> new FlakyStep(d.label(), d.count())).toList();
+        List<MetricValue> values = metrics.computeAll(List.of("pass_rate", "mean_duration", "p95_duration", "flaky_steps"),
+                Optional.empty());
+        MetricValue pass = values.get(0);
+        MetricValue mean = values.get(1);
+        MetricValue p95 = values.get(2);
+        List<FlakyStep> flaky = values.get(3).details().stream().map(d -> new FlakyStep(d.label(), d.count())).toList();
         return new Stats(pass.sample(), pass.value(), seconds(mean.value()), seconds(p95.value()), flaky);
     }
 

@@ -23,7 +23,8 @@ record Migration(int version, String description, String sql) {
             resource(2, "output_and_test_rows"),
             resource(3, "ci_runs"),
             resource(4, "destinations"),
-            resource(5, "policy"));
+            resource(5, "policy"),
+            resource(6, "evolutions_by_creation"));
 
     Migration {
         if (version < 1) {

@@ -7,6 +7,7 @@ import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.spi.JdbiPlugin;
 
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -53,8 +54,43 @@ public final class Timestamps implements JdbiPlugin {
         }
     }
 
+    /**
+     * The instant of stored text; null for null. Text of {@link #format}'s own shape is read directly (a read at
+     * scale parses two per row: {@link Instant#parse} of 200,000 took most of {@code gryt status} at 100,000 runs);
+     * any other text, or a date that does not exist, goes to {@link Instant#parse}, which decides as before.
+     */
     static Instant parse(String text) {
-        return text == null ? null : Instant.parse(text);
+        if (text == null) return null;
+        if (text.length() == 30 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(29) == 'Z') {
+            int year = number(text, 0, 4);
+            int month = number(text, 5, 2);
+            int day = number(text, 8, 2);
+            int hour = number(text, 11, 2);
+            int minute = number(text, 14, 2);
+            int second = number(text, 17, 2);
+            int nano = number(text, 20, 9);
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && nano >= 0) {
+                try {
+                    return Instant.ofEpochSecond(LocalDateTime.of(year, month, day, hour, minute, second)
+                            .toEpochSecond(ZoneOffset.UTC), nano);
+                } catch (DateTimeException e) {
+                    // no such date or time (February 30th, hour 24): Instant.parse says so in its words
+                }
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** The {@code width} decimal digits of {@code text} from {@code from}; -1 when one is not a digit. */
+    private static int number(String text, int from, int width) {
+        int value = 0;
+        for (int i = from; i < from + width; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** For {@code installPlugin}. */

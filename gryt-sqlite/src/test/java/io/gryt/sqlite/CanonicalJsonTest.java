@@ -72,6 +72,27 @@ class CanonicalJsonTest {
             assertThat(Timestamps.parse(Timestamps.format(instant))).isEqualTo(instant);
         }
         assertThat(Timestamps.format(null)).isNull();
+        assertThat(Timestamps.parse(null)).isNull();
+        // any other text, a date that does not exist included, is read as Instant.parse reads it, or refused as it refuses it
+        for (String text : List.of("2026-01-01T00:00:00Z", "2026-01-01T00:00:00.5Z", "2026-12-31T23:59:60.000000000Z",
+                "2024-02-29T12:00:00.000000001Z", "+10000-01-01T00:00:00Z", "2025-02-29T12:00:00.000000000Z",
+                "2026-04-31T00:00:00.000000000Z", "2026-13-01T00:00:00.000000000Z", "2026-01-01T24:00:00.000000000Z",
+                "2026-01-01T00:00:00.00000000xZ", "2026-01-01 00:00:00.000000000Z", "2026-00-10T00:00:00.000000000Z",
+                "2026-01-01T00:00:00.000000000z", "-026-01-01T00:00:00.000000000Z", "2026-01-01T00:60:00.000000000Z")) {
+            Object expected;
+            try {
+                expected = Instant.parse(text);
+            } catch (RuntimeException e) {
+                expected = e.getClass();
+            }
+            Object actual;
+            try {
+                actual = Timestamps.parse(text);
+            } catch (RuntimeException e) {
+                actual = e.getClass();
+            }
+            assertThat(actual).as(text).isEqualTo(expected);
+        }
     }
 
     /** A random value of the kinds row images and payloads hold: maps, lists, text, integers, doubles, booleans, null. */

@@ -98,7 +98,7 @@ class ConcurrencyTest {
             children.forEach(ChildJvm::close);
         }
 
-        assertThat(PlainJdbc.column(file, "SELECT version FROM schema_version")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(PlainJdbc.column(file, "SELECT version FROM schema_version")).containsExactly("1", "2", "3", "4", "5", "6");
         try (SqliteStore store = SqliteStore.open(file)) {
             assertAllRecorded(store, 15);
         }

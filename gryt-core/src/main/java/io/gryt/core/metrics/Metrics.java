@@ -31,19 +31,19 @@ public final class Metrics {
 
     private final Store store;
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
-    private final Map<String, BiFunction<Metrics, String, MetricValue>> computations = new LinkedHashMap<>();
+    private final Map<String, BiFunction<Metrics, Reads, MetricValue>> computations = new LinkedHashMap<>();
 
     /** Metrics over {@code store}. */
     public Metrics(Store store) {
         this.store = store;
         define("pass_rate", "share of finished runs (or evolutions of --gen) that passed, 0..1", Metrics::passRate);
         define("evolution_count", "number of evolutions (of --gen, or of every generation)", Metrics::evolutionCount);
-        define("mean_duration", "mean wall-clock duration of finished runs, in seconds", (m, g) -> m.duration(g, false));
-        define("p95_duration", "95th percentile of finished runs' duration, in seconds", (m, g) -> m.duration(g, true));
+        define("mean_duration", "mean wall-clock duration of finished runs, in seconds", (m, r) -> m.duration(r, false));
+        define("p95_duration", "95th percentile of finished runs' duration, in seconds", (m, r) -> m.duration(r, true));
         define("flaky_steps", "steps that failed and then passed, on a retry or on a rerun of the same commit", Metrics::flakySteps);
     }
 
-    private void define(String name, String description, BiFunction<Metrics, String, MetricValue> computation) {
+    private void define(String name, String description, BiFunction<Metrics, Reads, MetricValue> computation) {
         definitions.put(name, new Definition(name, description));
         computations.put(name, computation);
     }
@@ -58,7 +58,37 @@ public final class Metrics {
      * computed metrics is looked up among the metrics steps recorded ({@code ctx.metric(...)}, {@code $GRYT_METRICS}).
      */
     public MetricValue compute(String name, Optional<String> generation) {
-        BiFunction<Metrics, String, MetricValue> c = computations.get(name);
+        return compute(name, generation, new Reads(generation.orElse(null)));
+    }
+
+    /**
+     * {@link #compute} of each of {@code names}, in order, for {@code generation}: what several of them read (every
+     * finished run, for the pass rate and both durations) is read once.
+     */
+    public List<MetricValue> computeAll(List<String> names, Optional<String> generation) {
+        Reads shared = new Reads(generation.orElse(null));
+        List<MetricValue> values = new ArrayList<>();
+        for (String name : names) values.add(compute(name, generation, shared));
+        return values;
+    }
+
+    /** What one computation read of the store, for the metrics that share it. Not thread-safe. */
+    private final class Reads {
+        private final String gen;
+        private List<FinishedRun> finishedRuns;
+
+        Reads(String gen) {
+            this.gen = gen;
+        }
+
+        List<FinishedRun> finishedRuns() {
+            if (finishedRuns == null) finishedRuns = store.reads().finishedRuns(Optional.ofNullable(gen));
+            return finishedRuns;
+        }
+    }
+
+    private MetricValue compute(String name, Optional<String> generation, Reads reads) {
+        BiFunction<Metrics, Reads, MetricValue> c = computations.get(name);
         if (c == null) {
             generation.ifPresent(Versions::require);
             return recorded(name, generation.orElse(null)).orElseThrow(() -> new BadInputException("unknown metric '"
@@ -72,7 +102,7 @@ public final class Metrics {
                 throw new BadInputException("unknown generation " + v + " (no evolution or contract of it is recorded)");
             }
         });
-        return c.apply(this, generation.orElse(null));
+        return c.apply(this, reads);
     }
 
     /**
@@ -107,11 +137,12 @@ public final class Metrics {
         return Optional.of(new MetricValue(name, gen, latest, "recorded", sample, details));
     }
 
-    private MetricValue passRate(String gen) {
+    private MetricValue passRate(Reads reads) {
+        String gen = reads.gen;
         long pass;
         long fail;
         if (gen == null) {
-            List<FinishedRun> runs = store.reads().finishedRuns(Optional.empty());
+            List<FinishedRun> runs = reads.finishedRuns();
             pass = runs.stream().filter(r -> "pass".equals(r.status())).count();
             fail = runs.size() - pass;
         } else {
@@ -123,14 +154,16 @@ public final class Metrics {
         return new MetricValue("pass_rate", gen, total == 0 ? null : (double) pass / total, "ratio", total, List.of());
     }
 
-    private MetricValue evolutionCount(String gen) {
+    private MetricValue evolutionCount(Reads reads) {
+        String gen = reads.gen;
         long count = store.reads().evolutionTally(Optional.ofNullable(gen)).total();
         return new MetricValue("evolution_count", gen, (double) count, "count", count, List.of());
     }
 
-    private MetricValue duration(String gen, boolean p95) {
+    private MetricValue duration(Reads reads, boolean p95) {
+        String gen = reads.gen;
         List<Long> millis = new ArrayList<>();
-        store.reads().finishedRuns(Optional.ofNullable(gen)).forEach(r -> millis.add(r.duration().toMillis()));
+        reads.finishedRuns().forEach(r -> millis.add(r.duration().toMillis()));
         String name = p95 ? "p95_duration" : "mean_duration";
         if (millis.isEmpty()) return new MetricValue(name, gen, null, "seconds", 0, List.of());
         double value;
@@ -143,7 +176,8 @@ public final class Metrics {
         return new MetricValue(name, gen, value, "seconds", millis.size(), List.of());
     }
 
-    private MetricValue flakySteps(String gen) {
+    private MetricValue flakySteps(Reads reads) {
+        String gen = reads.gen;
         List<MetricValue.Detail> details = new ArrayList<>();
         for (FlakyStep f : store.reads().flakySteps(Optional.ofNullable(gen))) {
             details.add(new MetricValue.Detail(f.step(), f.runs()));

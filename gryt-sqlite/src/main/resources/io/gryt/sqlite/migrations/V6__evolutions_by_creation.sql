@@ -1,0 +1,3 @@
+-- The newest evolutions (gryt evolution list, status, the dashboard) are read in creation order: without an index
+-- that read sorted every evolution (a third of a second at 100,000), with it it reads only the rows it shows.
+CREATE INDEX evolutions_by_creation ON evolutions (created_at, id);
