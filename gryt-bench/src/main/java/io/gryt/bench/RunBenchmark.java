@@ -36,6 +36,8 @@ public final class RunBenchmark {
     private final Map<String, List<String>> variants = new LinkedHashMap<>();
     private final int repetitions;
     private final Path project;
+    /** The gryt project of each variant's command, inside {@link #project}. */
+    private final Map<List<String>, Path> projects = new LinkedHashMap<>();
     private final MarkdownReport report = new MarkdownReport();
 
     private RunBenchmark(Map<String, List<String>> variants, int repetitions, Path project) {
@@ -118,11 +120,20 @@ public final class RunBenchmark {
         return command;
     }
 
+    /**
+     * One gryt project per variant, each made by its own build (an older build may not open a newer one's database),
+     * in one git repository.
+     */
     private void setUp() throws Exception {
         exec(List.of("git", "init", "-q", "-b", "main"), null);
-        List<String> init = new ArrayList<>(variants.values().iterator().next());
-        init.addAll(List.of("-C", project.toString(), "init"));
-        exec(init, null);
+        int n = 0;
+        for (List<String> variant : variants.values()) {
+            Path dir = Files.createDirectories(project.resolve("gryt-" + ++n));
+            List<String> init = new ArrayList<>(variant);
+            init.addAll(List.of("-C", dir.toString(), "init"));
+            exec(init, null);
+            projects.put(variant, dir);
+        }
     }
 
     // ---- trivial recorded steps ----
@@ -139,7 +150,7 @@ public final class RunBenchmark {
             report.row(runners, baseName, Timing.millis(base.wall()), "1.00x", cpu(base.cpuSeconds()), "1.00x");
             // what the JVM alone costs: ProcessBuilder starting the same commands, nothing recorded
             Measured floor = measured(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), SpawnLoop.class.getName(), Integer.toString(n), Integer.toString(runners)));
+                    absoluteClassPath(), SpawnLoop.class.getName(), Integer.toString(n), Integer.toString(runners)));
             report.row(runners, "Java `ProcessBuilder` loop (JVM's floor)", Timing.millis(floor.wall()), ratio(floor.wall(), base.wall()),
                     cpu(floor.cpuSeconds()), fmt(floor.cpuSeconds() / base.cpuSeconds()) + "x");
             for (var v : variants.entrySet()) {
@@ -148,6 +159,13 @@ public final class RunBenchmark {
                         fmt(t.cpuSeconds() / base.cpuSeconds()) + "x");
             }
         }
+    }
+
+    /** This JVM's class path with absolute entries: the commands run in the project's directory. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** Wall time and CPU time (user + sys, children included), medians of the repetitions after one warm-up. */
@@ -313,10 +331,12 @@ public final class RunBenchmark {
      * throttling), which measured the disk rather than gryt.
      */
     private void deleteRunLogs() throws IOException {
-        Path runs = project.resolve(".gryt/runs");
-        if (!Files.isDirectory(runs)) return;
-        try (var paths = Files.walk(runs)) {
-            for (Path p : paths.filter(p -> p.toString().endsWith(".log")).toList()) Files.deleteIfExists(p);
+        for (Path dir : projects.values()) {
+            Path runs = dir.resolve(".gryt/runs");
+            if (!Files.isDirectory(runs)) continue;
+            try (var paths = Files.walk(runs)) {
+                for (Path p : paths.filter(p -> p.toString().endsWith(".log")).toList()) Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -351,12 +371,14 @@ public final class RunBenchmark {
     private void pipeline(String name, int n, StepText body) throws IOException {
         StringBuilder yaml = new StringBuilder("name: " + name + "\nsteps:\n");
         for (int i = 0; i < n; i++) yaml.append("  - name: s").append(i).append('\n').append(body.of(i));
-        Files.writeString(project.resolve(".gryt/pipelines/" + name + ".yaml"), yaml, StandardCharsets.UTF_8);
+        for (Path dir : projects.values()) {
+            Files.writeString(dir.resolve(".gryt/pipelines/" + name + ".yaml"), yaml, StandardCharsets.UTF_8);
+        }
     }
 
     private List<String> gryt(List<String> base, String pipeline, int runners) {
         List<String> command = new ArrayList<>(base);
-        command.addAll(List.of("-C", project.toString(), "run", "--json", "--runners=" + runners, pipeline));
+        command.addAll(List.of("-C", projects.get(base).toString(), "run", "--json", "--runners=" + runners, pipeline));
         return command;
     }
 

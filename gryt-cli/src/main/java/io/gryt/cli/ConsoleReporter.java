@@ -58,7 +58,6 @@ sealed class ConsoleReporter implements RunOutput permits ConsoleReporter.Verbos
                 + ControlCodes.strip(reason)));
     }
 
-
     @Override
     public synchronized void stepFinished(String runId, StepResult r) {
         if (settings.quiet()) return;
@@ -100,6 +99,7 @@ sealed class ConsoleReporter implements RunOutput permits ConsoleReporter.Verbos
         }
     }
 
+    /** Prints a step's output line, prefixed with the step's name. */
     final synchronized void printLine(String step, String line) {
         out.println("  " + style.dim(String.format(Locale.ROOT, "%-" + nameWidth + "s |", step)) + " "
                 + ControlCodes.keepColours(line, style.color()));
