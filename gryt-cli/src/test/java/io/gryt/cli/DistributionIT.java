@@ -214,7 +214,7 @@ class DistributionIT {
     }
 
     @Test
-    void aCommandThatRunsAPipelineKeepsAnOlderJdkWhereAReadCommandTakesTheNewerOne() throws Exception {
+    void aCommandThatRunsAPipelineKeepsAnOlderJdkWhereOtherCommandsTakeTheNewerOne() throws Exception {
         Path newer = newerJdk();
         assumeTrue(newer != null, "no JDK 25+ under /usr/lib/jvm: the launcher has nothing to choose");
         assumeTrue(Runtime.version().feature() < 25, "this test's JDK is the newer kind itself");
@@ -222,7 +222,8 @@ class DistributionIT {
         Path gryt = home.resolve("bin/gryt");
         Path project = Files.createDirectories(dir.resolve("project"));
         assertThat(run(new ProcessBuilder("git", "init", "-q", project.toString())).code()).isZero();
-        Result init = run(asInstalled(new ProcessBuilder(gryt.toString(), "-C", project.toString(), "init")));
+        // made on this JDK, as the run below: one training (the archive), not also the newer JDK's cache
+        Result init = run(onThisJdk(new ProcessBuilder(gryt.toString(), "-C", project.toString(), "init")));
         assertThat(init.code()).as(init.output()).isZero();
         // the step prints the program of the process that started it: the JVM running the pipeline
         Files.writeString(project.resolve(".gryt/pipelines/who.yaml"),
@@ -236,11 +237,8 @@ class DistributionIT {
         }
         Path thisJava = Path.of(System.getProperty("java.home"), "bin", "java").toRealPath();
         assertThat(Path.of(Files.readString(log).strip())).as("the JVM that ran the steps").isEqualTo(thisJava);
-
-        Result javaOfRead = run(asInstalled(new ProcessBuilder(gryt.toString(), "--version")));
-        assertThat(javaOfRead.output()).contains("Java " + feature(newer));
+        // (that other commands take the newer JDK: aBrokenStartupArchiveOrCacheNeverBreaksACommandNorShowsAWarning)
         awaitArchive(home);
-        awaitCache(home);
     }
 
     /** The launcher as an installed gryt runs: this test's JDK as {@code JAVA_HOME}, nothing chosen for it. */
