@@ -57,7 +57,7 @@ public final class Timestamps implements JdbiPlugin {
     /**
      * The instant of stored text; null for null. Text of {@link #format}'s own shape is read directly (a read at
      * scale parses two per row: {@link Instant#parse} of 200,000 took most of {@code gryt status} at 100,000 runs);
-     * any other text, or a date that does not exist, goes to {@link Instant#parse}, which decides as before.
+     * any other text, or a date or time that does not exist, goes to {@link Instant#parse}, which decides as before.
      */
     static Instant parse(String text) {
         if (text == null) return null;
@@ -75,7 +75,7 @@ public final class Timestamps implements JdbiPlugin {
                     return Instant.ofEpochSecond(LocalDateTime.of(year, month, day, hour, minute, second)
                             .toEpochSecond(ZoneOffset.UTC), nano);
                 } catch (DateTimeException e) {
-                    // no such date or time (February 30th, hour 24): Instant.parse says so in its words
+                    // no such date or time (February 30th, hour 24): Instant.parse decides (it adjusts some)
                 }
             }
         }
