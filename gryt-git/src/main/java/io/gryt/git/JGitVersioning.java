@@ -233,6 +233,20 @@ final class JGitVersioning implements Versioning, AutoCloseable {
         }
     }
 
+    @Override
+    public List<String> tagNames(String prefix) {
+        try {
+            List<String> names = new ArrayList<>();
+            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + prefix)) {
+                names.add(ref.getName().substring(Constants.R_TAGS.length()));
+            }
+            names.sort(Comparator.naturalOrder());
+            return names;
+        } catch (IOException e) {
+            throw failure("cannot list tags", e);
+        }
+    }
+
     private static Tag tag(RevWalk walk, String name, Ref ref) throws IOException {
         RevObject object = walk.parseAny(ref.getObjectId());
         if (object instanceof RevTag annotated) {

@@ -220,6 +220,9 @@ class JGitVersioningTest {
         assertThat(git.tag("v1.0.0")).contains(new Tag("v1.0.0", second, null, false));
         assertThat(git.tags("v9")).isEmpty();
         assertThat(git.tag("v9.9.9")).isEmpty();
+        assertThat(git.tagNames("v1.")).containsExactly("v1.0.0", "v1.0.0-rc.1", "v1.0.0-rc.2");
+        assertThat(git.tagNames("v1.0.0-rc.")).containsExactly("v1.0.0-rc.1", "v1.0.0-rc.2");
+        assertThat(git.tagNames("v9")).isEmpty();
     }
 
     @Test

@@ -266,6 +266,15 @@ final class SqliteReleaseStore implements ReleaseStore {
     }
 
     @Override
+    public int lastRc(String version) {
+        Objects.requireNonNull(version, "version");
+        return db.select("read the last RC number of " + version, """
+                SELECT COALESCE(MAX(rc_number), 0) FROM evolutions
+                 WHERE generation_id = (SELECT id FROM generations WHERE version = ?)""",
+                rs -> rs.getInt(1), version).get(0);
+    }
+
+    @Override
     public List<Artifact> artifacts(Collection<String> runIds) {
         if (runIds.isEmpty()) {
             return List.of();

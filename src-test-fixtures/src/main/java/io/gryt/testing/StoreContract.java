@@ -530,6 +530,9 @@ public abstract class StoreContract {
         assertThat(store.reads().evolutionTally(Optional.of("v1.0.0")).byStatus())
                 .isEqualTo(Map.of("fail", 1L, "pass", 1L));
         assertThat(store.reads().evolutionTally(Optional.of("v1.0.0")).lastRc()).isEqualTo(2);
+        assertThat(releases().lastRc("v1.0.0")).isEqualTo(2);
+        assertThat(releases().lastRc("v2.0.0")).isZero();
+        assertThat(releases().lastRc("v9.9.9")).isZero();
         assertThat(store.reads().evolutionTally(Optional.empty()).total()).isEqualTo(2);
         assertThat(store.reads().stepTally("v1.0.0").byStatus()).isEqualTo(Map.of("fail", 1L, "pass", 3L));
         assertThat(store.reads().stepTally("v1.0.0").runs()).isEqualTo(2);

@@ -101,6 +101,11 @@ public interface ReleaseStore {
         return evolutions(version).size();
     }
 
+    /** The highest RC number of {@code version}'s evolutions, 0 when it has none (by default by reading them all). */
+    default int lastRc(String version) {
+        return evolutions(version).stream().mapToInt(Evolution::rc).max().orElse(0);
+    }
+
     /** The artifacts the given runs recorded, in one query. */
     List<Artifact> artifacts(Collection<String> runIds);
 

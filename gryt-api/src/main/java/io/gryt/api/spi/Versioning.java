@@ -46,6 +46,14 @@ public interface Versioning {
     /** The tags whose names start with {@code prefix}, sorted by name. */
     List<Tag> tags(String prefix);
 
+    /**
+     * The names of the tags that start with {@code prefix}, sorted: {@link #tags} without reading what each tag
+     * points to or says (by default through {@link #tags}).
+     */
+    default List<String> tagNames(String prefix) {
+        return tags(prefix).stream().map(Tag::name).toList();
+    }
+
     /** Deletes a tag (used only to undo a tag whose record could not be written). */
     void deleteTag(String name);
 

@@ -199,7 +199,7 @@ public final class EvolutionRequest {
         }
 
         ReleaseStore store = ctx.store();
-        Tags.requireFreeRcs(vcs, version, store.evolutions(version), ctx.layout().display(ctx.layout().database()));
+        Tags.requireFreeRcs(vcs, version, store.lastRc(version), ctx.layout().display(ctx.layout().database()));
         EvolutionStarting starting = new EvolutionStarting(version, changes.ids(), commit, plan.pipeline().name(), Instant.now());
         ctx.events().publish(starting);
         List<Hook> startingHooks = new ArrayList<>(pipelineHooks);

@@ -1,11 +1,10 @@
 package io.gryt.core.internal.release;
 
 import io.gryt.api.BadInputException;
-import io.gryt.api.release.Evolution;
 import io.gryt.api.spi.Versioning;
 
-import java.util.Collection;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * gryt's tags, which it never moves, reuses or adopts: a tag counts as created only when it is the very tag gryt
@@ -45,16 +44,21 @@ public final class Tags {
      * Refuses when git holds an RC tag of {@code version} that no recorded evolution made and that a coming
      * evolution would be given: gryt numbers RCs from its database, so such a tag would be taken over or collide.
      */
-    public static void requireFreeRcs(Versioning vcs, String version, Collection<Evolution> recorded, String database) {
-        int last = recorded.stream().mapToInt(Evolution::rc).max().orElse(0);
+    public static void requireFreeRcs(Versioning vcs, String version, int lastRc, String database) {
         String prefix = version + "-rc.";
-        for (Versioning.Tag tag : vcs.tags(prefix)) {
-            String suffix = tag.name().substring(prefix.length());
-            if (!suffix.matches("[1-9][0-9]{0,8}") || Integer.parseInt(suffix) <= last) continue;
-            throw taken(tag, "an evolution recorded in " + database
+        // names only: a generation tagged 100,000 times would otherwise have every tag object read here
+        for (String name : vcs.tagNames(prefix)) {
+            String suffix = name.substring(prefix.length());
+            if (!RC_NUMBER.matcher(suffix).matches() || Integer.parseInt(suffix) <= lastRc) continue;
+            Optional<Versioning.Tag> tag = vcs.tag(name);
+            if (tag.isEmpty()) continue; // deleted meanwhile
+            throw taken(tag.get(), "an evolution recorded in " + database
                     + " (a clone or git worktree keeps its own database, and its RC numbers)");
         }
     }
+
+    /** An RC number as gryt writes it in a tag: no leading zero, at most nine digits. */
+    private static final Pattern RC_NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
 
     private static boolean isSame(Versioning.Tag tag, String commit, String message) {
         return tag.annotated() && tag.commit().equals(commit) && stripFinalNewlines(message).equals(tag.message());
