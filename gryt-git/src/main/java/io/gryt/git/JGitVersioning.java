@@ -223,10 +223,7 @@ final class JGitVersioning implements Versioning, AutoCloseable {
     public List<Tag> tags(String prefix) {
         try (RevWalk walk = new RevWalk(repository)) {
             List<Tag> tags = new ArrayList<>();
-            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + prefix)) {
-                tags.add(tag(walk, ref.getName().substring(Constants.R_TAGS.length()), ref));
-            }
-            tags.sort(Comparator.comparing(Tag::name));
+            for (Ref ref : tagRefs(prefix)) tags.add(tag(walk, tagName(ref), ref));
             return tags;
         } catch (IOException e) {
             throw failure("cannot list tags", e);
@@ -236,15 +233,21 @@ final class JGitVersioning implements Versioning, AutoCloseable {
     @Override
     public List<String> tagNames(String prefix) {
         try {
-            List<String> names = new ArrayList<>();
-            for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + prefix)) {
-                names.add(ref.getName().substring(Constants.R_TAGS.length()));
-            }
-            names.sort(Comparator.naturalOrder());
-            return names;
+            return tagRefs(prefix).stream().map(JGitVersioning::tagName).toList();
         } catch (IOException e) {
             throw failure("cannot list tags", e);
         }
+    }
+
+    /** The refs of the tags whose names start with {@code prefix}, sorted by name; no object is read. */
+    private List<Ref> tagRefs(String prefix) throws IOException {
+        List<Ref> refs = new ArrayList<>(repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS + prefix));
+        refs.sort(Comparator.comparing(Ref::getName));
+        return refs;
+    }
+
+    private static String tagName(Ref ref) {
+        return ref.getName().substring(Constants.R_TAGS.length());
     }
 
     private static Tag tag(RevWalk walk, String name, Ref ref) throws IOException {

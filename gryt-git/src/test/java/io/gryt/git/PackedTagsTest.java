@@ -98,7 +98,7 @@ class PackedTagsTest {
         String b = other.commit("b");
         other.git("tag", "t1", a);
         other.git("pack-refs", "--all");
-        try (JGitVersioning v = (JGitVersioning) new JGitVersioningProvider().open(other.dir()).orElseThrow()) {
+        try (JGitVersioning v = open(other)) {
             assertThat(v.tag("t1").orElseThrow().commit()).isEqualTo(a);
             assertThat(v.tag("t2")).isEmpty();
             // git writes a new packed-refs and renames it over the old one, whatever its size
@@ -123,16 +123,20 @@ class PackedTagsTest {
         other.git("update-ref", "refs/tags/t2", b); // now loose, on b; packed-refs still says a
         Path packed = other.dir().resolve(".git/packed-refs");
         assertThat(Files.readString(packed)).contains(a + " refs/tags/t2");
-        try (JGitVersioning v = (JGitVersioning) new JGitVersioningProvider().open(other.dir()).orElseThrow()) {
+        try (JGitVersioning v = open(other)) {
             assertThat(v.tag("t2").orElseThrow().commit()).isEqualTo(b);
             assertThat(v.tagCommits(List.of("t1", "t2", "t3"))).isEqualTo(Map.of("t1", a, "t2", b));
         }
         // a file without the sorted trait, its lines out of order: JGit reads it whole
         other.git("update-ref", "-d", "refs/tags/t2");
         Files.writeString(packed, "# pack-refs with: peeled\n" + b + " refs/tags/zz\n" + a + " refs/tags/t1\n");
-        try (JGitVersioning v = (JGitVersioning) new JGitVersioningProvider().open(other.dir()).orElseThrow()) {
+        try (JGitVersioning v = open(other)) {
             assertThat(v.tag("t1").orElseThrow().commit()).isEqualTo(a);
             assertThat(v.tagCommits(List.of("zz", "t1", "t2"))).isEqualTo(Map.of("zz", b, "t1", a));
         }
+    }
+
+    private static JGitVersioning open(TempGitRepo repo) {
+        return (JGitVersioning) new JGitVersioningProvider().open(repo.dir()).orElseThrow();
     }
 }

@@ -84,15 +84,17 @@ final class StepLog implements AutoCloseable {
     static StepLog open(Path file, SecretMask mask, Consumer<String> output) throws IOException {
         OutputStream stream;
         try {
-            stream = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
+            stream = appending(file);
         } catch (NoSuchFileException e) {
             // the run's log directory is made when the run starts: made here only when it was removed since
             Files.createDirectories(file.getParent());
-            stream = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
+            stream = appending(file);
         }
         return new StepLog(file, mask, output, stream);
+    }
+
+    private static OutputStream appending(Path file) throws IOException {
+        return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
 
     /** The log file. */
